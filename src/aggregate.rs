@@ -1,0 +1,211 @@
+//! Aggregation of scored answers by unit, officer, channel, service type, commodity and
+//! month: answers, mean score, grade counts, SLA fulfilment and each criterion's pass rate.
+//!
+//! Duplicated records (an id seen before) are left out. Rates are over the answers a
+//! criterion applies to (state other than n/a); "unverifiable" counts as not passed.
+
+use clap::ValueEnum;
+use polars::prelude::*;
+
+use crate::error::{Result, polars_err};
+use crate::i18n::Lang;
+use crate::ingest::columns::field;
+use crate::rubric::{Kind, Rubric};
+use crate::score::{CRITICAL_FAILED, GRADE, SCORE, SCORE_UNGATED, State, state_col};
+use crate::validate::DUPLICATE;
+
+/// What answers are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum Dimension {
+    Unit,
+    Officer,
+    Channel,
+    ServiceType,
+    Commodity,
+    Month,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::Unit,
+        Dimension::Officer,
+        Dimension::Channel,
+        Dimension::ServiceType,
+        Dimension::Commodity,
+        Dimension::Month,
+    ];
+
+    pub fn column(self) -> &'static str {
+        match self {
+            Dimension::Unit => field::UNIT,
+            Dimension::Officer => field::OFFICER,
+            Dimension::Channel => field::CHANNEL,
+            Dimension::ServiceType => field::SERVICE_TYPE,
+            Dimension::Commodity => field::COMMODITY,
+            Dimension::Month => "month",
+        }
+    }
+}
+
+/// Column with the pass rate (%) of a criterion.
+pub fn pass_col(id: &str) -> String {
+    format!("pass_pct__{id}")
+}
+
+/// Column with the number of answers in a grade.
+pub fn grade_col(grade: &str) -> String {
+    format!("grade__{grade}")
+}
+
+/// One aggregated table.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub dimension: Dimension,
+    pub df: DataFrame,
+}
+
+fn pct(numerator: Expr, denominator: Expr) -> Expr {
+    when(denominator.clone().gt(lit(0)))
+        .then(
+            (numerator.cast(DataType::Float64) * lit(100.0) / denominator.cast(DataType::Float64))
+                .round(1, RoundMode::HalfAwayFromZero),
+        )
+        .otherwise(lit(Null {}).cast(DataType::Float64))
+}
+
+/// The aggregations shared by every grouping.
+fn metrics(rubric: &Rubric) -> Vec<Expr> {
+    let mut aggs = vec![
+        len().alias("answers"),
+        col(SCORE)
+            .mean()
+            .round(2, RoundMode::HalfAwayFromZero)
+            .alias("mean_score"),
+        col(SCORE_UNGATED)
+            .mean()
+            .round(2, RoundMode::HalfAwayFromZero)
+            .alias("mean_score_ungated"),
+        col(CRITICAL_FAILED)
+            .cast(DataType::UInt32)
+            .sum()
+            .alias("critical_fails"),
+    ];
+    for b in &rubric.bands {
+        aggs.push(
+            col(GRADE)
+                .eq(lit(b.grade.clone()))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias(grade_col(&b.grade)),
+        );
+    }
+    if let Some(sla) = rubric
+        .criteria
+        .iter()
+        .find(|c| matches!(c.kind, Kind::Sla { .. }))
+    {
+        let s = col(state_col(&sla.id));
+        aggs.push(
+            pct(
+                s.clone().eq(lit(State::Pass.code())).sum(),
+                s.clone().neq(lit(State::NotApplicable.code())).sum(),
+            )
+            .alias("sla_pct"),
+        );
+        aggs.push(
+            s.eq(lit(State::Unverifiable.code()))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias("sla_unverifiable"),
+        );
+    }
+    for c in &rubric.criteria {
+        let s = col(state_col(&c.id));
+        if c.kind.is_manual() {
+            aggs.push(
+                s.clone()
+                    .neq(lit(State::NotApplicable.code()))
+                    .cast(DataType::UInt32)
+                    .sum()
+                    .alias(format!("reviewed__{}", c.id)),
+            );
+        }
+        aggs.push(
+            pct(
+                s.clone().eq(lit(State::Pass.code())).sum(),
+                s.neq(lit(State::NotApplicable.code())).sum(),
+            )
+            .alias(pass_col(&c.id)),
+        );
+    }
+    aggs
+}
+
+/// Label of blank group keys.
+pub fn blank_key(lang: Lang) -> &'static str {
+    lang.pick("(kosong)", "(blank)")
+}
+
+/// Aggregates by each dimension; rows sorted by key.
+pub fn summarize(
+    scored: &DataFrame,
+    rubric: &Rubric,
+    dims: &[Dimension],
+    lang: Lang,
+) -> Result<Vec<Summary>> {
+    let base = scored.clone().lazy().filter(col(DUPLICATE).not());
+    let mut out = Vec::new();
+    for d in dims {
+        let key = d.column();
+        let df = base
+            .clone()
+            .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
+            .group_by([col(key)])
+            .agg(metrics(rubric))
+            .sort([key], SortMultipleOptions::default())
+            .collect()
+            .map_err(|e| polars_err("ringkasan / summary", e))?;
+        out.push(Summary {
+            dimension: *d,
+            df,
+        });
+    }
+    Ok(out)
+}
+
+/// The same metrics over all answers (one row).
+pub fn overall(scored: &DataFrame, rubric: &Rubric) -> Result<DataFrame> {
+    scored
+        .clone()
+        .lazy()
+        .filter(col(DUPLICATE).not())
+        .select(metrics(rubric))
+        .collect()
+        .map_err(|e| polars_err("ringkasan / summary", e))
+}
+
+/// Header labels for a summary frame.
+pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<String> {
+    df.get_column_names()
+        .iter()
+        .map(|n| {
+            let n = n.as_str();
+            if let Some(l) = crate::labels::column(n, lang) {
+                return l.to_string();
+            }
+            if let Some(g) = n.strip_prefix("grade__") {
+                return format!("{} {g}", lang.pick("Predikat", "Grade"));
+            }
+            for c in &rubric.criteria {
+                if n == pass_col(&c.id) {
+                    return format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)"));
+                }
+                if n == format!("reviewed__{}", c.id) {
+                    return format!("{} — {}", c.label, lang.pick("direview", "reviewed"));
+                }
+            }
+            n.to_string()
+        })
+        .collect()
+}

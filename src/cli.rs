@@ -1,0 +1,107 @@
+//! Command-line interface definitions (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::aggregate::Dimension;
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ulpk-eval",
+    version,
+    about = "Evaluasi kualitas layanan informasi dan pengaduan konsumen BPOM (ULPK)\nQuality evaluation of BPOM's consumer information and complaint service (ULPK)",
+    after_help = "Kode keluar / exit codes: 0 sukses / success; 1 selesai tetapi ada masalah data (dengan --strict) / completed with data issues (with --strict); 2 masukan atau perintah salah / bad input or usage."
+)]
+pub struct Cli {
+    /// Bahasa pesan dan label (id = Indonesia, en = English)
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Id)]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Nilai setiap jawaban dengan rubrik / Score every answer against a rubric
+    #[command(after_help = "Contoh / example:\n  ulpk-eval score samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/skor.xlsx\n  ulpk-eval score --rubric rubrics/kualitas-jawaban.toml ekspor.csv -o skor.parquet --strict")]
+    Score(ScoreArgs),
+    /// Ringkas skor per unit, petugas, kanal, jenis layanan, komoditi, bulan / Aggregate scores
+    #[command(after_help = "Contoh / example:\n  ulpk-eval summary samples/simpel-lpk-2026-q1.csv --by unit,channel -o reports/ringkasan.xlsx")]
+    Summary(SummaryArgs),
+    /// Periksa cara berkas dibaca dan masalah datanya tanpa menilai / Check how files are read
+    #[command(after_help = "Contoh / example:\n  ulpk-eval check samples/sp4n-lapor-2026-q1.xlsx")]
+    Check(CheckArgs),
+    /// Validasi dan tampilkan rubrik / Validate and show a rubric
+    #[command(after_help = "Contoh / example:\n  ulpk-eval rubric rubrics/kualitas-jawaban.toml")]
+    Rubric(RubricArgs),
+}
+
+/// Inputs shared by the commands that read answer exports.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Berkas ekspor jawaban (CSV, TSV, XLSX, XLS, ODS, Parquet) / Answer exports
+    pub inputs: Vec<PathBuf>,
+    /// Berkas rubrik TOML (bawaan: rubrics/kualitas-jawaban.toml) / Rubric file
+    #[arg(long)]
+    pub rubric: Option<PathBuf>,
+    /// Berkas konfigurasi TOML / Config file
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Sheet yang dibaca pada workbook (bawaan: sheet pertama) / Sheet to read
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Daftar unit (satu per baris); unit lain dilaporkan / Unit list, one per line
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+    /// Kalender tambahan (tahun atau libur lokal), boleh berulang / Extra calendar file
+    #[arg(long = "calendar")]
+    pub calendars: Vec<PathBuf>,
+    /// Alias kolom/nilai tambahan, boleh berulang / Extra aliases file
+    #[arg(long = "aliases")]
+    pub aliases: Vec<PathBuf>,
+    /// Keluar dengan kode 1 bila ada masalah data / Exit 1 when data issues were found
+    #[arg(long)]
+    pub strict: bool,
+    /// Tulis daftar masalah data ke berkas (.csv/.xlsx) / Write data issues to a file
+    #[arg(long)]
+    pub issues: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Berkas hasil (.xlsx, .csv, .parquet) / Output file
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Tulis juga ringkasan ke berkas ini / Also write the summary to this file
+    #[arg(long)]
+    pub summary: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Dimensi ringkasan / Dimensions to aggregate by
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Dimension::ALL)]
+    pub by: Vec<Dimension>,
+    /// Berkas ringkasan (.xlsx, .csv, .parquet) / Output file
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RubricArgs {
+    /// Berkas rubrik (bawaan: rubrik BPOM bawaan) / Rubric file (default: built-in)
+    pub rubric: Option<PathBuf>,
+}

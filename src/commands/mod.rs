@@ -1,0 +1,129 @@
+//! One module per subcommand over the shared pipeline.
+
+pub mod check;
+pub mod rubric;
+pub mod score;
+pub mod summary;
+
+use std::path::Path;
+
+use crate::cli::InputArgs;
+use crate::config::Config;
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::ingest::SourceInfo;
+use crate::issues::{DataIssue, count_by_kind, issues_frame, issues_headers};
+use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
+use crate::pipeline::ScoreInputs;
+
+/// Issues printed on the console before pointing to the file.
+const ISSUES_SHOWN: usize = 20;
+
+/// Merges the config file (if any) and the flags; flags win.
+pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
+    let cfg = match &args.config {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    let a = cfg.answers;
+    Ok(ScoreInputs {
+        files: if args.inputs.is_empty() {
+            a.files
+        } else {
+            args.inputs.clone()
+        },
+        rubric: args.rubric.clone().or(a.rubric),
+        sheet: args.sheet.clone().or(a.sheet),
+        units: args.units.clone().or(a.units),
+        calendars: a.calendar.into_iter().chain(args.calendars.clone()).collect(),
+        aliases: a.aliases.into_iter().chain(args.aliases.clone()).collect(),
+        columns: cfg.columns,
+    })
+}
+
+/// Tells on stderr how each file was read.
+pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
+    for s in sources {
+        let sheet = s
+            .sheet
+            .as_ref()
+            .map(|n| format!(", sheet \"{n}\""))
+            .unwrap_or_default();
+        let header = if s.header_row > 0 {
+            tr!(lang, ", judul kolom di baris {}", ", header on row {}", s.header_row)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "Dibaca {}: {}{sheet}{header}, {} baris data",
+                "Read {}: {}{sheet}{header}, {} data rows",
+                s.path.display(),
+                s.format,
+                s.rows
+            )
+        );
+    }
+}
+
+/// Tells on stderr how many data issues of each kind there are, and the first ones.
+pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
+    if issues.is_empty() {
+        eprintln!("{}", lang.pick("Tidak ada masalah data.", "No data issues."));
+        return;
+    }
+    let counts: Vec<String> = count_by_kind(issues)
+        .into_iter()
+        .map(|(k, n)| format!("{} {n}", k.label(lang)))
+        .collect();
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "Masalah data: {} ({})",
+            "Data issues: {} ({})",
+            issues.len(),
+            counts.join(", ")
+        )
+    );
+    for i in issues.iter().take(ISSUES_SHOWN) {
+        eprintln!("  {}", i.render(lang));
+    }
+    if issues.len() > ISSUES_SHOWN {
+        let more = issues.len() - ISSUES_SHOWN;
+        eprintln!(
+            "  {}",
+            tr!(
+                lang,
+                "… dan {more} lainnya{file_hint}",
+                "… and {more} more{file_hint}"
+            )
+        );
+    }
+}
+
+/// Writes the issues to their own file.
+pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()> {
+    let df = issues_frame(issues, lang);
+    match Format::from_path(path)? {
+        Format::Csv => write_csv(path, &df),
+        Format::Parquet => write_parquet(path, &df),
+        Format::Xlsx => {
+            let mut wb = xlsx::new_workbook(lang.pick("Masalah Data", "Data Issues"))?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Masalah Data", "Data Issues"),
+                &df,
+                &issues_headers(lang),
+            )?;
+            atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+        }
+    }
+}
+
+/// Exit code after a completed run.
+pub fn exit_code(strict: bool, issues: &[DataIssue]) -> i32 {
+    if strict && !issues.is_empty() { 1 } else { 0 }
+}

@@ -1,0 +1,145 @@
+//! `ulpk-eval score`: every answer scored, with its reasons.
+
+use std::path::Path;
+
+use polars::prelude::*;
+
+use super::{exit_code, print_issues, print_sources, score_inputs, write_issues};
+use crate::aggregate::{self, Dimension};
+use crate::cli::ScoreArgs;
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::issues::{issues_frame, issues_headers};
+use crate::output::answers::{StateStyle, answer_headers, answer_table};
+use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
+use crate::pipeline::{self, ScoredRun};
+use crate::progress::Progress;
+
+pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
+    let inputs = score_inputs(&args.input)?;
+    let progress = Progress::start();
+    let run = pipeline::run(&inputs, lang, &progress)?;
+    progress.stage(lang.pick("Meringkas…", "Aggregating…"));
+    let by_unit = aggregate::summarize(&run.scored, &run.rubric, &[Dimension::Unit], lang)?;
+    let overall = aggregate::overall(&run.scored, &run.rubric)?;
+    if let Some(out) = &args.output {
+        progress.stage(lang.pick("Menulis hasil…", "Writing results…"));
+        write_scores(out, &run, &by_unit[0].df, lang)?;
+    }
+    if let Some(out) = &args.summary {
+        let all = aggregate::summarize(&run.scored, &run.rubric, &Dimension::ALL, lang)?;
+        super::summary::write(out, &all, &overall, &run, lang)?;
+    }
+    if let Some(p) = &args.input.issues {
+        write_issues(p, &run.issues, lang)?;
+    }
+    drop(progress);
+
+    print_sources(&run.sources, lang);
+    super::summary::print_table(&by_unit[0], &run.rubric, lang);
+    super::summary::print_overall(&overall, &run.rubric, lang);
+    let hint = match (&args.input.issues, &args.output) {
+        (Some(p), _) => format!(" ({})", p.display()),
+        (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
+            " ({} \"{}\")",
+            lang.pick("lihat sheet", "see sheet"),
+            lang.pick("Masalah Data", "Data Issues")
+        ),
+        _ => lang
+            .pick(" (tulis semuanya dengan --issues FILE)", " (write them all with --issues FILE)")
+            .to_string(),
+    };
+    print_issues(&run.issues, lang, &hint);
+    if let Some(out) = &args.output {
+        eprintln!(
+            "{}",
+            tr!(lang, "Hasil ditulis ke {}", "Results written to {}", out.display())
+        );
+    }
+    Ok(exit_code(args.input.strict, &run.issues))
+}
+
+/// Writes the per-answer table; XLSX adds the unit summary, data issues, rubric and info.
+pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang) -> Result<()> {
+    match Format::from_path(out)? {
+        Format::Csv => write_csv(out, &answer_table(&run.scored, &run.rubric, StateStyle::Key)?),
+        Format::Parquet => {
+            write_parquet(out, &answer_table(&run.scored, &run.rubric, StateStyle::Key)?)
+        }
+        Format::Xlsx => {
+            let table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
+            let mut wb = xlsx::new_workbook(lang.pick("Skor Kualitas Jawaban", "Answer Quality Scores"))?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Skor Jawaban", "Answer Scores"),
+                &table,
+                &answer_headers(&table, &run.rubric, lang),
+            )?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Ringkasan Unit", "Unit Summary"),
+                by_unit,
+                &aggregate::summary_headers(by_unit, &run.rubric, lang),
+            )?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Masalah Data", "Data Issues"),
+                &issues_frame(&run.issues, lang),
+                &issues_headers(lang),
+            )?;
+            let (rubric_df, rubric_headers) = super::rubric::criteria_frame(&run.rubric, lang)?;
+            xlsx::write_frame(&mut wb, lang.pick("Rubrik", "Rubric"), &rubric_df, &rubric_headers)?;
+            let (info, info_headers) = info_frame(run, lang)?;
+            xlsx::write_frame(&mut wb, "Info", &info, &info_headers)?;
+            atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+        }
+    }
+}
+
+/// Key/value facts about the run: tool, rubric, inputs.
+pub fn info_frame(run: &ScoredRun, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    let mut keys: Vec<String> = vec![
+        lang.pick("Alat", "Tool").into(),
+        lang.pick("Rubrik", "Rubric").into(),
+        lang.pick("Versi rubrik", "Rubric version").into(),
+        lang.pick("Berkas rubrik", "Rubric file").into(),
+        lang.pick("Kalender hari kerja", "Working-day calendar").into(),
+    ];
+    let mut values: Vec<String> = vec![
+        format!("ulpk-eval {}", env!("CARGO_PKG_VERSION")),
+        format!("{} ({})", run.rubric.name, run.rubric.id),
+        run.rubric.version.clone(),
+        run.rubric.source.display().to_string(),
+        run.calendar.sources.join("; "),
+    ];
+    for s in &run.sources {
+        keys.push(lang.pick("Masukan", "Input").into());
+        values.push(format!(
+            "{} — {}{} — {} {}",
+            s.path.display(),
+            s.format,
+            s.sheet
+                .as_ref()
+                .map(|n| format!(", sheet \"{n}\""))
+                .unwrap_or_default(),
+            s.rows,
+            lang.pick("baris", "rows")
+        ));
+    }
+    let n = keys.len();
+    let df = DataFrame::new(
+        n,
+        vec![
+            Column::new("key".into(), keys),
+            Column::new("value".into(), values),
+        ],
+    )
+    .map_err(|e| crate::error::polars_err("info", e))?;
+    Ok((
+        df,
+        vec![
+            lang.pick("Keterangan", "Item").into(),
+            lang.pick("Nilai", "Value").into(),
+        ],
+    ))
+}

@@ -1,0 +1,166 @@
+//! Errors that stop a command, with the place they refer to.
+//!
+//! Row-level problems in the data are not errors: they are [`crate::issues::DataIssue`]s,
+//! collected and reported while the run goes on. An [`Error`] means the command cannot do
+//! its job (unreadable file, missing required column, invalid rubric) and exits with code 2.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
+
+/// Where in the inputs a problem is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    pub file: Option<PathBuf>,
+    pub sheet: Option<String>,
+    /// 1-based row as the user sees it (spreadsheet row, or CSV record counting the header).
+    pub row: Option<usize>,
+    /// Column header or cell reference such as `C12`.
+    pub column: Option<String>,
+    /// 1-based line in a text file such as a rubric.
+    pub line: Option<usize>,
+}
+
+impl Location {
+    pub fn file(path: &Path) -> Self {
+        Location {
+            file: Some(path.to_path_buf()),
+            ..Default::default()
+        }
+    }
+
+    pub fn with_sheet(mut self, sheet: impl Into<String>) -> Self {
+        self.sheet = Some(sheet.into());
+        self
+    }
+
+    pub fn with_row(mut self, row: usize) -> Self {
+        self.row = Some(row);
+        self
+    }
+
+    pub fn with_column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+
+    pub fn with_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// Renders the location, e.g. `data.xlsx, sheet "Laporan", row 12, column "Jawaban"`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(f) = &self.file {
+            parts.push(f.display().to_string());
+        }
+        if let Some(s) = &self.sheet {
+            parts.push(tr!(lang, "sheet \"{s}\"", "sheet \"{s}\""));
+        }
+        if let Some(l) = self.line {
+            parts.push(tr!(lang, "baris {l}", "line {l}"));
+        }
+        if let Some(r) = self.row {
+            parts.push(tr!(lang, "baris {r}", "row {r}"));
+        }
+        if let Some(c) = &self.column {
+            parts.push(tr!(lang, "kolom \"{c}\"", "column \"{c}\""));
+        }
+        parts.join(", ")
+    }
+}
+
+/// A message available in both user languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub id: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Msg {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.id, &self.en)
+    }
+}
+
+/// `msg!("teks {x}", "text {x}")` builds a [`Msg`] with both languages formatted.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal, $en:literal $(,)?) => {
+        $crate::error::Msg::new(format!($id), format!($en))
+    };
+    ($id:literal, $en:literal, $($arg:tt)*) => {
+        $crate::error::Msg::new(format!($id, $($arg)*), format!($en, $($arg)*))
+    };
+}
+
+/// A problem that stops the command (exit code 2).
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub location: Location,
+    pub message: Msg,
+}
+
+impl Error {
+    pub fn new(location: Location, message: Msg) -> Self {
+        Error { location, message }
+    }
+
+    /// An error that is about no particular file.
+    pub fn plain(message: Msg) -> Self {
+        Error {
+            location: Location::default(),
+            message,
+        }
+    }
+
+    /// An I/O error on `path`, in the user's words.
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        let what = match err.kind() {
+            std::io::ErrorKind::NotFound => msg!("file tidak ditemukan", "file not found"),
+            std::io::ErrorKind::PermissionDenied => {
+                msg!("tidak ada izin untuk membaca/menulis", "permission denied")
+            }
+            _ => msg!("gagal dibaca/ditulis: {err}", "cannot be read/written: {err}"),
+        };
+        Error::new(Location::file(path), what)
+    }
+
+    /// Renders the error for the user: `place: message`.
+    pub fn render(&self, lang: Lang) -> String {
+        let place = self.location.render(lang);
+        if place.is_empty() {
+            self.message.get(lang).to_string()
+        } else {
+            format!("{place}: {}", self.message.get(lang))
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Turns a polars error into one of ours. Polars errors in this tool come from data we
+/// prepared ourselves, so they are reported as internal processing errors with the context.
+pub fn polars_err(context: &str, err: polars::error::PolarsError) -> Error {
+    Error::plain(msg!(
+        "gagal memproses data ({context}): {err}",
+        "data processing failed ({context}): {err}"
+    ))
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,174 @@
+//! Normalisation: raw strings to typed, canonical values.
+//!
+//! - text is trimmed and blank cells become null;
+//! - service type, channel and commodity map to canonical values through the aliases
+//!   (an unknown service type becomes null, with its raw text kept for the data issue; an
+//!   unknown channel or commodity keeps its own text);
+//! - unit names have their spaces collapsed and, with a unit list, take the list's spelling;
+//! - the three dates are parsed by [`super::dates::parse_datetime`] into `Datetime(ms)`; the
+//!   raw text stays beside them as `<field>_raw` so unparseable values can be reported;
+//! - `month` (`YYYY-MM` of the received date) is added for aggregation.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use polars::prelude::*;
+
+use super::columns::{Aliases, ValueMapper, field, normalize};
+use super::dates::parse_datetime;
+use crate::error::{Result, polars_err};
+
+/// Suffix of the columns keeping the raw text of dates and service types.
+pub const RAW_SUFFIX: &str = "_raw";
+/// Column with the `YYYY-MM` month of the received date.
+pub const MONTH: &str = "month";
+
+/// A list of known units, matched ignoring case and punctuation.
+#[derive(Debug, Clone, Default)]
+pub struct UnitList {
+    by_key: HashMap<String, String>,
+    pub names: Vec<String>,
+}
+
+impl UnitList {
+    pub fn new(names: Vec<String>) -> Self {
+        let by_key = names.iter().map(|n| (normalize(n), n.clone())).collect();
+        UnitList { by_key, names }
+    }
+
+    /// Reads a text file with one unit per line (`#` starts a comment).
+    pub fn from_file(path: &std::path::Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| crate::error::Error::io(path, &e))?;
+        let names = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .map(collapse_spaces)
+            .collect();
+        Ok(UnitList::new(names))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.by_key.get(&normalize(name)).map(String::as_str)
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A null-preserving string-to-string mapping as a polars expression.
+fn map_strings<F>(e: Expr, f: F) -> Expr
+where
+    F: Fn(&str) -> Option<String> + Send + Sync + 'static,
+{
+    e.map(
+        move |c: Column| {
+            let ca = c.str()?;
+            let out: StringChunked = ca.iter().map(|o| o.and_then(&f)).collect();
+            Ok(out.with_name(c.name().clone()).into_column())
+        },
+        |_, fld| Ok(Field::new(fld.name().clone(), DataType::String)),
+    )
+}
+
+/// Parses a string column into `Datetime(ms)`; unparseable text becomes null.
+pub fn parse_dates_expr(e: Expr) -> Expr {
+    e.map(
+        |c: Column| {
+            let ca = c.str()?;
+            let out: Int64Chunked = ca
+                .iter()
+                .map(|o| {
+                    o.and_then(parse_datetime)
+                        .map(|d| d.and_utc().timestamp_millis())
+                })
+                .collect();
+            Ok(out
+                .with_name(c.name().clone())
+                .into_datetime(TimeUnit::Milliseconds, None)
+                .into_column())
+        },
+        |_, fld| {
+            Ok(Field::new(
+                fld.name().clone(),
+                DataType::Datetime(TimeUnit::Milliseconds, None),
+            ))
+        },
+    )
+}
+
+/// Trimmed text, null when blank.
+fn clean(name: &str) -> Expr {
+    let t = col(name).str().strip_chars(lit(Null {}));
+    when(t.clone().str().len_bytes().eq(lit(0u32)))
+        .then(lit(Null {}).cast(DataType::String))
+        .otherwise(t)
+}
+
+fn mapper_expr(name: &str, mapper: ValueMapper, keep_unknown: bool) -> Expr {
+    let m = Arc::new(mapper);
+    map_strings(clean(name), move |s| match m.map(s) {
+        Some(v) => Some(v.to_string()),
+        None if keep_unknown => Some(s.to_string()),
+        None => None,
+    })
+}
+
+/// Turns the stacked raw frame into the canonical, typed frame.
+pub fn normalize_frame(
+    raw: DataFrame,
+    aliases: &Aliases,
+    units: Option<&UnitList>,
+    extra: &[String],
+) -> Result<DataFrame> {
+    let mut exprs = Vec::new();
+    for f in [
+        field::ID,
+        field::OFFICER,
+        field::STATUS,
+        field::QUESTION,
+        field::ANSWER,
+    ] {
+        exprs.push(clean(f).alias(f));
+    }
+    for f in extra {
+        exprs.push(clean(f).alias(f.as_str()));
+    }
+    let unit_list = units.cloned().map(Arc::new);
+    exprs.push(
+        map_strings(clean(field::UNIT), move |s| {
+            let c = collapse_spaces(s);
+            Some(match unit_list.as_ref().and_then(|u| u.get(&c)) {
+                Some(known) => known.to_string(),
+                None => c,
+            })
+        })
+        .alias(field::UNIT),
+    );
+    exprs.push(
+        mapper_expr(field::SERVICE_TYPE, aliases.value_mapper(field::SERVICE_TYPE), false)
+            .alias(field::SERVICE_TYPE),
+    );
+    exprs.push(clean(field::SERVICE_TYPE).alias(format!("{}{RAW_SUFFIX}", field::SERVICE_TYPE)));
+    exprs.push(
+        mapper_expr(field::CHANNEL, aliases.value_mapper(field::CHANNEL), true)
+            .alias(field::CHANNEL),
+    );
+    exprs.push(
+        mapper_expr(field::COMMODITY, aliases.value_mapper(field::COMMODITY), true)
+            .alias(field::COMMODITY),
+    );
+    for f in field::DATES {
+        exprs.push(parse_dates_expr(clean(f)).alias(f));
+        exprs.push(clean(f).alias(format!("{f}{RAW_SUFFIX}")));
+    }
+    let df = raw
+        .lazy()
+        .with_columns(exprs)
+        .with_column(col(field::RECEIVED_AT).dt().to_string("%Y-%m").alias(MONTH))
+        .collect()
+        .map_err(|e| polars_err("normalisasi / normalisation", e))?;
+    Ok(df)
+}

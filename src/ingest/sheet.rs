@@ -1,0 +1,140 @@
+//! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) through calamine.
+//!
+//! The first sheet is read unless a sheet is named. The header row is searched in the first
+//! rows, below any title rows. Date cells become ISO text; numbers in date columns stay
+//! numbers as text and are read as Excel serials by [`super::dates`].
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use super::columns::{find_header_row, map_headers};
+use super::{HEADER_SEARCH_ROWS, IngestOptions, SourceInfo, Table, frame_from_strings};
+use crate::error::{Error, Location, Result};
+
+/// A cell as text; `None` for empty and error cells.
+pub fn cell_text(cell: &Data) -> Option<String> {
+    match cell {
+        Data::Empty => None,
+        Data::String(s) => Some(s.clone()),
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) => Some(float_text(*f)),
+        Data::Bool(b) => Some(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) => Some(d.format("%Y-%m-%d %H:%M:%S").to_string()),
+            None => Some(float_text(dt.as_f64())),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(s.clone()),
+        Data::Error(_) => None,
+    }
+}
+
+/// A number as a person would type it: `4821937`, not `4821937.0`.
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        Error::new(
+            Location::file(path),
+            msg!(
+                "workbook tidak dapat dibuka (rusak atau bukan format Excel/ODS): {e}",
+                "the workbook cannot be opened (corrupt, or not Excel/ODS): {e}"
+            ),
+        )
+    })?;
+    let names = wb.sheet_names();
+    let sheet = match &opts.sheet {
+        Some(s) => {
+            if !names.iter().any(|n| n == s) {
+                let list = names.join("\", \"");
+                return Err(Error::new(
+                    Location::file(path),
+                    msg!(
+                        "sheet \"{s}\" tidak ada; sheet yang ada: \"{list}\"",
+                        "there is no sheet \"{s}\"; sheets: \"{list}\""
+                    ),
+                ));
+            }
+            s.clone()
+        }
+        None => names.first().cloned().ok_or_else(|| {
+            Error::new(
+                Location::file(path),
+                msg!("workbook tidak berisi sheet", "the workbook has no sheet"),
+            )
+        })?,
+    };
+    let range = wb.worksheet_range(&sheet).map_err(|e| {
+        Error::new(
+            Location::file(path).with_sheet(&sheet),
+            msg!("sheet tidak dapat dibaca: {e}", "the sheet cannot be read: {e}"),
+        )
+    })?;
+    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    // Cells left of the used range are empty: pad so column positions match the sheet.
+    let text_row = |row: &[Data]| -> Vec<String> {
+        std::iter::repeat_n(String::new(), first_col)
+            .chain(row.iter().map(|c| cell_text(c).unwrap_or_default()))
+            .collect()
+    };
+    let head: Vec<Vec<String>> = range.rows().take(HEADER_SEARCH_ROWS).map(text_row).collect();
+    let header_idx = find_header_row(&opts.specs, &head).ok_or_else(|| {
+        Error::new(
+            Location::file(path).with_sheet(&sheet),
+            msg!(
+                "baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama; diharapkan judul seperti \"No. Tiket\", \"Unit Kerja\", \"Jawaban\"",
+                "no header row found in the first {HEADER_SEARCH_ROWS} rows; expected headers such as \"No. Tiket\", \"Unit Kerja\", \"Jawaban\""
+            ),
+        )
+    })?;
+    let header_row = first_row + header_idx + 1;
+    let place = Location::file(path).with_sheet(&sheet).with_row(header_row);
+    let mapping = map_headers(&opts.specs, &head[header_idx], &place)?;
+
+    let mut values: Vec<Vec<Option<String>>> = vec![Vec::new(); mapping.columns.len()];
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate().skip(header_idx + 1) {
+        let cells: Vec<Option<String>> = mapping
+            .columns
+            .iter()
+            .map(|(_, idx, _)| {
+                idx.checked_sub(first_col)
+                    .and_then(|j| row.get(j))
+                    .and_then(cell_text)
+            })
+            .collect();
+        // Entirely empty rows (often below the data) are not records.
+        if cells.iter().all(|c| c.as_deref().is_none_or(|s| s.trim().is_empty())) {
+            continue;
+        }
+        for (v, c) in values.iter_mut().zip(cells) {
+            v.push(c);
+        }
+        rows.push((first_row + i + 1) as u32);
+    }
+    let df = frame_from_strings(path, &mapping, values, rows)?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    let n = df.height();
+    Ok(Table {
+        df,
+        source: SourceInfo {
+            path: path.to_path_buf(),
+            format: ext,
+            sheet: Some(sheet),
+            header_row,
+            mapping,
+            rows: n,
+        },
+    })
+}

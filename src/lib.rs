@@ -1,0 +1,62 @@
+//! ulpk-eval: quality evaluation of BPOM's consumer information and complaint service.
+//!
+//! The pipeline, one module per stage: [`ingest`] (exports in) → [`validate`] (data
+//! issues) → [`score`] (rubric compiled into polars expressions) → [`aggregate`] →
+//! [`output`]. [`commands`] holds one module per subcommand over that core; `main.rs` only
+//! calls [`run`].
+
+#[macro_use]
+pub mod i18n;
+#[macro_use]
+pub mod error;
+pub mod expr;
+pub mod aggregate;
+pub mod calendar;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod ingest;
+pub mod issues;
+pub mod labels;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
+pub mod rubric;
+pub mod score;
+pub mod validate;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the command line and returns the process exit code: 0 success, 1 completed with
+/// data issues under `--strict`, 2 bad input or usage.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let lang = cli.lang;
+    let result = match &cli.command {
+        Command::Score(a) => commands::score::run(a, lang),
+        Command::Summary(a) => commands::summary::run(a, lang),
+        Command::Check(a) => commands::check::run(a, lang),
+        Command::Rubric(a) => commands::rubric::run(a, lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}: {}", lang.pick("galat", "error"), e.render(lang));
+            2
+        }
+    }
+}

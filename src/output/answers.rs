@@ -1,0 +1,105 @@
+//! The per-answer result table as written to files: canonical fields, timing, scores, and
+//! each criterion's state and evidence.
+
+use polars::prelude::*;
+
+use crate::error::{Result, polars_err};
+use crate::expr::{cases, null};
+use crate::i18n::Lang;
+use crate::ingest::columns::field;
+use crate::ingest::{FILE_COL, ROW_COL};
+use crate::rubric::Rubric;
+use crate::score::{
+    CRITICAL_FAILED, GRADE, SCORE, SCORE_UNGATED, SLA_TARGET, State, WORKING_DAYS,
+    evidence_col, state_col,
+};
+use crate::validate::DUPLICATE;
+
+/// How states are written.
+#[derive(Debug, Clone, Copy)]
+pub enum StateStyle {
+    /// Stable keys (`pass`, `partial`, `fail`, `na`, `unverifiable`): CSV and Parquet.
+    Key,
+    /// Labels in the user's language: XLSX.
+    Label(Lang),
+}
+
+/// Maps a `UInt8` state column to text.
+pub fn state_text(e: Expr, style: StateStyle) -> Expr {
+    cases(
+        State::ALL
+            .iter()
+            .map(|s| {
+                let t = match style {
+                    StateStyle::Key => s.key(),
+                    StateStyle::Label(l) => s.label(l),
+                };
+                (e.clone().eq(lit(s.code())), lit(t))
+            })
+            .collect(),
+        null(DataType::String),
+    )
+}
+
+/// Names of the leading columns of the answer table.
+pub const LEADING: [&str; 17] = [
+    field::ID,
+    field::UNIT,
+    field::CHANNEL,
+    field::SERVICE_TYPE,
+    field::COMMODITY,
+    field::OFFICER,
+    field::STATUS,
+    "month",
+    field::RECEIVED_AT,
+    field::RESPONDED_AT,
+    field::CLOSED_AT,
+    WORKING_DAYS,
+    SLA_TARGET,
+    SCORE,
+    SCORE_UNGATED,
+    GRADE,
+    CRITICAL_FAILED,
+];
+
+/// The answer table: leading columns, `duplicate`, per criterion `<id>` (state) and
+/// `<id>_evidence`, then `source_file` and `source_row`.
+pub fn answer_table(scored: &DataFrame, rubric: &Rubric, style: StateStyle) -> Result<DataFrame> {
+    let mut exprs: Vec<Expr> = LEADING.iter().map(|c| col(*c)).collect();
+    exprs.push(col(DUPLICATE));
+    for c in &rubric.criteria {
+        exprs.push(state_text(col(state_col(&c.id)), style).alias(c.id.as_str()));
+        exprs.push(col(evidence_col(&c.id)).alias(format!("{}_evidence", c.id)));
+    }
+    exprs.push(col(FILE_COL).alias("source_file"));
+    exprs.push(col(ROW_COL).alias("source_row"));
+    scored
+        .clone()
+        .lazy()
+        .select(exprs)
+        .collect()
+        .map_err(|e| polars_err("tabel jawaban / answer table", e))
+}
+
+/// Header labels for the answer table's columns, in the user's language.
+pub fn answer_headers(table: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<String> {
+    table
+        .get_column_names()
+        .iter()
+        .map(|n| {
+            let n = n.as_str();
+            if let Some(l) = crate::labels::column(n, lang) {
+                return l.to_string();
+            }
+            for c in &rubric.criteria {
+                if n == c.id {
+                    return c.label.clone();
+                }
+                if n.strip_suffix("_evidence") == Some(c.id.as_str()) {
+                    return format!("{} — {}", c.label, lang.pick("bukti", "evidence"));
+                }
+            }
+            n.to_string()
+        })
+        .collect()
+}

@@ -1,0 +1,43 @@
+//! Console tables.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use polars::prelude::*;
+
+/// Renders selected columns of a frame as a console table.
+pub fn render(df: &DataFrame, columns: &[(&str, String)]) -> String {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    t.set_header(columns.iter().map(|(_, h)| Cell::new(h)));
+    let cols: Vec<Option<Column>> = columns
+        .iter()
+        .map(|(n, _)| df.column(n).ok().map(|c| c.rechunk()))
+        .collect();
+    for i in 0..df.height() {
+        let row: Vec<Cell> = cols
+            .iter()
+            .map(|c| match c {
+                None => Cell::new(""),
+                Some(c) => {
+                    let v = c.get(i).unwrap_or(AnyValue::Null);
+                    let numeric = c.dtype().is_primitive_numeric();
+                    let text = match v {
+                        AnyValue::Null => "-".to_string(),
+                        AnyValue::String(s) => s.to_string(),
+                        AnyValue::Float64(f) => format!("{f:.2}"),
+                        AnyValue::Float32(f) => format!("{f:.2}"),
+                        other => other.to_string(),
+                    };
+                    let cell = Cell::new(text);
+                    if numeric {
+                        cell.set_alignment(CellAlignment::Right)
+                    } else {
+                        cell
+                    }
+                }
+            })
+            .collect();
+        t.add_row(row);
+    }
+    t.to_string()
+}

@@ -1,0 +1,203 @@
+//! XLSX writing helpers over rust_xlsxwriter: frames to sheets with header formats, widths,
+//! frozen header, autofilter and print setup; deterministic document properties.
+
+use polars::prelude::*;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
+
+use crate::error::{Error, Result};
+
+/// Excel's row limit, header included.
+pub const MAX_ROWS: usize = 1_048_576;
+/// Excel's limit on the characters of one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+pub fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::plain(msg!("gagal menyusun XLSX: {e}", "cannot build the XLSX: {e}"))
+}
+
+/// A new workbook with fixed document properties, so the same inputs give the same bytes.
+/// The creation time is `SOURCE_DATE_EPOCH` when set, else 1980-01-01.
+pub fn new_workbook(title: &str) -> Result<Workbook> {
+    let created = match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+    {
+        Some(ts) => ExcelDateTime::from_timestamp(ts).map_err(xlsx_err)?,
+        None => ExcelDateTime::from_ymd(1980, 1, 1).map_err(xlsx_err)?,
+    };
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author("ulpk-eval")
+        .set_creation_datetime(&created);
+    let mut wb = Workbook::new();
+    wb.set_properties(&props);
+    Ok(wb)
+}
+
+pub fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(0xD9E1F2)
+        .set_border(FormatBorder::Thin)
+}
+
+/// Cuts text to Excel's cell limit.
+pub fn cell_text(s: &str) -> &str {
+    if s.len() <= MAX_CELL_CHARS {
+        return s;
+    }
+    let mut end = MAX_CELL_CHARS.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Characters, not bytes, count in Excel; bytes ≥ chars so this is within the limit.
+    &s[..end]
+}
+
+/// Writes a frame to sheets named `name`, `name (2)`, … each holding at most Excel's row
+/// limit, with `headers` as the header row.
+pub fn write_frame(wb: &mut Workbook, name: &str, df: &DataFrame, headers: &[String]) -> Result<()> {
+    let per_sheet = MAX_ROWS - 1;
+    let chunks = df.height().div_ceil(per_sheet).max(1);
+    for part in 0..chunks {
+        let sheet_name = if part == 0 {
+            name.to_string()
+        } else {
+            format!("{name} ({})", part + 1)
+        };
+        let offset = part * per_sheet;
+        let len = per_sheet.min(df.height().saturating_sub(offset));
+        let slice = df.slice(offset as i64, len);
+        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
+        ws.set_name(&sheet_name).map_err(xlsx_err)?;
+        write_sheet(ws, &slice, headers)?;
+    }
+    Ok(())
+}
+
+/// Writes one frame into a worksheet, header on row 0.
+pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Result<()> {
+    let hf = header_format();
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy hh:mm");
+    let num_fmt = Format::new().set_num_format("0.00");
+    for (j, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
+            .map_err(xlsx_err)?;
+    }
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count().min(30)).collect();
+    // Columns are written row by row (constant-memory sheets need row order).
+    let cols: Vec<&Column> = df.columns().iter().collect();
+    let typed: Vec<CellSource> = cols
+        .iter()
+        .map(|c| CellSource::new(c))
+        .collect::<Result<_>>()?;
+    for i in 0..df.height() {
+        let r = (i + 1) as u32;
+        for (j, src) in typed.iter().enumerate() {
+            let jc = j as u16;
+            match src {
+                CellSource::Str(ca) => {
+                    if let Some(s) = ca.get(i) {
+                        let s = cell_text(s);
+                        if i < 200 {
+                            widths[j] = widths[j].max(s.chars().count().min(60));
+                        }
+                        ws.write_string(r, jc, s).map_err(xlsx_err)?;
+                    }
+                }
+                CellSource::Int(ca) => {
+                    if let Some(v) = ca.get(i) {
+                        ws.write_number(r, jc, v as f64).map_err(xlsx_err)?;
+                    }
+                }
+                CellSource::Float(ca) => {
+                    if let Some(v) = ca.get(i) {
+                        if v.is_finite() {
+                            ws.write_number_with_format(r, jc, v, &num_fmt)
+                                .map_err(xlsx_err)?;
+                        }
+                    }
+                }
+                CellSource::Bool(ca) => {
+                    if let Some(v) = ca.get(i) {
+                        ws.write_boolean(r, jc, v).map_err(xlsx_err)?;
+                    }
+                }
+                CellSource::Datetime(ca) => {
+                    if let Some(ms) = ca.get(i) {
+                        if let Some(dt) = chrono::DateTime::from_timestamp_millis(ms) {
+                            let x = ExcelDateTime::from_timestamp(dt.timestamp())
+                                .map_err(xlsx_err)?;
+                            ws.write_datetime_with_format(r, jc, &x, &date_fmt)
+                                .map_err(xlsx_err)?;
+                            widths[j] = widths[j].max(16);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (j, w) in widths.iter().enumerate() {
+        ws.set_column_width(j as u16, (*w as f64 + 2.0).clamp(6.0, 62.0))
+            .map_err(xlsx_err)?;
+    }
+    let last_col = headers.len().saturating_sub(1) as u16;
+    ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+    if df.height() > 0 {
+        ws.autofilter(0, 0, df.height() as u32, last_col)
+            .map_err(xlsx_err)?;
+    }
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
+    Ok(())
+}
+
+enum CellSource {
+    Str(StringChunked),
+    Int(Int64Chunked),
+    Float(Float64Chunked),
+    Bool(BooleanChunked),
+    Datetime(Int64Chunked),
+}
+
+impl CellSource {
+    fn new(c: &Column) -> Result<CellSource> {
+        let err = |e: PolarsError| crate::error::polars_err("XLSX", e);
+        let c = c.rechunk();
+        Ok(match c.dtype() {
+            DataType::String => CellSource::Str(c.str().map_err(err)?.clone()),
+            DataType::Boolean => CellSource::Bool(c.bool().map_err(err)?.clone()),
+            DataType::Float32 | DataType::Float64 => CellSource::Float(
+                c.cast(&DataType::Float64)
+                    .map_err(err)?
+                    .f64()
+                    .map_err(err)?
+                    .clone(),
+            ),
+            DataType::Datetime(_, _) => {
+                let ms = c
+                    .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+                    .map_err(err)?
+                    .cast(&DataType::Int64)
+                    .map_err(err)?;
+                CellSource::Datetime(ms.i64().map_err(err)?.clone())
+            }
+            dt if dt.is_integer() => CellSource::Int(
+                c.cast(&DataType::Int64)
+                    .map_err(err)?
+                    .i64()
+                    .map_err(err)?
+                    .clone(),
+            ),
+            _ => CellSource::Str(
+                c.cast(&DataType::String)
+                    .map_err(err)?
+                    .str()
+                    .map_err(err)?
+                    .clone(),
+            ),
+        })
+    }
+}

@@ -1,0 +1,88 @@
+//! The answer-quality pipeline shared by the commands: ingest → normalise → validate →
+//! score. Aggregation and output are left to each command.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use polars::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ingest::columns::column_specs;
+use crate::ingest::normalize::{UnitList, normalize_frame};
+use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
+use crate::issues::DataIssue;
+use crate::progress::Progress;
+use crate::rubric::Rubric;
+
+/// What to score and how.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreInputs {
+    pub files: Vec<PathBuf>,
+    pub rubric: Option<PathBuf>,
+    pub sheet: Option<String>,
+    pub units: Option<PathBuf>,
+    pub calendars: Vec<PathBuf>,
+    pub aliases: Vec<PathBuf>,
+    pub columns: BTreeMap<String, String>,
+}
+
+/// Everything a scoring run produced.
+pub struct ScoredRun {
+    pub rubric: Rubric,
+    pub calendar: Calendar,
+    pub sources: Vec<SourceInfo>,
+    pub issues: Vec<DataIssue>,
+    /// One row per answer (see [`crate::score`]).
+    pub scored: DataFrame,
+}
+
+pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<ScoredRun> {
+    if inputs.files.is_empty() {
+        return Err(Error::plain(msg!(
+            "tidak ada berkas masukan; sebutkan berkas ekspor atau [answers] files di konfigurasi",
+            "no input files; name export files or [answers] files in the config"
+        )));
+    }
+    let rubric = match &inputs.rubric {
+        Some(p) => Rubric::load(p)?,
+        None => Rubric::builtin()?,
+    };
+    let mut calendar = Calendar::builtin()?;
+    for c in &inputs.calendars {
+        calendar.add_file(c)?;
+    }
+    let mut aliases = Aliases::builtin()?;
+    for a in &inputs.aliases {
+        aliases.add_file(a)?;
+    }
+    let units = inputs
+        .units
+        .as_ref()
+        .map(|p| UnitList::from_file(p))
+        .transpose()?;
+
+    let extra = rubric.extra_columns();
+    let specs = column_specs(&aliases, &inputs.columns, &rubric.required_fields(), &extra);
+    let opts = IngestOptions {
+        sheet: inputs.sheet.clone(),
+        specs,
+    };
+    progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
+    let (raw, sources) = load_all(&inputs.files, &opts)?;
+    progress.stage(lang.pick("Menormalkan data…", "Normalising data…"));
+    let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
+    let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
+    progress.stage(lang.pick("Memeriksa data…", "Checking data…"));
+    let issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
+    progress.stage(lang.pick("Menilai jawaban…", "Scoring answers…"));
+    let scored = crate::score::score_frame(df, &rubric, &calendar, lang)?;
+    Ok(ScoredRun {
+        rubric,
+        calendar,
+        sources,
+        issues,
+        scored,
+    })
+}

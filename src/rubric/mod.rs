@@ -1,0 +1,879 @@
+//! Rubric files: what an answer is scored on.
+//!
+//! A rubric is TOML: id, name, version, sections, criteria and grade bands. Files are
+//! validated on load and every error names the file, the line and the key. See
+//! `rubrics/kualitas-jawaban.toml` for the shipped BPOM rubric and the README for the format.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::calendar::{line_of, toml_error};
+use crate::error::{Error, Location, Msg, Result};
+use crate::ingest::columns::field;
+
+/// The BPOM answer-quality rubric shipped with the tool.
+pub const BUILTIN: &str = include_str!("../../rubrics/kualitas-jawaban.toml");
+pub const BUILTIN_NAME: &str = "rubrics/kualitas-jawaban.toml";
+
+// ---------------------------------------------------------------------------------------
+// File layout (what serde reads)
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RubricFile {
+    id: String,
+    name: String,
+    version: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    unverifiable: Option<Spanned<String>>,
+    #[serde(default)]
+    sections: Vec<Spanned<SectionFile>>,
+    criteria: Vec<Spanned<CriterionFile>>,
+    bands: Vec<Spanned<BandFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFile {
+    id: String,
+    label: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BandFile {
+    grade: String,
+    #[serde(default)]
+    label: Option<String>,
+    min: f64,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AppliesToFile {
+    #[serde(default)]
+    service_type: Vec<String>,
+    #[serde(default)]
+    channel: Vec<String>,
+    #[serde(default)]
+    commodity: Vec<String>,
+    #[serde(default)]
+    unit: Vec<String>,
+    #[serde(default)]
+    question_matches: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFile {
+    #[serde(default)]
+    service_type: Option<String>,
+    #[serde(default)]
+    channels: Vec<String>,
+    days: i64,
+}
+
+/// Every key any criterion kind may have; the kind decides which are allowed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionFile {
+    id: String,
+    label: String,
+    kind: String,
+    weight: f64,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    critical: bool,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    applies_to: Option<AppliesToFile>,
+    #[serde(default)]
+    partial_value: Option<f64>,
+    // pattern, length, field
+    #[serde(default)]
+    field: Option<String>,
+    // pattern
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    all: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
+    #[serde(default)]
+    within_chars: Option<usize>,
+    #[serde(default)]
+    within_last_chars: Option<usize>,
+    // length
+    #[serde(default)]
+    min_words: Option<u32>,
+    #[serde(default)]
+    max_words: Option<u32>,
+    #[serde(default)]
+    partial_min_words: Option<u32>,
+    // sla
+    #[serde(default)]
+    targets: Vec<TargetFile>,
+    #[serde(default)]
+    partial_extra_days: Option<i64>,
+    // overlap
+    #[serde(default)]
+    pass: Option<f64>,
+    #[serde(default)]
+    partial: Option<f64>,
+    #[serde(default)]
+    min_word_length: Option<usize>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+    // manual
+    #[serde(default)]
+    column: Vec<String>,
+    #[serde(default)]
+    scale: Option<[f64; 2]>,
+    #[serde(default)]
+    na_values: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Validated model
+// ---------------------------------------------------------------------------------------
+
+/// How "unverifiable" criteria count in the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnverifiablePolicy {
+    /// Counted as 0 (fail closed): missing data never earns points. The default.
+    Zero,
+    /// Left out of the weighted mean, like n/a.
+    Exclude,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub description: Option<String>,
+    pub unverifiable: UnverifiablePolicy,
+    pub sections: Vec<Section>,
+    pub criteria: Vec<Criterion>,
+    /// Highest band first.
+    pub bands: Vec<Band>,
+    /// Where the rubric was read from.
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub grade: String,
+    pub label: Option<String>,
+    pub min: f64,
+}
+
+/// Which answers a criterion applies to; empty lists mean "any".
+#[derive(Debug, Clone, Default)]
+pub struct AppliesTo {
+    pub service_type: Vec<String>,
+    pub channel: Vec<String>,
+    pub commodity: Vec<String>,
+    pub unit: Vec<String>,
+    /// Regexes (case-insensitive) of which one must match the question.
+    pub question_matches: Vec<String>,
+}
+
+impl AppliesTo {
+    pub fn is_empty(&self) -> bool {
+        self.service_type.is_empty()
+            && self.channel.is_empty()
+            && self.commodity.is_empty()
+            && self.unit.is_empty()
+            && self.question_matches.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub label: String,
+    pub section: Option<String>,
+    pub weight: f64,
+    pub critical: bool,
+    pub description: Option<String>,
+    pub applies_to: AppliesTo,
+    /// Value (0..1) a "partial" state earns.
+    pub partial_value: f64,
+    pub kind: Kind,
+    /// 1-based line of the criterion in its file.
+    pub line: usize,
+}
+
+/// Text field a criterion reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Answer,
+    Question,
+}
+
+impl TextField {
+    pub fn column(self) -> &'static str {
+        match self {
+            TextField::Answer => field::ANSWER,
+            TextField::Question => field::QUESTION,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SlaTarget {
+    pub service_type: Option<String>,
+    pub channels: Vec<String>,
+    pub days: i64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// Regexes, case-insensitive: one of `any` must match, each of `all` should match
+    /// (partial when some do), none of `none` may match.
+    Pattern {
+        field: TextField,
+        any: Vec<String>,
+        all: Vec<String>,
+        none: Vec<String>,
+        /// Only the first N characters are searched (e.g. a greeting).
+        within_chars: Option<usize>,
+        /// Only the last N characters are searched (e.g. a closing).
+        within_last_chars: Option<usize>,
+    },
+    /// Word count bounds; partial between `partial_min_words` and `min_words`.
+    Length {
+        field: TextField,
+        min_words: Option<u32>,
+        max_words: Option<u32>,
+        partial_min_words: Option<u32>,
+    },
+    /// Working days from received to responded against the first matching target.
+    Sla {
+        targets: Vec<SlaTarget>,
+        partial_extra_days: Option<i64>,
+    },
+    /// The field is not blank.
+    Field { field: String },
+    /// Share of the question's content words the answer addresses.
+    Overlap {
+        pass: f64,
+        partial: Option<f64>,
+        min_word_length: usize,
+        stopwords: Vec<String>,
+    },
+    /// A reviewer's score from a column, on `scale` = [min, max], with N/A values.
+    Manual {
+        /// Key of the extra column in the frame.
+        key: String,
+        columns: Vec<String>,
+        scale: [f64; 2],
+        na_values: Vec<String>,
+    },
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Pattern { .. } => "pattern",
+            Kind::Length { .. } => "length",
+            Kind::Sla { .. } => "sla",
+            Kind::Field { .. } => "field",
+            Kind::Overlap { .. } => "overlap",
+            Kind::Manual { .. } => "manual",
+        }
+    }
+
+    pub fn is_manual(&self) -> bool {
+        matches!(self, Kind::Manual { .. })
+    }
+}
+
+impl Rubric {
+    /// The shipped rubric.
+    pub fn builtin() -> Result<Self> {
+        parse(BUILTIN, Path::new(BUILTIN_NAME))
+    }
+
+    /// Reads and validates a rubric file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        parse(&text, path)
+    }
+
+    /// The grade of a score (the highest band whose minimum it reaches).
+    pub fn grade(&self, score: f64) -> Option<&Band> {
+        self.bands.iter().find(|b| score >= b.min)
+    }
+
+    /// Canonical fields the rubric reads (they must be present in the input).
+    pub fn required_fields(&self) -> Vec<String> {
+        let mut out: Vec<String> = vec![field::ID.into(), field::UNIT.into()];
+        let mut add = |f: &str| {
+            if !out.iter().any(|o| o == f) {
+                out.push(f.to_string());
+            }
+        };
+        for c in &self.criteria {
+            if !c.applies_to.question_matches.is_empty() {
+                add(field::QUESTION);
+            }
+            if !c.applies_to.service_type.is_empty() {
+                add(field::SERVICE_TYPE);
+            }
+            match &c.kind {
+                Kind::Pattern { field: f, .. } | Kind::Length { field: f, .. } => add(f.column()),
+                Kind::Sla { .. } => {
+                    add(field::RECEIVED_AT);
+                    add(field::RESPONDED_AT);
+                    add(field::SERVICE_TYPE);
+                }
+                Kind::Field { field: f } => add(f),
+                Kind::Overlap { .. } => {
+                    add(field::QUESTION);
+                    add(field::ANSWER);
+                }
+                Kind::Manual { .. } => {}
+            }
+        }
+        out
+    }
+
+    /// Extra columns the rubric reads (manual scores): (key, header aliases).
+    pub fn extra_columns(&self) -> Vec<(String, Vec<String>)> {
+        self.criteria
+            .iter()
+            .filter_map(|c| match &c.kind {
+                Kind::Manual { key, columns, .. } => Some((key.clone(), columns.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------
+
+struct Ctx<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    fn err_at(&self, offset: usize, message: Msg) -> Error {
+        Error::new(
+            Location::file(self.path).with_line(line_of(self.text, offset)),
+            message,
+        )
+    }
+}
+
+fn check_regex(ctx: &Ctx, offset: usize, key: &str, pattern: &str) -> Result<()> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map(|_| ())
+        .map_err(|e| {
+            let e = e.to_string();
+            ctx.err_at(
+                offset,
+                msg!(
+                    "{key}: regex \"{pattern}\" tidak valid: {e}",
+                    "{key}: invalid regex \"{pattern}\": {e}"
+                ),
+            )
+        })
+}
+
+fn text_field(ctx: &Ctx, offset: usize, key: &str, value: Option<&str>) -> Result<TextField> {
+    match value.unwrap_or("answer") {
+        "answer" => Ok(TextField::Answer),
+        "question" => Ok(TextField::Question),
+        other => Err(ctx.err_at(
+            offset,
+            msg!(
+                "{key}.field: \"{other}\" tidak dikenal; gunakan \"answer\" atau \"question\"",
+                "{key}.field: unknown \"{other}\"; use \"answer\" or \"question\""
+            ),
+        )),
+    }
+}
+
+/// Rejects keys that do not belong to the criterion's kind.
+fn only_keys(ctx: &Ctx, offset: usize, key: &str, c: &CriterionFile, allowed: &[&str]) -> Result<()> {
+    let present: [(&str, bool); 18] = [
+        ("field", c.field.is_some()),
+        ("within_last_chars", c.within_last_chars.is_some()),
+        ("any", !c.any.is_empty()),
+        ("all", !c.all.is_empty()),
+        ("none", !c.none.is_empty()),
+        ("within_chars", c.within_chars.is_some()),
+        ("min_words", c.min_words.is_some()),
+        ("max_words", c.max_words.is_some()),
+        ("partial_min_words", c.partial_min_words.is_some()),
+        ("targets", !c.targets.is_empty()),
+        ("partial_extra_days", c.partial_extra_days.is_some()),
+        ("pass", c.pass.is_some()),
+        ("partial", c.partial.is_some()),
+        ("min_word_length", c.min_word_length.is_some()),
+        ("stopwords", !c.stopwords.is_empty()),
+        ("column", !c.column.is_empty()),
+        ("scale", c.scale.is_some()),
+        ("na_values", !c.na_values.is_empty()),
+    ];
+    for (k, set) in present {
+        if set && !allowed.contains(&k) {
+            let kind = &c.kind;
+            return Err(ctx.err_at(
+                offset,
+                msg!(
+                    "{key}: kunci \"{k}\" tidak berlaku untuk kind = \"{kind}\"",
+                    "{key}: key \"{k}\" does not apply to kind = \"{kind}\""
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_fraction(ctx: &Ctx, offset: usize, key: &str, v: f64) -> Result<()> {
+    if !(0.0..=1.0).contains(&v) || v.is_nan() {
+        return Err(ctx.err_at(
+            offset,
+            msg!(
+                "{key}: harus antara 0 dan 1, bukan {v}",
+                "{key}: must be between 0 and 1, not {v}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses and validates a rubric text read from `path`.
+pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
+    let file: RubricFile = toml::from_str(text).map_err(|e| {
+        // toml_error re-reads the file for the line; for embedded text compute it here.
+        let mut err = toml_error(path, &e);
+        if let Some(span) = e.span() {
+            err.location.line = Some(line_of(text, span.start));
+        }
+        err
+    })?;
+    let ctx = Ctx { path, text };
+    let top = |m: Msg| Error::new(Location::file(path), m);
+
+    for (key, v) in [("id", &file.id), ("name", &file.name), ("version", &file.version)] {
+        if v.trim().is_empty() {
+            return Err(top(msg!("\"{key}\" kosong", "\"{key}\" is empty")));
+        }
+    }
+    let unverifiable = match &file.unverifiable {
+        None => UnverifiablePolicy::Zero,
+        Some(s) => match s.get_ref().as_str() {
+            "zero" => UnverifiablePolicy::Zero,
+            "exclude" => UnverifiablePolicy::Exclude,
+            other => {
+                return Err(ctx.err_at(
+                    s.span().start,
+                    msg!(
+                        "unverifiable: \"{other}\" tidak dikenal; gunakan \"zero\" atau \"exclude\"",
+                        "unverifiable: unknown \"{other}\"; use \"zero\" or \"exclude\""
+                    ),
+                ));
+            }
+        },
+    };
+
+    let mut sections = Vec::new();
+    let mut section_ids = HashSet::new();
+    for s in &file.sections {
+        let off = s.span().start;
+        let s = s.get_ref();
+        if !section_ids.insert(s.id.clone()) {
+            let id = &s.id;
+            return Err(ctx.err_at(
+                off,
+                msg!("sections: id \"{id}\" ganda", "sections: duplicate id \"{id}\""),
+            ));
+        }
+        sections.push(Section {
+            id: s.id.clone(),
+            label: s.label.clone(),
+        });
+    }
+
+    if file.criteria.is_empty() {
+        return Err(top(msg!(
+            "rubrik tidak berisi kriteria ([[criteria]])",
+            "the rubric has no criteria ([[criteria]])"
+        )));
+    }
+    let mut criteria = Vec::new();
+    let mut ids = HashSet::new();
+    for spanned in &file.criteria {
+        let off = spanned.span().start;
+        let c = spanned.get_ref();
+        let key = format!("criteria \"{}\"", c.id);
+        let id_ok = !c.id.is_empty()
+            && c
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
+        if !id_ok {
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: id hanya boleh huruf kecil, angka dan _",
+                    "{key}: id may only hold lower-case letters, digits and _"
+                ),
+            ));
+        }
+        if !ids.insert(c.id.clone()) {
+            return Err(ctx.err_at(
+                off,
+                msg!("{key}: id ganda", "{key}: duplicate id"),
+            ));
+        }
+        if !(c.weight >= 0.0 && c.weight.is_finite()) {
+            let w = c.weight;
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: weight harus bilangan ≥ 0, bukan {w}",
+                    "{key}: weight must be a number ≥ 0, not {w}"
+                ),
+            ));
+        }
+        if let Some(s) = &c.section {
+            if !section_ids.contains(s) {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: section \"{s}\" tidak didefinisikan di [[sections]]",
+                        "{key}: section \"{s}\" is not defined in [[sections]]"
+                    ),
+                ));
+            }
+        }
+        let partial_value = c.partial_value.unwrap_or(0.5);
+        check_fraction(&ctx, off, &format!("{key}.partial_value"), partial_value)?;
+        let applies = c.applies_to.as_ref();
+        let applies_to = AppliesTo {
+            service_type: applies.map(|a| a.service_type.clone()).unwrap_or_default(),
+            channel: applies.map(|a| a.channel.clone()).unwrap_or_default(),
+            commodity: applies.map(|a| a.commodity.clone()).unwrap_or_default(),
+            unit: applies.map(|a| a.unit.clone()).unwrap_or_default(),
+            question_matches: applies
+                .map(|a| a.question_matches.clone())
+                .unwrap_or_default(),
+        };
+        for p in &applies_to.question_matches {
+            check_regex(&ctx, off, &format!("{key}.applies_to.question_matches"), p)?;
+        }
+        let kind = match c.kind.as_str() {
+            "pattern" => {
+                only_keys(
+                    &ctx,
+                    off,
+                    &key,
+                    c,
+                    &["field", "any", "all", "none", "within_chars", "within_last_chars"],
+                )?;
+                if c.any.is_empty() && c.all.is_empty() && c.none.is_empty() {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: kind = \"pattern\" memerlukan any, all atau none",
+                            "{key}: kind = \"pattern\" needs any, all or none"
+                        ),
+                    ));
+                }
+                for (list, name) in [(&c.any, "any"), (&c.all, "all"), (&c.none, "none")] {
+                    for p in list {
+                        check_regex(&ctx, off, &format!("{key}.{name}"), p)?;
+                    }
+                }
+                Kind::Pattern {
+                    field: text_field(&ctx, off, &key, c.field.as_deref())?,
+                    any: c.any.clone(),
+                    all: c.all.clone(),
+                    none: c.none.clone(),
+                    within_chars: c.within_chars,
+                    within_last_chars: c.within_last_chars,
+                }
+            }
+            "length" => {
+                only_keys(
+                    &ctx,
+                    off,
+                    &key,
+                    c,
+                    &["field", "min_words", "max_words", "partial_min_words"],
+                )?;
+                if c.min_words.is_none() && c.max_words.is_none() {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: kind = \"length\" memerlukan min_words atau max_words",
+                            "{key}: kind = \"length\" needs min_words or max_words"
+                        ),
+                    ));
+                }
+                if let (Some(lo), Some(hi)) = (c.min_words, c.max_words) {
+                    if lo > hi {
+                        return Err(ctx.err_at(
+                            off,
+                            msg!(
+                                "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
+                                "{key}: min_words ({lo}) is greater than max_words ({hi})"
+                            ),
+                        ));
+                    }
+                }
+                if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words) {
+                    if p > lo {
+                        return Err(ctx.err_at(
+                            off,
+                            msg!(
+                                "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
+                                "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
+                            ),
+                        ));
+                    }
+                }
+                Kind::Length {
+                    field: text_field(&ctx, off, &key, c.field.as_deref())?,
+                    min_words: c.min_words,
+                    max_words: c.max_words,
+                    partial_min_words: c.partial_min_words,
+                }
+            }
+            "sla" => {
+                only_keys(&ctx, off, &key, c, &["targets", "partial_extra_days"])?;
+                if c.targets.is_empty() {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: kind = \"sla\" memerlukan [[criteria.targets]]",
+                            "{key}: kind = \"sla\" needs [[criteria.targets]]"
+                        ),
+                    ));
+                }
+                for t in &c.targets {
+                    if t.days < 0 {
+                        let d = t.days;
+                        return Err(ctx.err_at(
+                            off,
+                            msg!(
+                                "{key}.targets: days harus ≥ 0, bukan {d}",
+                                "{key}.targets: days must be ≥ 0, not {d}"
+                            ),
+                        ));
+                    }
+                }
+                if c.partial_extra_days.is_some_and(|d| d < 0) {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: partial_extra_days harus ≥ 0",
+                            "{key}: partial_extra_days must be ≥ 0"
+                        ),
+                    ));
+                }
+                Kind::Sla {
+                    targets: c
+                        .targets
+                        .iter()
+                        .map(|t| SlaTarget {
+                            service_type: t.service_type.clone(),
+                            channels: t.channels.clone(),
+                            days: t.days,
+                        })
+                        .collect(),
+                    partial_extra_days: c.partial_extra_days,
+                }
+            }
+            "field" => {
+                only_keys(&ctx, off, &key, c, &["field"])?;
+                let f = c.field.clone().unwrap_or_default();
+                if !field::ALL.contains(&f.as_str()) {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}.field: \"{f}\" tidak dikenal; yang dikenal: {}",
+                            "{key}.field: unknown \"{f}\"; known: {}",
+                            field::ALL.join(", ")
+                        ),
+                    ));
+                }
+                Kind::Field { field: f }
+            }
+            "overlap" => {
+                only_keys(
+                    &ctx,
+                    off,
+                    &key,
+                    c,
+                    &["pass", "partial", "min_word_length", "stopwords"],
+                )?;
+                let pass = c.pass.unwrap_or(0.5);
+                check_fraction(&ctx, off, &format!("{key}.pass"), pass)?;
+                if let Some(p) = c.partial {
+                    check_fraction(&ctx, off, &format!("{key}.partial"), p)?;
+                    if p > pass {
+                        return Err(ctx.err_at(
+                            off,
+                            msg!(
+                                "{key}: partial ({p}) harus ≤ pass ({pass})",
+                                "{key}: partial ({p}) must be ≤ pass ({pass})"
+                            ),
+                        ));
+                    }
+                }
+                Kind::Overlap {
+                    pass,
+                    partial: c.partial,
+                    min_word_length: c.min_word_length.unwrap_or(4),
+                    stopwords: c.stopwords.iter().map(|s| s.to_lowercase()).collect(),
+                }
+            }
+            "manual" => {
+                only_keys(&ctx, off, &key, c, &["column", "scale", "na_values"])?;
+                let scale = c.scale.unwrap_or([0.0, 1.0]);
+                if !(scale[0] < scale[1]) {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: scale harus [min, max] dengan min < max",
+                            "{key}: scale must be [min, max] with min < max"
+                        ),
+                    ));
+                }
+                let mut columns = c.column.clone();
+                if columns.is_empty() {
+                    columns.push(c.label.clone());
+                    columns.push(c.id.clone());
+                }
+                Kind::Manual {
+                    key: format!("manual__{}", c.id),
+                    columns,
+                    scale,
+                    na_values: if c.na_values.is_empty() {
+                        vec!["N/A".into(), "NA".into(), "-".into()]
+                    } else {
+                        c.na_values.clone()
+                    },
+                }
+            }
+            other => {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: kind \"{other}\" tidak dikenal; gunakan pattern, length, sla, field, overlap atau manual",
+                        "{key}: unknown kind \"{other}\"; use pattern, length, sla, field, overlap or manual"
+                    ),
+                ));
+            }
+        };
+        criteria.push(Criterion {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            section: c.section.clone(),
+            weight: c.weight,
+            critical: c.critical,
+            description: c.description.clone(),
+            applies_to,
+            partial_value,
+            kind,
+            line: line_of(text, off),
+        });
+    }
+    let total: f64 = criteria.iter().map(|c| c.weight).sum();
+    if total <= 0.0 {
+        return Err(top(msg!(
+            "jumlah bobot (weight) semua kriteria adalah 0; skor tidak dapat dihitung",
+            "the criteria weights sum to 0; no score can be computed"
+        )));
+    }
+
+    if file.bands.is_empty() {
+        return Err(top(msg!(
+            "rubrik tidak berisi predikat ([[bands]])",
+            "the rubric has no grade bands ([[bands]])"
+        )));
+    }
+    let mut bands: Vec<(usize, Band)> = Vec::new();
+    for b in &file.bands {
+        let off = b.span().start;
+        let b = b.get_ref();
+        if !(0.0..=100.0).contains(&b.min) {
+            let (g, m) = (&b.grade, b.min);
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "bands \"{g}\": min {m} di luar 0–100",
+                    "bands \"{g}\": min {m} is outside 0–100"
+                ),
+            ));
+        }
+        if let Some((o, other)) = bands
+            .iter()
+            .find(|(_, x)| x.min == b.min || x.grade == b.grade)
+        {
+            let (g, og) = (&b.grade, &other.grade);
+            let first_line = line_of(text, *o);
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "bands \"{g}\" tumpang tindih dengan \"{og}\" (baris {first_line}): predikat dan batas bawah harus unik",
+                    "bands \"{g}\" overlaps \"{og}\" (line {first_line}): grades and minimums must be unique"
+                ),
+            ));
+        }
+        bands.push((
+            off,
+            Band {
+                grade: b.grade.clone(),
+                label: b.label.clone(),
+                min: b.min,
+            },
+        ));
+    }
+    let mut bands: Vec<Band> = bands.into_iter().map(|(_, b)| b).collect();
+    bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+    if bands.last().is_some_and(|b| b.min > 0.0) {
+        let m = bands.last().map(|b| b.min).unwrap_or(0.0);
+        return Err(top(msg!(
+            "predikat terendah dimulai dari {m}, bukan 0: skor di bawahnya tidak berpredikat",
+            "the lowest band starts at {m}, not 0: scores below it would have no grade"
+        )));
+    }
+
+    Ok(Rubric {
+        id: file.id,
+        name: file.name,
+        version: file.version,
+        description: file.description,
+        unverifiable,
+        sections,
+        criteria,
+        bands,
+        source: path.to_path_buf(),
+    })
+}
