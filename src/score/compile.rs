@@ -28,6 +28,8 @@ pub const SLA_TARGET: &str = "sla_target_days";
 /// Expressions of one criterion, by stage.
 pub struct Compiled {
     pub helpers: Vec<Expr>,
+    /// Helpers computed from other helpers (a later stage).
+    pub derived: Vec<Expr>,
     pub helper_names: Vec<String>,
     pub state: Expr,
     pub evidence: Expr,
@@ -105,6 +107,7 @@ fn applies_fields(a: &AppliesTo, lang: Lang) -> String {
 /// Compiles one criterion.
 pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePolicy) -> Compiled {
     let mut helpers: Vec<(String, Expr)> = Vec::new();
+    let mut derived: Vec<(String, Expr)> = Vec::new();
     // (condition, state, evidence) cases in order, then the default state and evidence.
     let mut rules: Vec<(Expr, State, Expr)> = Vec::new();
     let (default_state, default_ev): (Expr, Expr) = match &c.kind {
@@ -171,7 +174,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                     names.push(name);
                 }
                 let count_name = helper(c, "allcount");
-                helpers.push((
+                derived.push((
                     count_name.clone(),
                     names
                         .iter()
@@ -470,9 +473,14 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         null(DataType::Float64),
     );
 
-    let helper_names = helpers.iter().map(|(n, _)| n.clone()).collect();
+    let helper_names = helpers
+        .iter()
+        .chain(&derived)
+        .map(|(n, _)| n.clone())
+        .collect();
     Compiled {
         helpers: helpers.into_iter().map(|(n, e)| e.alias(n)).collect(),
+        derived: derived.into_iter().map(|(n, e)| e.alias(n)).collect(),
         helper_names,
         state: state.cast(DataType::UInt8).alias(state_col(&c.id)),
         evidence: evidence.cast(DataType::String).alias(evidence_col(&c.id)),

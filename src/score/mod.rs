@@ -58,11 +58,13 @@ pub fn score_frame(df: DataFrame, rubric: &Rubric, cal: &Calendar, lang: Lang) -
         })
         .unwrap_or(&[]);
     let mut stage_a: Vec<Expr> = compile::sla_columns(targets, cal).to_vec();
+    let mut stage_a2 = Vec::new();
     let mut helper_names = Vec::new();
     let mut stage_b = Vec::new();
     let mut stage_c = Vec::new();
     for c in compiled {
         stage_a.extend(c.helpers);
+        stage_a2.extend(c.derived);
         helper_names.extend(c.helper_names);
         stage_b.push(c.state);
         stage_b.push(c.evidence);
@@ -113,6 +115,7 @@ pub fn score_frame(df: DataFrame, rubric: &Rubric, cal: &Calendar, lang: Lang) -
     let out = df
         .lazy()
         .with_columns(stage_a)
+        .with_columns(stage_a2)
         .with_columns(stage_b)
         .with_columns(stage_c)
         .with_columns([
