@@ -75,8 +75,9 @@ fn decode(bytes: &[u8], enc: Encoding) -> Vec<u8> {
     }
 }
 
-/// Parses the first records of a text with a delimiter, leniently.
-fn first_records(text: &[u8], delimiter: u8, n: usize) -> Vec<Vec<String>> {
+/// Parses the first records of a text with a delimiter, leniently: (1-based line where the
+/// record starts, fields). Blank lines are not records.
+fn first_records(text: &[u8], delimiter: u8, n: usize) -> Vec<(usize, Vec<String>)> {
     let mut rdr = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -86,9 +87,22 @@ fn first_records(text: &[u8], delimiter: u8, n: usize) -> Vec<Vec<String>> {
         .take(n)
         .map_while(|r| r.ok())
         .map(|r| {
-            r.iter()
+            // Lines by byte offset: the parser's own line count skips blank lines.
+            let mut byte = r.position().map(|p| p.byte() as usize).unwrap_or(0);
+            // The position may sit on the blank lines the parser skipped before the record.
+            while matches!(text.get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            let line = text[..byte.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            let fields = r
+                .iter()
                 .map(|f| String::from_utf8_lossy(f).into_owned())
-                .collect()
+                .collect();
+            (line, fields)
         })
         .collect()
 }
@@ -98,7 +112,7 @@ fn detect_delimiter(sample: &[u8]) -> u8 {
     let mut best = (b',', 0usize);
     for d in DELIMITERS {
         let records = first_records(sample, d, 50);
-        let mut counts: Vec<usize> = records.iter().map(Vec::len).collect();
+        let mut counts: Vec<usize> = records.iter().map(|r| r.1.len()).collect();
         if counts.len() > 2 {
             // The last record may be cut by the end of the sample.
             counts.pop();
@@ -150,7 +164,8 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     };
     let delimiter = detect_delimiter(&sample_text);
     let head = first_records(&sample_text, delimiter, HEADER_SEARCH_ROWS);
-    let header_idx = find_header_row(&opts.specs, &head).ok_or_else(|| {
+    let head_fields: Vec<Vec<String>> = head.iter().map(|r| r.1.clone()).collect();
+    let header_idx = find_header_row(&opts.specs, &head_fields).ok_or_else(|| {
         Error::new(
             Location::file(path),
             msg!(
@@ -160,12 +175,14 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             ),
         )
     })?;
-    let headers = &head[header_idx];
-    let place = Location::file(path).with_row(header_idx + 1);
+    // The header's line is its row as Excel shows it (title rows are single lines).
+    let (header_line, headers) = (head[header_idx].0, &head[header_idx].1);
+    let place = Location::file(path).with_row(header_line);
     let mapping = map_headers(&opts.specs, headers, &place)?;
 
     // Read with polars: all columns as strings, no header (we found it), only the mapped
-    // columns, rows numbered from the one after the header.
+    // columns, rows numbered from the one after the header. Lines (not records) are
+    // skipped so blank title lines count as Excel counts them.
     let n_fields = headers.len();
     let schema: Schema = (0..n_fields)
         .map(|i| Field::new(format!("c{i}").into(), DataType::String))
@@ -174,12 +191,12 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     projection.sort_unstable();
     let read_opts = CsvReadOptions::default()
         .with_has_header(false)
-        .with_skip_rows(header_idx + 1)
+        .with_skip_lines(header_line)
         .with_schema(Some(Arc::new(schema)))
         .with_projection(Some(Arc::new(projection)))
         .with_row_index(Some(RowIndex {
             name: ROW_COL.into(),
-            offset: (header_idx + 2) as IdxSize,
+            offset: (header_line + 1) as IdxSize,
         }))
         .with_raise_if_empty(false)
         .map_parse_options(|p| {
@@ -226,7 +243,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             path: path.to_path_buf(),
             format: format!("CSV {} {}", delimiter_label(delimiter), enc.label()),
             sheet: None,
-            header_row: header_idx + 1,
+            header_row: header_line,
             mapping,
             rows,
         },

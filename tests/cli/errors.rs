@@ -1,0 +1,209 @@
+//! Bad input: a clear message naming the place, exit code 2, no output, inputs untouched.
+
+use predicates::prelude::*;
+
+use super::common::{bin, bytes, fixture};
+
+#[test]
+fn missing_file() {
+    bin()
+        .args(["score", "tidak-ada.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("galat: tidak-ada.csv: file tidak ditemukan"));
+}
+
+#[test]
+fn missing_required_column_lists_headers_and_aliases_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.csv");
+    std::fs::write(&input, "No. Tiket,Unit Kerja,Isi\n1,Balai POM di Serang,halo\n").unwrap();
+    let out = dir.path().join("skor.xlsx");
+    bin()
+        .args(["--lang", "en", "score"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("x.csv, row 1: required column not found:"))
+        .stderr(predicate::str::contains(
+            "Headers found: \"No. Tiket\", \"Unit Kerja\", \"Isi\"",
+        ))
+        .stderr(predicate::str::contains("answer (jawaban / tanggapan / respon"));
+    assert!(!out.exists(), "no output on error");
+}
+
+#[test]
+fn no_header_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.csv");
+    std::fs::write(&input, "a,b,c\n1,2,3\n").unwrap();
+    bin()
+        .arg("score")
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("baris judul kolom tidak ditemukan"));
+}
+
+#[test]
+fn empty_and_unsupported_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("kosong.csv");
+    std::fs::write(&empty, "").unwrap();
+    bin()
+        .arg("score")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kosong.csv: file kosong"));
+    let doc = dir.path().join("laporan.docx");
+    std::fs::write(&doc, "x").unwrap();
+    bin()
+        .arg("score")
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("format \"docx\" tidak didukung"));
+}
+
+#[test]
+fn corrupt_workbook_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("rusak.xlsx");
+    std::fs::write(&bad, b"PK\x03\x04 not really a zip").unwrap();
+    bin()
+        .arg("score")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rusak.xlsx: workbook tidak dapat dibuka"));
+}
+
+#[test]
+fn unknown_sheet_lists_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("Data").unwrap();
+    wb.save(&path).unwrap();
+    bin()
+        .args(["--lang", "en", "score", "--sheet", "Laporan"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("there is no sheet \"Laporan\"; sheets: \"Data\""));
+}
+
+fn rubric_error(patch: impl Fn(String) -> String, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = patch(std::fs::read_to_string(fixture("rubrik-uji.toml")).unwrap());
+    let rubric = dir.path().join("rubrik.toml");
+    std::fs::write(&rubric, text).unwrap();
+    bin()
+        .args(["--lang", "en", "rubric"])
+        .arg(&rubric)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(expected));
+}
+
+#[test]
+fn rubric_errors_name_the_line() {
+    // The [[criteria]] table of "baku" starts on line 14 of the fixture.
+    rubric_error(
+        |t| t.replace("kind = \"pattern\"\nweight = 10\nnone", "kind = \"regex\"\nweight = 10\nnone"),
+        "rubrik.toml, line 14: criteria \"baku\": unknown kind \"regex\"",
+    );
+    rubric_error(
+        |t| t.replace("none = ['\\b(gak|udah|yg)\\b']", "none = ['(gak']"),
+        "rubrik.toml, line 14: criteria \"baku\".none: invalid regex \"(gak\"",
+    );
+    rubric_error(
+        |t| t.replace("min = 60", "min = 80"),
+        "bands \"B\" overlaps \"A\" (line",
+    );
+    rubric_error(
+        |t| t.replace("weight = 20\nwithin_chars", "weight = 20\nwithin_char"),
+        "rubrik.toml, line 11: invalid TOML: unknown field `within_char`",
+    );
+    rubric_error(
+        |t| {
+            let mut s = t;
+            for w in ["20", "10", "30"] {
+                s = s.replace(&format!("weight = {w}\n"), "weight = 0\n");
+            }
+            s
+        },
+        "the criteria weights sum to 0",
+    );
+    rubric_error(
+        |t| t.replace("[[criteria]]\nid = \"panjang\"", "[[criteria]]\nid = \"salam\""),
+        "criteria \"salam\": duplicate id",
+    );
+    rubric_error(
+        |t| t.replace("min_words = 8", "min_words = 8\nany = ['x']"),
+        "criteria \"panjang\": key \"any\" does not apply to kind = \"length\"",
+    );
+}
+
+#[test]
+fn the_shipped_rubric_is_valid() {
+    bin()
+        .arg("rubric")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("bpom-kualitas-jawaban"))
+        .stdout(predicate::str::contains("Rubrik valid."));
+}
+
+#[test]
+fn strict_exits_1_on_data_issues_and_inputs_stay_unchanged() {
+    let input = fixture("jawaban-uji.csv");
+    let before = bytes(&input);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skor.csv");
+    let issues = dir.path().join("masalah.csv");
+    bin()
+        .args(["score", "--strict", "--rubric"])
+        .arg(fixture("rubrik-uji.toml"))
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--issues")
+        .arg(&issues)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Masalah data: 4"));
+    assert!(out.exists(), "the results are still written");
+    assert_eq!(bytes(&input), before, "input unchanged");
+    let rows = super::common::read_csv(&issues);
+    let kinds: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["column"].as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("missing_date", "4", "Tanggal Dijawab"),
+            ("date_outside_calendar", "6", "Tanggal Diterima"),
+            ("date_outside_calendar", "6", "Tanggal Dijawab"),
+            ("duplicate_id", "7", "No. Tiket"),
+        ]
+    );
+    // Without --strict the same run succeeds.
+    bin()
+        .args(["score", "--rubric"])
+        .arg(fixture("rubrik-uji.toml"))
+        .arg(&input)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    bin().args(["score", "--by"]).assert().code(2);
+    bin().arg("nilai").assert().code(2);
+    bin().arg("--help").assert().code(0);
+}
