@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::column_specs;
 use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
+use crate::error::Msg;
 use crate::issues::DataIssue;
 use crate::progress::Progress;
 use crate::rubric::Rubric;
@@ -34,6 +35,8 @@ pub struct ScoredRun {
     pub calendar: Calendar,
     pub sources: Vec<SourceInfo>,
     pub issues: Vec<DataIssue>,
+    /// Notes about whole files (e.g. a column a criterion reads is absent).
+    pub warnings: Vec<Msg>,
     /// One row per answer (see [`crate::score`]).
     pub scored: DataFrame,
 }
@@ -71,6 +74,7 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
     };
     progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
     let (raw, sources) = load_all(&inputs.files, &opts)?;
+    let warnings = absent_column_warnings(&rubric, &sources);
     progress.stage(lang.pick("Menormalkan data…", "Normalising data…"));
     let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
     let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
@@ -83,6 +87,36 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         calendar,
         sources,
         issues,
+        warnings,
         scored,
     })
+}
+
+/// Warns of files without a column that a `field` criterion or a manual criterion reads.
+pub fn absent_column_warnings(rubric: &Rubric, sources: &[SourceInfo]) -> Vec<Msg> {
+    let mut out = Vec::new();
+    for s in sources {
+        let file = s.path.display().to_string();
+        for (criterion, field) in rubric.checked_fields() {
+            if s.mapping.index_of(field).is_none() {
+                out.push(msg!(
+                    "{file} tidak memiliki kolom {field}: kriteria \"{criterion}\" gagal untuk semua barisnya",
+                    "{file} has no {field} column: criterion \"{criterion}\" fails on all its rows"
+                ));
+            }
+        }
+        for c in &rubric.criteria {
+            if let crate::rubric::Kind::Manual { key, columns, .. } = &c.kind {
+                if s.mapping.index_of(key).is_none() {
+                    let id = &c.id;
+                    let names = columns.join(" / ");
+                    out.push(msg!(
+                        "{file} tidak memiliki kolom nilai reviewer ({names}): kriteria \"{id}\" belum direview",
+                        "{file} has no reviewer score column ({names}): criterion \"{id}\" is not reviewed"
+                    ));
+                }
+            }
+        }
+    }
+    out
 }

@@ -36,6 +36,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
     let keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
     let mut df = normalize_frame(raw, &aliases, units.as_ref(), &keys)?;
     let issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
+    let warnings = crate::pipeline::absent_column_warnings(&rubric, &sources);
     for s in &sources {
         println!("{}", s.path.display());
         println!("  {}: {}", lang.pick("Format", "Format"), s.format);
@@ -73,6 +74,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
             lang.pick(" (tulis semuanya dengan --issues FILE)", " (write them all with --issues FILE)")
                 .to_string()
         });
+    super::print_warnings(&warnings, lang);
     print_issues(&issues, lang, &hint);
     if let Some(p) = &args.input.issues {
         write_issues(p, &issues, lang)?;

@@ -68,6 +68,13 @@ pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
     }
 }
 
+/// Prints warnings about whole files on stderr.
+pub fn print_warnings(warnings: &[crate::error::Msg], lang: Lang) {
+    for w in warnings {
+        eprintln!("{}: {}", lang.pick("peringatan", "warning"), w.get(lang));
+    }
+}
+
 /// Tells on stderr how many data issues of each kind there are, and the first ones.
 pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
     if issues.is_empty() {

@@ -36,6 +36,7 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
     drop(progress);
 
     print_sources(&run.sources, lang);
+    super::print_warnings(&run.warnings, lang);
     super::summary::print_table(&by_unit[0], &run.rubric, lang);
     super::summary::print_overall(&overall, &run.rubric, lang);
     let hint = match (&args.input.issues, &args.output) {

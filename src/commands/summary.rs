@@ -33,6 +33,7 @@ pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
     }
     drop(progress);
     print_sources(&run.sources, lang);
+    super::print_warnings(&run.warnings, lang);
     for s in &summaries {
         print_table(s, &run.rubric, lang);
     }

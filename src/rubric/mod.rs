@@ -343,7 +343,9 @@ impl Rubric {
                     add(field::RESPONDED_AT);
                     add(field::SERVICE_TYPE);
                 }
-                Kind::Field { field: f } => add(f),
+                // A field check reads a column that may be absent: it then fails, with a
+                // warning, instead of stopping the run.
+                Kind::Field { .. } => {}
                 Kind::Overlap { .. } => {
                     add(field::QUESTION);
                     add(field::ANSWER);
@@ -352,6 +354,17 @@ impl Rubric {
             }
         }
         out
+    }
+
+    /// Fields of `field` criteria, which are optional columns.
+    pub fn checked_fields(&self) -> Vec<(&str, &str)> {
+        self.criteria
+            .iter()
+            .filter_map(|c| match &c.kind {
+                Kind::Field { field } => Some((c.id.as_str(), field.as_str())),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Extra columns the rubric reads (manual scores): (key, header aliases).

@@ -207,3 +207,68 @@ fn usage_errors_exit_2() {
     bin().arg("nilai").assert().code(2);
     bin().arg("--help").assert().code(0);
 }
+
+#[test]
+fn unit_list_and_date_order_issues() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.csv");
+    std::fs::write(
+        &input,
+        "No. Tiket;Unit Kerja;Jenis Layanan;Tanggal Diterima;Tanggal Dijawab;Tanggal Selesai;Isi Pertanyaan;Jawaban\n\
+         1;BALAI  POM DI SERANG;Informasi;05/03/2026 10:00;04/03/2026 10:00;03/03/2026;Tanya obat;Selamat pagi\n\
+         2;Balai POM di Atlantis;Saran;05/03/2026;06/03/2026;;Tanya;Selamat pagi\n",
+    )
+    .unwrap();
+    let units = dir.path().join("unit.txt");
+    std::fs::write(&units, "# daftar unit\nBalai POM di Serang\nLoka POM di Kabupaten Bogor\n").unwrap();
+    let issues = dir.path().join("masalah.csv");
+    let out = dir.path().join("skor.csv");
+    bin()
+        .arg("score")
+        .arg(&input)
+        .arg("--units")
+        .arg(&units)
+        .arg("--issues")
+        .arg(&issues)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let rows = super::common::read_csv(&issues);
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "date_order",
+                "2",
+                "2026-03-04 10:00:00 lebih awal dari tanggal diterima 2026-03-05 10:00:00"
+            ),
+            (
+                "date_order",
+                "2",
+                "2026-03-03 00:00:00 lebih awal dari tanggal diterima 2026-03-05 10:00:00"
+            ),
+            ("unknown_unit", "3", "unit \"Balai POM di Atlantis\" tidak ada dalam daftar unit"),
+            (
+                "unknown_service_type",
+                "3",
+                "jenis layanan \"Saran\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)"
+            ),
+        ]
+    );
+    let scored = super::common::read_csv(&out);
+    // The unit takes the list's spelling; the SLA of a reversed pair is unverifiable.
+    assert_eq!(scored[0]["unit"], "Balai POM di Serang");
+    assert_eq!(scored[0]["ketepatan_waktu"], "unverifiable");
+    assert_eq!(
+        scored[0]["ketepatan_waktu_evidence"],
+        "tanggal dijawab sebelum tanggal diterima"
+    );
+    // An unknown service type has no SLA target, and "tindak lanjut" cannot tell if it applies.
+    assert_eq!(scored[1]["ketepatan_waktu"], "unverifiable");
+    assert_eq!(scored[1]["tindak_lanjut"], "unverifiable");
+}
