@@ -206,3 +206,36 @@ fn parquet_with_typed_columns() {
         [Some("2026-03-12 10:15".into())]
     );
 }
+
+/// `tests/fixtures/lapor-libreoffice.{ods,xls}` were saved by LibreOffice Calc from a CSV
+/// with two title lines and a blank line above the header; its dates are date cells.
+fn check_libreoffice_workbook(name: &str) {
+    let t = load(&super::common::fixture(name));
+    assert_eq!(t.source.header_row, 4, "{name}");
+    assert_eq!(
+        strings(&t.df, "id"),
+        [Some("4821937".into()), Some("4821938".into())],
+        "{name}"
+    );
+    assert_eq!(rows(&t.df), [5, 6], "{name}");
+    assert_eq!(
+        dates(t.df.clone(), "received_at"),
+        [Some("2026-03-12 10:15".into()), Some("2026-03-13 00:00".into())],
+        "{name}"
+    );
+    assert_eq!(
+        dates(t.df, "responded_at"),
+        [Some("2026-03-16 09:00".into()), Some("2026-03-13 00:00".into())],
+        "{name}"
+    );
+}
+
+#[test]
+fn ods_saved_by_libreoffice() {
+    check_libreoffice_workbook("lapor-libreoffice.ods");
+}
+
+#[test]
+fn xls_saved_by_libreoffice() {
+    check_libreoffice_workbook("lapor-libreoffice.xls");
+}
