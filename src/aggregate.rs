@@ -166,10 +166,7 @@ pub fn summarize(
             .sort([key], SortMultipleOptions::default())
             .collect()
             .map_err(|e| polars_err("ringkasan / summary", e))?;
-        out.push(Summary {
-            dimension: *d,
-            df,
-        });
+        out.push(Summary { dimension: *d, df });
     }
     Ok(out)
 }

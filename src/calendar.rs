@@ -180,10 +180,8 @@ fn toml_date(d: &toml::value::Datetime, origin: &Path) -> Result<NaiveDate> {
 /// A TOML syntax or type error, with its line.
 pub fn toml_error(origin: &Path, err: &toml::de::Error) -> Error {
     let mut loc = Location::file(origin);
-    if let Some(span) = err.span() {
-        if let Ok(text) = std::fs::read_to_string(origin) {
-            loc = loc.with_line(line_of(&text, span.start));
-        }
+    if let (Some(span), Ok(text)) = (err.span(), std::fs::read_to_string(origin)) {
+        loc = loc.with_line(line_of(&text, span.start));
     }
     let m = err.message().to_string();
     Error::new(loc, msg!("isi TOML tidak valid: {m}", "invalid TOML: {m}"))
@@ -210,9 +208,7 @@ mod tests {
         let df = df!("r" => [from], "s" => [to]).unwrap();
         let out = df
             .lazy()
-            .select([cal
-                .working_days_expr(col("r"), col("s"))
-                .alias("n")])
+            .select([cal.working_days_expr(col("r"), col("s")).alias("n")])
             .collect()
             .unwrap();
         out.column("n").unwrap().i32().unwrap().get(0)

@@ -26,10 +26,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Nilai setiap jawaban dengan rubrik / Score every answer against a rubric
-    #[command(after_help = "Contoh / example:\n  ulpk-eval score samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/skor.xlsx\n  ulpk-eval score --rubric rubrics/kualitas-jawaban.toml ekspor.csv -o skor.parquet --strict")]
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval score samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/skor.xlsx\n  ulpk-eval score --rubric rubrics/kualitas-jawaban.toml ekspor.csv -o skor.parquet --strict"
+    )]
     Score(ScoreArgs),
     /// Ringkas skor per unit, petugas, kanal, jenis layanan, komoditi, bulan / Aggregate scores
-    #[command(after_help = "Contoh / example:\n  ulpk-eval summary samples/simpel-lpk-2026-q1.csv --by unit,channel -o reports/ringkasan.xlsx")]
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval summary samples/simpel-lpk-2026-q1.csv --by unit,channel -o reports/ringkasan.xlsx"
+    )]
     Summary(SummaryArgs),
     /// Periksa cara berkas dibaca dan masalah datanya tanpa menilai / Check how files are read
     #[command(after_help = "Contoh / example:\n  ulpk-eval check samples/sp4n-lapor-2026-q1.xlsx")]

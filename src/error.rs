@@ -103,24 +103,39 @@ macro_rules! msg {
     };
 }
 
-/// A problem that stops the command (exit code 2).
+/// A problem that stops the command (exit code 2). Boxed so results stay small.
 #[derive(Debug, Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorBody>);
+
+/// What an [`Error`] holds: where, and what.
+#[derive(Debug, Clone)]
+pub struct ErrorBody {
     pub location: Location,
     pub message: Msg,
 }
 
+impl std::ops::Deref for Error {
+    type Target = ErrorBody;
+
+    fn deref(&self) -> &ErrorBody {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorBody {
+        &mut self.0
+    }
+}
+
 impl Error {
     pub fn new(location: Location, message: Msg) -> Self {
-        Error { location, message }
+        Error(Box::new(ErrorBody { location, message }))
     }
 
     /// An error that is about no particular file.
     pub fn plain(message: Msg) -> Self {
-        Error {
-            location: Location::default(),
-            message,
-        }
+        Error::new(Location::default(), message)
     }
 
     /// An I/O error on `path`, in the user's words.
@@ -130,7 +145,10 @@ impl Error {
             std::io::ErrorKind::PermissionDenied => {
                 msg!("tidak ada izin untuk membaca/menulis", "permission denied")
             }
-            _ => msg!("gagal dibaca/ditulis: {err}", "cannot be read/written: {err}"),
+            _ => msg!(
+                "gagal dibaca/ditulis: {err}",
+                "cannot be read/written: {err}"
+            ),
         };
         Error::new(Location::file(path), what)
     }

@@ -9,12 +9,12 @@
 pub mod i18n;
 #[macro_use]
 pub mod error;
-pub mod expr;
 pub mod aggregate;
 pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod expr;
 pub mod ingest;
 pub mod issues;
 pub mod labels;

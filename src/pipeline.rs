@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use polars::prelude::*;
 
 use crate::calendar::Calendar;
+use crate::error::Msg;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::columns::column_specs;
 use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
-use crate::error::Msg;
 use crate::issues::DataIssue;
 use crate::progress::Progress;
 use crate::rubric::Rubric;
@@ -106,15 +106,15 @@ pub fn absent_column_warnings(rubric: &Rubric, sources: &[SourceInfo]) -> Vec<Ms
             }
         }
         for c in &rubric.criteria {
-            if let crate::rubric::Kind::Manual { key, columns, .. } = &c.kind {
-                if s.mapping.index_of(key).is_none() {
-                    let id = &c.id;
-                    let names = columns.join(" / ");
-                    out.push(msg!(
-                        "{file} tidak memiliki kolom nilai reviewer ({names}): kriteria \"{id}\" belum direview",
-                        "{file} has no reviewer score column ({names}): criterion \"{id}\" is not reviewed"
-                    ));
-                }
+            if let crate::rubric::Kind::Manual { key, columns, .. } = &c.kind
+                && s.mapping.index_of(key).is_none()
+            {
+                let id = &c.id;
+                let names = columns.join(" / ");
+                out.push(msg!(
+                    "{file} tidak memiliki kolom nilai reviewer ({names}): kriteria \"{id}\" belum direview",
+                    "{file} has no reviewer score column ({names}): criterion \"{id}\" is not reviewed"
+                ));
             }
         }
     }

@@ -28,9 +28,7 @@ fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
 
 fn dt_col(df: &DataFrame, name: &str) -> Result<Int64Chunked> {
     let c = df.column(name).map_err(|e| polars_err(name, e))?;
-    let phys = c
-        .cast(&DataType::Int64)
-        .map_err(|e| polars_err(name, e))?;
+    let phys = c.cast(&DataType::Int64).map_err(|e| polars_err(name, e))?;
     Ok(phys.i64().map_err(|e| polars_err(name, e))?.clone())
 }
 
@@ -97,7 +95,10 @@ pub fn check(
         })
         .map(|(key, scale, na)| Ok((key, str_col(df, key)?, *scale, na.as_slice())))
         .collect::<Result<_>>()?;
-    let uses_question = rubric.required_fields().iter().any(|f| f == field::QUESTION);
+    let uses_question = rubric
+        .required_fields()
+        .iter()
+        .any(|f| f == field::QUESTION);
     let years: Vec<String> = cal.years().map(|y| y.to_string()).collect();
     let years = years.join(", ");
 
@@ -130,7 +131,11 @@ pub fn check(
         };
         match id {
             None => {
-                push(IssueKind::MissingId, field::ID, msg!("ID kosong", "blank id"));
+                push(
+                    IssueKind::MissingId,
+                    field::ID,
+                    msg!("ID kosong", "blank id"),
+                );
                 dup.push(false);
             }
             Some(id) => match seen.get(id) {
@@ -188,17 +193,17 @@ pub fn check(
                 ),
             }
         }
-        if let (Some(list), Some(u)) = (units, unit_col.get(i)) {
-            if list.get(u).is_none() {
-                push(
-                    IssueKind::UnknownUnit,
-                    field::UNIT,
-                    msg!(
-                        "unit \"{u}\" tidak ada dalam daftar unit",
-                        "unit \"{u}\" is not in the unit list"
-                    ),
-                );
-            }
+        if let (Some(list), Some(u)) = (units, unit_col.get(i))
+            && list.get(u).is_none()
+        {
+            push(
+                IssueKind::UnknownUnit,
+                field::UNIT,
+                msg!(
+                    "unit \"{u}\" tidak ada dalam daftar unit",
+                    "unit \"{u}\" is not in the unit list"
+                ),
+            );
         }
         let mut parsed: HashMap<&str, NaiveDateTime> = HashMap::new();
         for (f, values, raws) in &dates {

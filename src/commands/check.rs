@@ -2,6 +2,7 @@
 //! which field) and its data issues, without scoring.
 
 use super::{exit_code, print_issues, score_inputs, write_issues};
+use crate::calendar::Calendar;
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -9,7 +10,6 @@ use crate::ingest::columns::column_specs;
 use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::labels;
-use crate::calendar::Calendar;
 use crate::rubric::Rubric;
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
@@ -26,7 +26,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
     for a in &inputs.aliases {
         aliases.add_file(a)?;
     }
-    let units = inputs.units.as_ref().map(|p| UnitList::from_file(p)).transpose()?;
+    let units = inputs
+        .units
+        .as_ref()
+        .map(|p| UnitList::from_file(p))
+        .transpose()?;
     let extra = rubric.extra_columns();
     let opts = IngestOptions {
         sheet: inputs.sheet.clone(),
@@ -44,7 +48,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
             println!("  Sheet: {sheet}");
         }
         if s.header_row > 0 {
-            println!("  {}: {}", lang.pick("Baris judul kolom", "Header row"), s.header_row);
+            println!(
+                "  {}: {}",
+                lang.pick("Baris judul kolom", "Header row"),
+                s.header_row
+            );
         }
         println!("  {}: {}", lang.pick("Baris data", "Data rows"), s.rows);
         println!("  {}:", lang.pick("Pemetaan kolom", "Column mapping"));
@@ -71,8 +79,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
         .as_ref()
         .map(|p| format!(" ({})", p.display()))
         .unwrap_or_else(|| {
-            lang.pick(" (tulis semuanya dengan --issues FILE)", " (write them all with --issues FILE)")
-                .to_string()
+            lang.pick(
+                " (tulis semuanya dengan --issues FILE)",
+                " (write them all with --issues FILE)",
+            )
+            .to_string()
         });
     super::print_warnings(&warnings, lang);
     print_issues(&issues, lang, &hint);

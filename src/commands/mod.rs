@@ -35,7 +35,11 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
         rubric: args.rubric.clone().or(a.rubric),
         sheet: args.sheet.clone().or(a.sheet),
         units: args.units.clone().or(a.units),
-        calendars: a.calendar.into_iter().chain(args.calendars.clone()).collect(),
+        calendars: a
+            .calendar
+            .into_iter()
+            .chain(args.calendars.clone())
+            .collect(),
         aliases: a.aliases.into_iter().chain(args.aliases.clone()).collect(),
         columns: cfg.columns,
     })
@@ -50,7 +54,12 @@ pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
             .map(|n| format!(", sheet \"{n}\""))
             .unwrap_or_default();
         let header = if s.header_row > 0 {
-            tr!(lang, ", judul kolom di baris {}", ", header on row {}", s.header_row)
+            tr!(
+                lang,
+                ", judul kolom di baris {}",
+                ", header on row {}",
+                s.header_row
+            )
         } else {
             String::new()
         };
@@ -78,7 +87,10 @@ pub fn print_warnings(warnings: &[crate::error::Msg], lang: Lang) {
 /// Tells on stderr how many data issues of each kind there are, and the first ones.
 pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
     if issues.is_empty() {
-        eprintln!("{}", lang.pick("Tidak ada masalah data.", "No data issues."));
+        eprintln!(
+            "{}",
+            lang.pick("Tidak ada masalah data.", "No data issues.")
+        );
         return;
     }
     let counts: Vec<String> = count_by_kind(issues)

@@ -15,7 +15,11 @@ pub fn run(args: &RubricArgs, lang: Lang) -> Result<i32> {
     };
     println!("{} — {} ({})", rubric.id, rubric.name, rubric.version);
     let (df, headers) = criteria_frame(&rubric, lang)?;
-    let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let cols: Vec<(&str, String)> = names
         .iter()
         .map(String::as_str)
@@ -31,7 +35,10 @@ pub fn run(args: &RubricArgs, lang: Lang) -> Result<i32> {
                 "{} ≥ {}{}",
                 b.grade,
                 b.min,
-                b.label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default()
+                b.label
+                    .as_ref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default()
             )
         })
         .collect();
@@ -69,7 +76,11 @@ pub fn criteria_frame(rubric: &Rubric, lang: Lang) -> Result<(DataFrame, Vec<Str
         });
         weight.push(c.weight);
         share.push((c.weight / total * 1000.0).round() / 10.0);
-        critical.push(if c.critical { lang.pick("ya", "yes") } else { "" });
+        critical.push(if c.critical {
+            lang.pick("ya", "yes")
+        } else {
+            ""
+        });
         let a = &c.applies_to;
         let mut parts = Vec::new();
         for (name, list) in [

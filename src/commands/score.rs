@@ -47,14 +47,22 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
             lang.pick("Masalah Data", "Data Issues")
         ),
         _ => lang
-            .pick(" (tulis semuanya dengan --issues FILE)", " (write them all with --issues FILE)")
+            .pick(
+                " (tulis semuanya dengan --issues FILE)",
+                " (write them all with --issues FILE)",
+            )
             .to_string(),
     };
     print_issues(&run.issues, lang, &hint);
     if let Some(out) = &args.output {
         eprintln!(
             "{}",
-            tr!(lang, "Hasil ditulis ke {}", "Results written to {}", out.display())
+            tr!(
+                lang,
+                "Hasil ditulis ke {}",
+                "Results written to {}",
+                out.display()
+            )
         );
     }
     Ok(exit_code(args.input.strict, &run.issues))
@@ -63,13 +71,18 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
 /// Writes the per-answer table; XLSX adds the unit summary, data issues, rubric and info.
 pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang) -> Result<()> {
     match Format::from_path(out)? {
-        Format::Csv => write_csv(out, &answer_table(&run.scored, &run.rubric, StateStyle::Key)?),
-        Format::Parquet => {
-            write_parquet(out, &answer_table(&run.scored, &run.rubric, StateStyle::Key)?)
-        }
+        Format::Csv => write_csv(
+            out,
+            &answer_table(&run.scored, &run.rubric, StateStyle::Key)?,
+        ),
+        Format::Parquet => write_parquet(
+            out,
+            &answer_table(&run.scored, &run.rubric, StateStyle::Key)?,
+        ),
         Format::Xlsx => {
             let table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
-            let mut wb = xlsx::new_workbook(lang.pick("Skor Kualitas Jawaban", "Answer Quality Scores"))?;
+            let mut wb =
+                xlsx::new_workbook(lang.pick("Skor Kualitas Jawaban", "Answer Quality Scores"))?;
             xlsx::write_frame(
                 &mut wb,
                 lang.pick("Skor Jawaban", "Answer Scores"),
@@ -89,7 +102,12 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
                 &issues_headers(lang),
             )?;
             let (rubric_df, rubric_headers) = super::rubric::criteria_frame(&run.rubric, lang)?;
-            xlsx::write_frame(&mut wb, lang.pick("Rubrik", "Rubric"), &rubric_df, &rubric_headers)?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Rubrik", "Rubric"),
+                &rubric_df,
+                &rubric_headers,
+            )?;
             let (info, info_headers) = info_frame(run, lang)?;
             xlsx::write_frame(&mut wb, "Info", &info, &info_headers)?;
             atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
@@ -104,7 +122,8 @@ pub fn info_frame(run: &ScoredRun, lang: Lang) -> Result<(DataFrame, Vec<String>
         lang.pick("Rubrik", "Rubric").into(),
         lang.pick("Versi rubrik", "Rubric version").into(),
         lang.pick("Berkas rubrik", "Rubric file").into(),
-        lang.pick("Kalender hari kerja", "Working-day calendar").into(),
+        lang.pick("Kalender hari kerja", "Working-day calendar")
+            .into(),
     ];
     let mut values: Vec<String> = vec![
         format!("ulpk-eval {}", env!("CARGO_PKG_VERSION")),

@@ -50,7 +50,10 @@ pub fn print_table(s: &Summary, rubric: &Rubric, lang: Lang) {
         ("answers", lang.pick("Jawaban", "Answers").into()),
         ("mean_score", lang.pick("Skor", "Score").into()),
         ("sla_pct", "SLA %".into()),
-        ("critical_fails", lang.pick("Gagal kritis", "Crit. fails").into()),
+        (
+            "critical_fails",
+            lang.pick("Gagal kritis", "Crit. fails").into(),
+        ),
     ];
     let grade_names: Vec<String> = rubric.bands.iter().map(|b| grade_col(&b.grade)).collect();
     for (b, n) in rubric.bands.iter().zip(&grade_names) {
@@ -62,7 +65,12 @@ pub fn print_table(s: &Summary, rubric: &Rubric, lang: Lang) {
 
 /// Prints the national line.
 pub fn print_overall(overall: &DataFrame, _rubric: &Rubric, lang: Lang) {
-    let get = |n: &str| overall.column(n).ok().and_then(|c| c.get(0).ok().map(|v| v.to_string()));
+    let get = |n: &str| {
+        overall
+            .column(n)
+            .ok()
+            .and_then(|c| c.get(0).ok().map(|v| v.to_string()))
+    };
     println!(
         "{}",
         tr!(
@@ -87,7 +95,9 @@ pub fn write(
 ) -> Result<()> {
     match Format::from_path(out)? {
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(lang.pick("Ringkasan Kualitas Jawaban", "Answer Quality Summary"))?;
+            let mut wb = xlsx::new_workbook(
+                lang.pick("Ringkasan Kualitas Jawaban", "Answer Quality Summary"),
+            )?;
             let all_label = lang.pick("Semua", "All");
             let overall_keyed = overall
                 .clone()
@@ -97,7 +107,12 @@ pub fn write(
                 .map_err(|e| polars_err("ringkasan", e))?;
             let mut headers = summary_headers(&overall_keyed, &run.rubric, lang);
             headers[0] = String::new();
-            xlsx::write_frame(&mut wb, lang.pick("Nasional", "National"), &overall_keyed, &headers)?;
+            xlsx::write_frame(
+                &mut wb,
+                lang.pick("Nasional", "National"),
+                &overall_keyed,
+                &headers,
+            )?;
             for s in summaries {
                 xlsx::write_frame(
                     &mut wb,

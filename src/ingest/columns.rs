@@ -269,7 +269,11 @@ pub fn find_header_row(specs: &[ColumnSpec], rows: &[Vec<String>]) -> Option<usi
 /// Maps headers to wanted keys. A key takes the column whose header matches its
 /// highest-priority alias (leftmost column on ties); a column feeds one key at most.
 /// `place` locates the header row for the error about missing required columns.
-pub fn map_headers(specs: &[ColumnSpec], headers: &[String], place: &Location) -> Result<HeaderMapping> {
+pub fn map_headers(
+    specs: &[ColumnSpec],
+    headers: &[String],
+    place: &Location,
+) -> Result<HeaderMapping> {
     let normalized: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
     let mut used = vec![false; headers.len()];
     let mut columns = Vec::new();
@@ -380,9 +384,15 @@ mod tests {
         let place = Location::file(Path::new("x.csv")).with_row(1);
         let err = map_headers(&specs(&["id", "answer"]), &headers, &place).unwrap_err();
         let text = err.render(crate::i18n::Lang::En);
-        assert!(text.starts_with("x.csv, row 1: required column not found: answer."), "{text}");
+        assert!(
+            text.starts_with("x.csv, row 1: required column not found: answer."),
+            "{text}"
+        );
         assert!(text.contains("Headers found: \"Nomor\", \"Isi\""), "{text}");
-        assert!(text.contains("answer (jawaban / tanggapan / respon"), "{text}");
+        assert!(
+            text.contains("answer (jawaban / tanggapan / respon"),
+            "{text}"
+        );
     }
 
     #[test]

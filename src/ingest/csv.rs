@@ -212,8 +212,9 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             .and_then(|r| r.finish())
         {
             Ok(df) => Ok(df),
-            Err(e) if e.to_string().to_lowercase().contains("utf-8")
-                || e.to_string().to_lowercase().contains("utf8") =>
+            Err(e)
+                if e.to_string().to_lowercase().contains("utf-8")
+                    || e.to_string().to_lowercase().contains("utf8") =>
             {
                 // Valid UTF-8 at the start, not further on: Excel's windows-1252.
                 enc = Encoding::Windows1252;
@@ -254,15 +255,12 @@ fn read_decoded(path: &Path, enc: Encoding, opts: CsvReadOptions) -> PolarsResul
     let bytes = std::fs::read(path)?;
     let text = decode(&bytes, enc);
     drop(bytes);
-    opts.into_reader_with_file_handle(Cursor::new(text)).finish()
+    opts.into_reader_with_file_handle(Cursor::new(text))
+        .finish()
 }
 
 /// Names the projected columns by their keys and adds the file column.
-fn rename_columns(
-    df: DataFrame,
-    path: &Path,
-    mapping: &super::HeaderMapping,
-) -> Result<DataFrame> {
+fn rename_columns(df: DataFrame, path: &Path, mapping: &super::HeaderMapping) -> Result<DataFrame> {
     let height = df.height();
     let mut cols = Vec::with_capacity(mapping.columns.len() + 2);
     cols.push(Column::new_scalar(

@@ -115,9 +115,7 @@ fn parse_number(s: &str) -> Option<NaiveDateTime> {
     }
     // A serial with a fraction: digits, one '.' or ',', digits.
     let normalized = s.replacen(',', ".", 1);
-    let mut parts = normalized.splitn(2, '.');
-    let int = parts.next()?;
-    let frac = parts.next()?;
+    let (int, frac) = normalized.split_once('.')?;
     if int.len() != 5
         || !int.bytes().all(|b| b.is_ascii_digit())
         || frac.is_empty()
@@ -190,9 +188,29 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 impl<'a> Cursor<'a> {
@@ -401,13 +419,19 @@ mod tests {
     #[test]
     fn day_first_always() {
         assert_eq!(parse_datetime("03/04/2026"), Some(dt(2026, 4, 3, 0, 0, 0)));
-        assert_eq!(parse_datetime("12/03/2026 10:15"), Some(dt(2026, 3, 12, 10, 15, 0)));
+        assert_eq!(
+            parse_datetime("12/03/2026 10:15"),
+            Some(dt(2026, 3, 12, 10, 15, 0))
+        );
         assert_eq!(
             parse_datetime("12/03/2026 10:15:09"),
             Some(dt(2026, 3, 12, 10, 15, 9))
         );
         assert_eq!(parse_datetime("12-03-2026"), Some(dt(2026, 3, 12, 0, 0, 0)));
-        assert_eq!(parse_datetime("12.03.2026 10.15"), Some(dt(2026, 3, 12, 10, 15, 0)));
+        assert_eq!(
+            parse_datetime("12.03.2026 10.15"),
+            Some(dt(2026, 3, 12, 10, 15, 0))
+        );
         assert_eq!(parse_datetime("1/3/26"), Some(dt(2026, 3, 1, 0, 0, 0)));
         // 13 is no month: day-first never falls back to month-first.
         assert_eq!(parse_datetime("03/13/2026"), None);
@@ -419,32 +443,65 @@ mod tests {
             parse_datetime("12 Maret 2026 10:15"),
             Some(dt(2026, 3, 12, 10, 15, 0))
         );
-        assert_eq!(parse_datetime("12 Mar 2026"), Some(dt(2026, 3, 12, 0, 0, 0)));
-        assert_eq!(parse_datetime("5 Agustus 2025"), Some(dt(2025, 8, 5, 0, 0, 0)));
-        assert_eq!(parse_datetime("12-Agu-2026"), Some(dt(2026, 8, 12, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime("12 Mar 2026"),
+            Some(dt(2026, 3, 12, 0, 0, 0))
+        );
+        assert_eq!(
+            parse_datetime("5 Agustus 2025"),
+            Some(dt(2025, 8, 5, 0, 0, 0))
+        );
+        assert_eq!(
+            parse_datetime("12-Agu-2026"),
+            Some(dt(2026, 8, 12, 0, 0, 0))
+        );
         assert_eq!(
             parse_datetime("Kamis, 12 Maret 2026 pukul 10.15 WIB"),
             Some(dt(2026, 3, 12, 10, 15, 0))
         );
-        assert_eq!(parse_datetime("1 Desember 2024"), Some(dt(2024, 12, 1, 0, 0, 0)));
-        assert_eq!(parse_datetime("12 March 2026"), Some(dt(2026, 3, 12, 0, 0, 0)));
+        assert_eq!(
+            parse_datetime("1 Desember 2024"),
+            Some(dt(2024, 12, 1, 0, 0, 0))
+        );
+        assert_eq!(
+            parse_datetime("12 March 2026"),
+            Some(dt(2026, 3, 12, 0, 0, 0))
+        );
     }
 
     #[test]
     fn serials_and_epochs() {
         // 46093 is 2026-03-12 in Excel's 1900 date system.
         assert_eq!(parse_datetime("46093"), Some(dt(2026, 3, 12, 0, 0, 0)));
-        assert_eq!(parse_datetime("46093.4270833333"), Some(dt(2026, 3, 12, 10, 15, 0)));
+        assert_eq!(
+            parse_datetime("46093.4270833333"),
+            Some(dt(2026, 3, 12, 10, 15, 0))
+        );
         assert_eq!(parse_datetime("46093,5"), Some(dt(2026, 3, 12, 12, 0, 0)));
-        assert_eq!(parse_datetime("1773310500"), Some(dt(2026, 3, 12, 10, 15, 0)));
-        assert_eq!(parse_datetime("1773310500000"), Some(dt(2026, 3, 12, 10, 15, 0)));
+        assert_eq!(
+            parse_datetime("1773310500"),
+            Some(dt(2026, 3, 12, 10, 15, 0))
+        );
+        assert_eq!(
+            parse_datetime("1773310500000"),
+            Some(dt(2026, 3, 12, 10, 15, 0))
+        );
     }
 
     #[test]
     fn rejects_non_dates() {
         for s in [
-            "", "kemarin", "31/02/2026", "2026-02-30", "12/03", "12/03/2026 25:00", "abc 2026",
-            "12 Maret", "99", "12/03/2026 10:15 lalu", "2026-13-01",
+            "",
+            "kemarin",
+            "31/02/2026",
+            "2026-02-30",
+            "12/03",
+            "12/03/2026 25:00",
+            "abc 2026",
+            "12 Maret",
+            "99",
+            "12/03/2026 10:15 lalu",
+            "2026-13-01",
         ] {
             assert_eq!(parse_datetime(s), None, "{s:?} should not parse");
         }

@@ -114,9 +114,7 @@ fn conform(df: DataFrame, specs: &[ColumnSpec]) -> Result<DataFrame> {
     for name in [FILE_COL, ROW_COL] {
         let c = match df.column(name) {
             Ok(c) => c.clone(),
-            Err(_) if name == ROW_COL => {
-                Column::full_null(name.into(), height, &DataType::UInt32)
-            }
+            Err(_) if name == ROW_COL => Column::full_null(name.into(), height, &DataType::UInt32),
             Err(_) => Column::full_null(name.into(), height, &DataType::String),
         };
         cols.push(c);

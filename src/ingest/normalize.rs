@@ -38,8 +38,7 @@ impl UnitList {
 
     /// Reads a text file with one unit per line (`#` starts a comment).
     pub fn from_file(path: &std::path::Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| crate::error::Error::io(path, &e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::io(path, &e))?;
         let names = text
             .lines()
             .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -148,8 +147,12 @@ pub fn normalize_frame(
         .alias(field::UNIT),
     );
     exprs.push(
-        mapper_expr(field::SERVICE_TYPE, aliases.value_mapper(field::SERVICE_TYPE), false)
-            .alias(field::SERVICE_TYPE),
+        mapper_expr(
+            field::SERVICE_TYPE,
+            aliases.value_mapper(field::SERVICE_TYPE),
+            false,
+        )
+        .alias(field::SERVICE_TYPE),
     );
     exprs.push(clean(field::SERVICE_TYPE).alias(format!("{}{RAW_SUFFIX}", field::SERVICE_TYPE)));
     exprs.push(
@@ -157,8 +160,12 @@ pub fn normalize_frame(
             .alias(field::CHANNEL),
     );
     exprs.push(
-        mapper_expr(field::COMMODITY, aliases.value_mapper(field::COMMODITY), true)
-            .alias(field::COMMODITY),
+        mapper_expr(
+            field::COMMODITY,
+            aliases.value_mapper(field::COMMODITY),
+            true,
+        )
+        .alias(field::COMMODITY),
     );
     for f in field::DATES {
         exprs.push(parse_dates_expr(clean(f)).alias(f));

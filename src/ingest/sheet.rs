@@ -73,7 +73,10 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     let range = wb.worksheet_range(&sheet).map_err(|e| {
         Error::new(
             Location::file(path).with_sheet(&sheet),
-            msg!("sheet tidak dapat dibaca: {e}", "the sheet cannot be read: {e}"),
+            msg!(
+                "sheet tidak dapat dibaca: {e}",
+                "the sheet cannot be read: {e}"
+            ),
         )
     })?;
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
@@ -84,7 +87,11 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             .chain(row.iter().map(|c| cell_text(c).unwrap_or_default()))
             .collect()
     };
-    let head: Vec<Vec<String>> = range.rows().take(HEADER_SEARCH_ROWS).map(text_row).collect();
+    let head: Vec<Vec<String>> = range
+        .rows()
+        .take(HEADER_SEARCH_ROWS)
+        .map(text_row)
+        .collect();
     let header_idx = find_header_row(&opts.specs, &head).ok_or_else(|| {
         Error::new(
             Location::file(path).with_sheet(&sheet),
@@ -111,7 +118,10 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             })
             .collect();
         // Entirely empty rows (often below the data) are not records.
-        if cells.iter().all(|c| c.as_deref().is_none_or(|s| s.trim().is_empty())) {
+        if cells
+            .iter()
+            .all(|c| c.as_deref().is_none_or(|s| s.trim().is_empty()))
+        {
             continue;
         }
         for (v, c) in values.iter_mut().zip(cells) {

@@ -10,8 +10,8 @@ use crate::ingest::columns::field;
 use crate::ingest::{FILE_COL, ROW_COL};
 use crate::rubric::Rubric;
 use crate::score::{
-    CRITICAL_FAILED, GRADE, SCORE, SCORE_UNGATED, SLA_TARGET, State, WORKING_DAYS,
-    evidence_col, state_col,
+    CRITICAL_FAILED, GRADE, SCORE, SCORE_UNGATED, SLA_TARGET, State, WORKING_DAYS, evidence_col,
+    state_col,
 };
 use crate::validate::DUPLICATE;
 

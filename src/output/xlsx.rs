@@ -12,7 +12,10 @@ pub const MAX_ROWS: usize = 1_048_576;
 pub const MAX_CELL_CHARS: usize = 32_767;
 
 pub fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::plain(msg!("gagal menyusun XLSX: {e}", "cannot build the XLSX: {e}"))
+    Error::plain(msg!(
+        "gagal menyusun XLSX: {e}",
+        "cannot build the XLSX: {e}"
+    ))
 }
 
 /// A new workbook with fixed document properties, so the same inputs give the same bytes.
@@ -57,7 +60,12 @@ pub fn cell_text(s: &str) -> &str {
 
 /// Writes a frame to sheets named `name`, `name (2)`, … each holding at most Excel's row
 /// limit, with `headers` as the header row.
-pub fn write_frame(wb: &mut Workbook, name: &str, df: &DataFrame, headers: &[String]) -> Result<()> {
+pub fn write_frame(
+    wb: &mut Workbook,
+    name: &str,
+    df: &DataFrame,
+    headers: &[String],
+) -> Result<()> {
     let per_sheet = MAX_ROWS - 1;
     let chunks = df.height().div_ceil(per_sheet).max(1);
     for part in 0..chunks {
@@ -112,11 +120,11 @@ pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Re
                     }
                 }
                 CellSource::Float(ca) => {
-                    if let Some(v) = ca.get(i) {
-                        if v.is_finite() {
-                            ws.write_number_with_format(r, jc, v, &num_fmt)
-                                .map_err(xlsx_err)?;
-                        }
+                    if let Some(v) = ca.get(i)
+                        && v.is_finite()
+                    {
+                        ws.write_number_with_format(r, jc, v, &num_fmt)
+                            .map_err(xlsx_err)?;
                     }
                 }
                 CellSource::Bool(ca) => {
@@ -125,14 +133,13 @@ pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Re
                     }
                 }
                 CellSource::Datetime(ca) => {
-                    if let Some(ms) = ca.get(i) {
-                        if let Some(dt) = chrono::DateTime::from_timestamp_millis(ms) {
-                            let x = ExcelDateTime::from_timestamp(dt.timestamp())
-                                .map_err(xlsx_err)?;
-                            ws.write_datetime_with_format(r, jc, &x, &date_fmt)
-                                .map_err(xlsx_err)?;
-                            widths[j] = widths[j].max(16);
-                        }
+                    if let Some(ms) = ca.get(i)
+                        && let Some(dt) = chrono::DateTime::from_timestamp_millis(ms)
+                    {
+                        let x = ExcelDateTime::from_timestamp(dt.timestamp()).map_err(xlsx_err)?;
+                        ws.write_datetime_with_format(r, jc, &x, &date_fmt)
+                            .map_err(xlsx_err)?;
+                        widths[j] = widths[j].max(16);
                     }
                 }
             }

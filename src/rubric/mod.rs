@@ -429,7 +429,13 @@ fn text_field(ctx: &Ctx, offset: usize, key: &str, value: Option<&str>) -> Resul
 }
 
 /// Rejects keys that do not belong to the criterion's kind.
-fn only_keys(ctx: &Ctx, offset: usize, key: &str, c: &CriterionFile, allowed: &[&str]) -> Result<()> {
+fn only_keys(
+    ctx: &Ctx,
+    offset: usize,
+    key: &str,
+    c: &CriterionFile,
+    allowed: &[&str],
+) -> Result<()> {
     let present: [(&str, bool); 18] = [
         ("field", c.field.is_some()),
         ("within_last_chars", c.within_last_chars.is_some()),
@@ -491,7 +497,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
     let ctx = Ctx { path, text };
     let top = |m: Msg| Error::new(Location::file(path), m);
 
-    for (key, v) in [("id", &file.id), ("name", &file.name), ("version", &file.version)] {
+    for (key, v) in [
+        ("id", &file.id),
+        ("name", &file.name),
+        ("version", &file.version),
+    ] {
         if v.trim().is_empty() {
             return Err(top(msg!("\"{key}\" kosong", "\"{key}\" is empty")));
         }
@@ -522,7 +532,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             let id = &s.id;
             return Err(ctx.err_at(
                 off,
-                msg!("sections: id \"{id}\" ganda", "sections: duplicate id \"{id}\""),
+                msg!(
+                    "sections: id \"{id}\" ganda",
+                    "sections: duplicate id \"{id}\""
+                ),
             ));
         }
         sections.push(Section {
@@ -544,8 +557,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         let c = spanned.get_ref();
         let key = format!("criteria \"{}\"", c.id);
         let id_ok = !c.id.is_empty()
-            && c
-                .id
+            && c.id
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
         if !id_ok {
@@ -558,10 +570,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             ));
         }
         if !ids.insert(c.id.clone()) {
-            return Err(ctx.err_at(
-                off,
-                msg!("{key}: id ganda", "{key}: duplicate id"),
-            ));
+            return Err(ctx.err_at(off, msg!("{key}: id ganda", "{key}: duplicate id")));
         }
         if !(c.weight >= 0.0 && c.weight.is_finite()) {
             let w = c.weight;
@@ -573,16 +582,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                 ),
             ));
         }
-        if let Some(s) = &c.section {
-            if !section_ids.contains(s) {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: section \"{s}\" tidak didefinisikan di [[sections]]",
-                        "{key}: section \"{s}\" is not defined in [[sections]]"
-                    ),
-                ));
-            }
+        if let Some(s) = &c.section
+            && !section_ids.contains(s)
+        {
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: section \"{s}\" tidak didefinisikan di [[sections]]",
+                    "{key}: section \"{s}\" is not defined in [[sections]]"
+                ),
+            ));
         }
         let partial_value = c.partial_value.unwrap_or(0.5);
         check_fraction(&ctx, off, &format!("{key}.partial_value"), partial_value)?;
@@ -606,7 +615,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                     off,
                     &key,
                     c,
-                    &["field", "any", "all", "none", "within_chars", "within_last_chars"],
+                    &[
+                        "field",
+                        "any",
+                        "all",
+                        "none",
+                        "within_chars",
+                        "within_last_chars",
+                    ],
                 )?;
                 if c.any.is_empty() && c.all.is_empty() && c.none.is_empty() {
                     return Err(ctx.err_at(
@@ -648,27 +664,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                         ),
                     ));
                 }
-                if let (Some(lo), Some(hi)) = (c.min_words, c.max_words) {
-                    if lo > hi {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
-                                "{key}: min_words ({lo}) is greater than max_words ({hi})"
-                            ),
-                        ));
-                    }
+                if let (Some(lo), Some(hi)) = (c.min_words, c.max_words)
+                    && lo > hi
+                {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
+                            "{key}: min_words ({lo}) is greater than max_words ({hi})"
+                        ),
+                    ));
                 }
-                if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words) {
-                    if p > lo {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
-                                "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
-                            ),
-                        ));
-                    }
+                if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words)
+                    && p > lo
+                {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
+                            "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
+                        ),
+                    ));
                 }
                 Kind::Length {
                     field: text_field(&ctx, off, &key, c.field.as_deref())?,
@@ -769,7 +785,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             "manual" => {
                 only_keys(&ctx, off, &key, c, &["column", "scale", "na_values"])?;
                 let scale = c.scale.unwrap_or([0.0, 1.0]);
-                if !(scale[0] < scale[1]) {
+                if scale[0] >= scale[1] || scale.iter().any(|v| !v.is_finite()) {
                     return Err(ctx.err_at(
                         off,
                         msg!(

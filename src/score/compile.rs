@@ -15,9 +15,9 @@ use super::state::State;
 use super::text::{ManualEntry, overlap, parse_manual};
 use super::{evidence_col, state_col, value_col};
 use crate::calendar::Calendar;
+use crate::expr::{cases, cat, null};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
-use crate::expr::{cases, cat, null};
 use crate::rubric::{AppliesTo, Criterion, Kind, SlaTarget, TextField, UnverifiablePolicy};
 
 /// Working days from received to responded, null when they cannot be counted.
@@ -146,7 +146,11 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                 ));
                 rules.push((col(&name).is_not_null(), State::Fail, quoted(&name)));
             }
-            let mut pass_ev = text(lang, "tidak ditemukan pola terlarang", "no forbidden pattern found");
+            let mut pass_ev = text(
+                lang,
+                "tidak ditemukan pola terlarang",
+                "no forbidden pattern found",
+            );
             if !any.is_empty() {
                 let name = helper(c, "any");
                 helpers.push((
@@ -185,7 +189,10 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                 let n = all.len() as u32;
                 let summary = cat(vec![
                     col(&count_name).cast(DataType::String),
-                    lit(format!("/{n} {}", lang.pick("unsur ditemukan", "elements found"))),
+                    lit(format!(
+                        "/{n} {}",
+                        lang.pick("unsur ditemukan", "elements found")
+                    )),
                 ]);
                 let listing = concat_str(
                     names
@@ -197,7 +204,11 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                 );
                 let detailed = cat(vec![summary.clone(), lit(": "), listing]);
                 rules.push((col(&count_name).eq(lit(0u32)), State::Fail, summary));
-                rules.push((col(&count_name).lt(lit(n)), State::Partial, detailed.clone()));
+                rules.push((
+                    col(&count_name).lt(lit(n)),
+                    State::Partial,
+                    detailed.clone(),
+                ));
                 pass_ev = if any.is_empty() {
                     detailed
                 } else {
@@ -608,7 +619,11 @@ fn sla(
         measured.clone(),
     ));
     if let Some(extra) = partial_extra {
-        rules.push((days.lt_eq(target + lit(extra)), State::Partial, measured.clone()));
+        rules.push((
+            days.lt_eq(target + lit(extra)),
+            State::Partial,
+            measured.clone(),
+        ));
     }
     (st(State::Fail), measured)
 }

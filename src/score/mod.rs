@@ -42,7 +42,12 @@ pub fn value_col(id: &str) -> String {
 }
 
 /// Scores every answer of a normalised frame.
-pub fn score_frame(df: DataFrame, rubric: &Rubric, cal: &Calendar, lang: Lang) -> Result<DataFrame> {
+pub fn score_frame(
+    df: DataFrame,
+    rubric: &Rubric,
+    cal: &Calendar,
+    lang: Lang,
+) -> Result<DataFrame> {
     let compiled: Vec<_> = rubric
         .criteria
         .iter()
@@ -87,7 +92,11 @@ pub fn score_frame(df: DataFrame, rubric: &Rubric, cal: &Calendar, lang: Lang) -
             critical.push(col(state_col(&c.id)).eq(lit(State::Fail.code())));
         }
     }
-    let sum = |v: Vec<Expr>| v.into_iter().reduce(|a, b| a + b).unwrap_or_else(|| lit(0.0));
+    let sum = |v: Vec<Expr>| {
+        v.into_iter()
+            .reduce(|a, b| a + b)
+            .unwrap_or_else(|| lit(0.0))
+    };
     let ungated = when(col("__den").gt(lit(0.0)))
         .then((col("__num") / col("__den") * lit(100.0)).round(2, RoundMode::HalfAwayFromZero))
         .otherwise(null(DataType::Float64));

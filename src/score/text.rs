@@ -6,11 +6,7 @@ use std::collections::HashSet;
 
 /// Content words of a text: lower-cased alphanumeric tokens of at least `min_len`
 /// characters that are not stop words.
-pub fn content_words<'a>(
-    text: &'a str,
-    min_len: usize,
-    stopwords: &HashSet<String>,
-) -> Vec<String> {
+pub fn content_words(text: &str, min_len: usize, stopwords: &HashSet<String>) -> Vec<String> {
     let mut seen = HashSet::new();
     tokens(text)
         .filter(|t| t.chars().count() >= min_len && !stopwords.contains(t))
@@ -115,7 +111,10 @@ mod tests {
 
     #[test]
     fn no_content_words_is_none() {
-        assert_eq!(overlap("Apakah yang?", "Ya.", 4, &stop(&["apakah", "yang"])), None);
+        assert_eq!(
+            overlap("Apakah yang?", "Ya.", 4, &stop(&["apakah", "yang"])),
+            None
+        );
     }
 
     #[test]
@@ -124,8 +123,14 @@ mod tests {
         let s = [0.0, 2.0];
         assert_eq!(parse_manual(None, s, &na), ManualEntry::NotReviewed);
         assert_eq!(parse_manual(Some("  "), s, &na), ManualEntry::NotReviewed);
-        assert_eq!(parse_manual(Some("n/a"), s, &na), ManualEntry::NotApplicable);
-        assert_eq!(parse_manual(Some("Tidak Relevan"), s, &na), ManualEntry::NotApplicable);
+        assert_eq!(
+            parse_manual(Some("n/a"), s, &na),
+            ManualEntry::NotApplicable
+        );
+        assert_eq!(
+            parse_manual(Some("Tidak Relevan"), s, &na),
+            ManualEntry::NotApplicable
+        );
         assert_eq!(parse_manual(Some("2"), s, &na), ManualEntry::Score(2.0));
         assert_eq!(parse_manual(Some("1,5"), s, &na), ManualEntry::Score(1.5));
         assert_eq!(parse_manual(Some("3"), s, &na), ManualEntry::Invalid);

@@ -10,14 +10,20 @@ fn missing_file() {
         .args(["score", "tidak-ada.csv"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("galat: tidak-ada.csv: file tidak ditemukan"));
+        .stderr(predicate::str::contains(
+            "galat: tidak-ada.csv: file tidak ditemukan",
+        ));
 }
 
 #[test]
 fn missing_required_column_lists_headers_and_aliases_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("x.csv");
-    std::fs::write(&input, "No. Tiket,Unit Kerja,Isi\n1,Balai POM di Serang,halo\n").unwrap();
+    std::fs::write(
+        &input,
+        "No. Tiket,Unit Kerja,Isi\n1,Balai POM di Serang,halo\n",
+    )
+    .unwrap();
     let out = dir.path().join("skor.xlsx");
     bin()
         .args(["--lang", "en", "score"])
@@ -26,11 +32,15 @@ fn missing_required_column_lists_headers_and_aliases_in_english() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("x.csv, row 1: required column not found:"))
+        .stderr(predicate::str::contains(
+            "x.csv, row 1: required column not found:",
+        ))
         .stderr(predicate::str::contains(
             "Headers found: \"No. Tiket\", \"Unit Kerja\", \"Isi\"",
         ))
-        .stderr(predicate::str::contains("answer (jawaban / tanggapan / respon"));
+        .stderr(predicate::str::contains(
+            "answer (jawaban / tanggapan / respon",
+        ));
     assert!(!out.exists(), "no output on error");
 }
 
@@ -44,7 +54,9 @@ fn no_header_row() {
         .arg(&input)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("baris judul kolom tidak ditemukan"));
+        .stderr(predicate::str::contains(
+            "baris judul kolom tidak ditemukan",
+        ));
 }
 
 #[test]
@@ -78,7 +90,9 @@ fn corrupt_workbook_names_the_file() {
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("rusak.xlsx: workbook tidak dapat dibuka"));
+        .stderr(predicate::str::contains(
+            "rusak.xlsx: workbook tidak dapat dibuka",
+        ));
 }
 
 #[test]
@@ -93,7 +107,9 @@ fn unknown_sheet_lists_the_sheets() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("there is no sheet \"Laporan\"; sheets: \"Data\""));
+        .stderr(predicate::str::contains(
+            "there is no sheet \"Laporan\"; sheets: \"Data\"",
+        ));
 }
 
 fn rubric_error(patch: impl Fn(String) -> String, expected: &str) {
@@ -113,7 +129,12 @@ fn rubric_error(patch: impl Fn(String) -> String, expected: &str) {
 fn rubric_errors_name_the_line() {
     // The [[criteria]] table of "baku" starts on line 14 of the fixture.
     rubric_error(
-        |t| t.replace("kind = \"pattern\"\nweight = 10\nnone", "kind = \"regex\"\nweight = 10\nnone"),
+        |t| {
+            t.replace(
+                "kind = \"pattern\"\nweight = 10\nnone",
+                "kind = \"regex\"\nweight = 10\nnone",
+            )
+        },
         "rubrik.toml, line 14: criteria \"baku\": unknown kind \"regex\"",
     );
     rubric_error(
@@ -139,7 +160,12 @@ fn rubric_errors_name_the_line() {
         "the criteria weights sum to 0",
     );
     rubric_error(
-        |t| t.replace("[[criteria]]\nid = \"panjang\"", "[[criteria]]\nid = \"salam\""),
+        |t| {
+            t.replace(
+                "[[criteria]]\nid = \"panjang\"",
+                "[[criteria]]\nid = \"salam\"",
+            )
+        },
         "criteria \"salam\": duplicate id",
     );
     rubric_error(
@@ -220,7 +246,11 @@ fn unit_list_and_date_order_issues() {
     )
     .unwrap();
     let units = dir.path().join("unit.txt");
-    std::fs::write(&units, "# daftar unit\nBalai POM di Serang\nLoka POM di Kabupaten Bogor\n").unwrap();
+    std::fs::write(
+        &units,
+        "# daftar unit\nBalai POM di Serang\nLoka POM di Kabupaten Bogor\n",
+    )
+    .unwrap();
     let issues = dir.path().join("masalah.csv");
     let out = dir.path().join("skor.csv");
     bin()
@@ -252,7 +282,11 @@ fn unit_list_and_date_order_issues() {
                 "2",
                 "2026-03-03 00:00:00 lebih awal dari tanggal diterima 2026-03-05 10:00:00"
             ),
-            ("unknown_unit", "3", "unit \"Balai POM di Atlantis\" tidak ada dalam daftar unit"),
+            (
+                "unknown_unit",
+                "3",
+                "unit \"Balai POM di Atlantis\" tidak ada dalam daftar unit"
+            ),
             (
                 "unknown_service_type",
                 "3",

@@ -22,7 +22,8 @@ fn opts() -> IngestOptions {
 }
 
 fn load(path: &Path) -> Table {
-    ingest::load(path, &opts()).unwrap_or_else(|e| panic!("{}", e.render(ulpk_eval::i18n::Lang::En)))
+    ingest::load(path, &opts())
+        .unwrap_or_else(|e| panic!("{}", e.render(ulpk_eval::i18n::Lang::En)))
 }
 
 fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
@@ -99,7 +100,10 @@ fn semicolon_cp1252_multiline_crlf() {
     assert_eq!(rows(&t.df), [2, 3]);
     assert_eq!(
         dates(t.df, "received_at"),
-        [Some("2026-03-12 10:15".into()), Some("2026-03-13 00:00".into())]
+        [
+            Some("2026-03-12 10:15".into()),
+            Some("2026-03-13 00:00".into())
+        ]
     );
 }
 
@@ -113,7 +117,10 @@ fn utf8_bom_tab_delimited_with_title_rows() {
     assert_eq!(t.source.format, "CSV tab UTF-8 (BOM)");
     assert_eq!(t.source.header_row, 4);
     assert_eq!(strings(&t.df, "id"), [Some("4821937".into())]);
-    assert_eq!(strings(&t.df, "unit"), [Some("Balai Besar POM di Medan".into())]);
+    assert_eq!(
+        strings(&t.df, "unit"),
+        [Some("Balai Besar POM di Medan".into())]
+    );
     assert_eq!(rows(&t.df), [5]);
 }
 
@@ -121,10 +128,17 @@ fn utf8_bom_tab_delimited_with_title_rows() {
 fn pipe_delimited_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ekspor.txt");
-    std::fs::write(&path, "ID Laporan|Satker|Respon\nX-1|Balai POM di Serang|Baik, terima kasih|\n").unwrap();
+    std::fs::write(
+        &path,
+        "ID Laporan|Satker|Respon\nX-1|Balai POM di Serang|Baik, terima kasih|\n",
+    )
+    .unwrap();
     let t = load(&path);
     assert_eq!(t.source.format, "CSV '|' UTF-8");
-    assert_eq!(strings(&t.df, "answer"), [Some("Baik, terima kasih".into())]);
+    assert_eq!(
+        strings(&t.df, "answer"),
+        [Some("Baik, terima kasih".into())]
+    );
 }
 
 #[test]
@@ -134,8 +148,10 @@ fn xlsx_with_title_rows_date_cells_and_serials() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Laporan").unwrap();
-    ws.write_string(0, 0, "LAPORAN PENGADUAN SP4N-LAPOR!").unwrap();
-    ws.write_string(1, 0, "Periode: 1 Januari 2026 - 31 Maret 2026").unwrap();
+    ws.write_string(0, 0, "LAPORAN PENGADUAN SP4N-LAPOR!")
+        .unwrap();
+    ws.write_string(1, 0, "Periode: 1 Januari 2026 - 31 Maret 2026")
+        .unwrap();
     for (j, h) in ["TrackingID", "Instansi", "TanggalLaporanMasuk", "Tanggapan"]
         .iter()
         .enumerate()
@@ -220,12 +236,18 @@ fn check_libreoffice_workbook(name: &str) {
     assert_eq!(rows(&t.df), [5, 6], "{name}");
     assert_eq!(
         dates(t.df.clone(), "received_at"),
-        [Some("2026-03-12 10:15".into()), Some("2026-03-13 00:00".into())],
+        [
+            Some("2026-03-12 10:15".into()),
+            Some("2026-03-13 00:00".into())
+        ],
         "{name}"
     );
     assert_eq!(
         dates(t.df, "responded_at"),
-        [Some("2026-03-16 09:00".into()), Some("2026-03-13 00:00".into())],
+        [
+            Some("2026-03-16 09:00".into()),
+            Some("2026-03-13 00:00".into())
+        ],
         "{name}"
     );
 }

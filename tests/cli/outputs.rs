@@ -24,18 +24,33 @@ fn xlsx_read_back() {
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["Skor Jawaban", "Ringkasan Unit", "Masalah Data", "Rubrik", "Info"]
+        [
+            "Skor Jawaban",
+            "Ringkasan Unit",
+            "Masalah Data",
+            "Rubrik",
+            "Info"
+        ]
     );
     let r = wb.worksheet_range("Skor Jawaban").unwrap();
     assert_eq!(r.get_value((0, 0)), Some(&Data::String("ID".into())));
-    let headers: Vec<String> = r.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let headers: Vec<String> = r
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let score = headers.iter().position(|h| h == "Skor").unwrap();
     let grade = headers.iter().position(|h| h == "Predikat").unwrap();
     let waktu = headers.iter().position(|h| h == "Ketepatan waktu").unwrap();
     // Row 2 is A2: 57.14, C, SLA partial.
     assert_eq!(r.get_value((2, 0)), Some(&Data::String("A2".into())));
     assert_eq!(r.get_value((2, score as u32)), Some(&Data::Float(57.14)));
-    assert_eq!(r.get_value((2, grade as u32)), Some(&Data::String("C".into())));
+    assert_eq!(
+        r.get_value((2, grade as u32)),
+        Some(&Data::String("C".into()))
+    );
     assert_eq!(
         r.get_value((2, waktu as u32)),
         Some(&Data::String("Sebagian".into()))

@@ -59,9 +59,15 @@ fn hand_computed_states_and_scores() {
     let a3 = row(&rows, "A3");
     assert_eq!(a3["salam"], "fail");
     assert_eq!(a3["tindak"], "pass");
-    assert_eq!(a3["tindak_evidence"], "2/2 unsur ditemukan: \"Laporan\"; \"tindak lanjut\"");
+    assert_eq!(
+        a3["tindak_evidence"],
+        "2/2 unsur ditemukan: \"Laporan\"; \"tindak lanjut\""
+    );
     assert_eq!(a3["waktu"], "unverifiable");
-    assert_eq!(a3["waktu_evidence"], "tanggal dijawab kosong atau tidak terbaca");
+    assert_eq!(
+        a3["waktu_evidence"],
+        "tanggal dijawab kosong atau tidak terbaca"
+    );
     assert_eq!(a3["response_working_days"], "");
     assert_eq!(a3["akurasi"], "fail");
     assert_eq!(a3["critical_failed"], "true");
@@ -80,7 +86,8 @@ fn hand_computed_states_and_scores() {
     let a5 = row(&rows, "A5");
     assert_eq!(a5["waktu"], "unverifiable");
     assert!(
-        a5["waktu_evidence"].starts_with("tanggal di luar tahun kalender hari kerja: 2024, 2025, 2026"),
+        a5["waktu_evidence"]
+            .starts_with("tanggal di luar tahun kalender hari kerja: 2024, 2025, 2026"),
         "{}",
         a5["waktu_evidence"]
     );
@@ -132,7 +139,10 @@ fn unverifiable_excluded_when_the_rubric_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("rubrik-uji.toml"))
         .unwrap()
-        .replace("version = \"1\"", "version = \"1\"\nunverifiable = \"exclude\"");
+        .replace(
+            "version = \"1\"",
+            "version = \"1\"\nunverifiable = \"exclude\"",
+        );
     let rubric = dir.path().join("rubrik.toml");
     std::fs::write(&rubric, text).unwrap();
     let out = dir.path().join("skor.csv");
@@ -178,7 +188,10 @@ fn shipped_rubric_scores_a_model_answer() {
     assert_eq!(r["kelengkapan_evidence"], "23 kata, target 30–350");
     assert_eq!(r["rujukan"], "pass");
     assert_eq!(r["tindak_lanjut"], "na");
-    assert_eq!(r["penutup_evidence"], "ditemukan: \"Semoga informasi ini bermanfaat\"");
+    assert_eq!(
+        r["penutup_evidence"],
+        "ditemukan: \"Semoga informasi ini bermanfaat\""
+    );
     assert_eq!(r["score"], "96.0");
     assert_eq!(r["grade"], "A");
 }
