@@ -93,7 +93,30 @@ pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Re
         ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
             .map_err(xlsx_err)?;
     }
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count().min(30)).collect();
+    // Text columns fit their header (up to 30) and values (up to 60); numeric columns fit
+    // their values and let a long header wrap.
+    let numeric: Vec<bool> = df
+        .columns()
+        .iter()
+        .map(|c| c.dtype().is_primitive_numeric())
+        .collect();
+    let mut widths: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(j, h)| {
+            let n = h.chars().count();
+            if numeric.get(j).copied().unwrap_or(false) {
+                n.clamp(6, 12)
+            } else {
+                n.min(30)
+            }
+        })
+        .collect();
+    let longest_header = headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+    if longest_header > 12 {
+        let lines = if longest_header > 36 { 60 } else { 45 };
+        ws.set_row_height(0, lines).map_err(xlsx_err)?;
+    }
     // Columns are written row by row (constant-memory sheets need row order).
     let cols: Vec<&Column> = df.columns().iter().collect();
     let typed: Vec<CellSource> = cols
