@@ -1,0 +1,345 @@
+//! Deterministic synthetic data for `ulpk-eval`.
+//!
+//! ```sh
+//! cargo run --release --example gen_samples -- samples [--seed 20260331] [--out samples]
+//! cargo run --release --example gen_samples -- bench --rows 1000000 --out bench/answers-1m.csv \
+//!     [--seed S] [--format csv|xlsx]
+//! ```
+//!
+//! `samples` writes `simpel-lpk-2026-q1.csv` (Windows-1252, `;`), `sp4n-lapor-2026-q1.xlsx`
+//! and `README.md` with the exact counts of every injected fault. `bench` streams a large
+//! UTF-8 CSV (or builds an XLSX) with the same columns.
+
+#[path = "gen_samples/calendar.rs"]
+mod calendar;
+#[path = "gen_samples/model.rs"]
+mod model;
+#[path = "gen_samples/output.rs"]
+mod output;
+#[path = "gen_samples/readme.rs"]
+mod readme;
+#[path = "gen_samples/text.rs"]
+mod text;
+#[path = "gen_samples/units.rs"]
+mod units;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use clap::{Parser, Subcommand, ValueEnum};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use model::{
+    DaySource, FixedFaults, GenOptions, Source, Tally, Ticket, apply_bench_faults,
+    apply_fixed_faults, assign_accuracy, duplicate_one, gen_ticket, note_distribution, pick_unit,
+};
+use output::BoxResult;
+
+const DEFAULT_SEED: u64 = 20260331;
+/// Rows of the Simpel CSV (one of them is the duplicated ticket).
+const CSV_ROWS: usize = 2400;
+/// Rows of the SP4N-LAPOR! XLSX (one of them is the duplicated report).
+const XLSX_ROWS: usize = 600;
+
+#[derive(Parser)]
+#[command(about = "Deterministic synthetic BPOM ULPK exports for ulpk-eval")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Write the Q1 2026 sample exports and their README.
+    Samples {
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, default_value = "samples")]
+        out: PathBuf,
+    },
+    /// Stream a large export for performance tests.
+    Bench {
+        #[arg(long)]
+        rows: u64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let res = match cli.cmd {
+        Cmd::Samples { seed, out } => samples(seed, &out),
+        Cmd::Bench {
+            rows,
+            out,
+            seed,
+            format,
+        } => bench(rows, &out, seed, format),
+    };
+    if let Err(e) = res {
+        eprintln!("gen_samples: error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> BoxResult<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("invalid date {y}-{m}-{d}").into())
+}
+
+fn ymd_hm(y: i32, m: u32, d: u32, h: u32, min: u32) -> BoxResult<NaiveDateTime> {
+    ymd(y, m, d)?
+        .and_hms_opt(h, min, 0)
+        .ok_or_else(|| format!("invalid time {h}:{min}").into())
+}
+
+fn self_check(rng: &mut ChaCha8Rng) -> BoxResult<()> {
+    let ctx = text::Ctx::new(rng, text::Commodity::Kosmetik, &units::UNITS[0]);
+    text::self_check(&ctx)?;
+    for u in &units::UNITS {
+        let mut names: Vec<&str> = u.officers.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() != u.officers.len() || !(3..=6).contains(&names.len()) {
+            return Err(format!("unit {} needs 3–6 distinct officers", u.name).into());
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// samples
+
+/// Generate one sample export: `rows` data rows of which one is a duplicate.
+fn build_dataset(
+    rng: &mut ChaCha8Rng,
+    src: Source,
+    rows: usize,
+    fixed: FixedFaults,
+    tally: &mut Tally,
+) -> BoxResult<Vec<Ticket>> {
+    let days: Vec<NaiveDate> = ymd(2026, 1, 1)?
+        .iter_days()
+        .take_while(|d| d.month() <= 3 && d.year() == 2026)
+        .collect();
+    let opt = GenOptions {
+        src,
+        export_at: ymd_hm(2026, 4, 8, 8, 0)?,
+        compact: false,
+    };
+    let mut tickets: Vec<Ticket> = (0..rows - 1)
+        .map(|_| {
+            let unit = pick_unit(rng);
+            gen_ticket(rng, &opt, unit, DaySource::Uniform(&days), tally)
+        })
+        .collect();
+    tickets.sort_by_key(|t| t.received);
+
+    // Ticket numbers: ascending with gaps (drafts/deleted tickets in the source system).
+    match src {
+        Source::Lapor => {
+            let mut id: u32 = 4_800_000 + rng.random_range(0..200_000u32);
+            for t in &mut tickets {
+                id += rng.random_range(37..=420u32);
+                t.id = id.to_string();
+            }
+        }
+        _ => {
+            let mut seq: u32 = rng.random_range(1..=40u32);
+            for t in &mut tickets {
+                t.id = format!("LPK-2026-{seq:06}");
+                seq += text::pick_weighted(rng, &[(1u32, 80), (2, 15), (3, 5)]);
+            }
+        }
+    }
+
+    apply_fixed_faults(rng, &mut tickets, fixed, tally);
+    if src == Source::Simpel {
+        for t in &mut tickets {
+            assign_accuracy(rng, t, tally);
+        }
+    }
+    duplicate_one(rng, &mut tickets, tally);
+    note_distribution(&tickets, tally);
+    Ok(tickets)
+}
+
+/// Print to stdout; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> BoxResult<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}").into()),
+        _ => Ok(()),
+    }
+}
+
+fn file_len(path: &Path) -> BoxResult<u64> {
+    Ok(std::fs::metadata(path)
+        .map_err(|e| format!("cannot stat {}: {e}", path.display()))?
+        .len())
+}
+
+fn samples(seed: u64, out: &Path) -> BoxResult<()> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    self_check(&mut ChaCha8Rng::seed_from_u64(seed))?;
+
+    // Simpel LPK CSV.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut csv_tally = Tally::default();
+    let csv_fixed = FixedFaults {
+        long_month: 4,
+        iso: 4,
+        dash_date_only: 4,
+        unparseable: 5,
+        serial: 0,
+        closed_before_received: 4,
+        blank_answers: 3,
+        officer_variants: 4,
+    };
+    let csv_tickets = build_dataset(
+        &mut rng,
+        Source::Simpel,
+        CSV_ROWS,
+        csv_fixed,
+        &mut csv_tally,
+    )?;
+    let csv_path = out.join(readme::CSV_NAME);
+    let replaced = output::write_simpel_csv(&csv_path, &csv_tickets)?;
+    csv_tally.add("info", "chars_replaced", replaced);
+
+    // SP4N-LAPOR! XLSX: an independent stream so the CSV does not change when it does.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5350_344E_4C41_504F);
+    let mut xlsx_tally = Tally::default();
+    let xlsx_fixed = FixedFaults {
+        long_month: 1,
+        iso: 1,
+        dash_date_only: 0,
+        unparseable: 2,
+        serial: 6,
+        closed_before_received: 2,
+        blank_answers: 2,
+        officer_variants: 2,
+    };
+    let xlsx_tickets = build_dataset(
+        &mut rng,
+        Source::Lapor,
+        XLSX_ROWS,
+        xlsx_fixed,
+        &mut xlsx_tally,
+    )?;
+    let xlsx_path = out.join(readme::XLSX_NAME);
+    output::write_lapor_xlsx(&xlsx_path, &xlsx_tickets)?;
+
+    let csv_info = readme::FileInfo {
+        name: readme::CSV_NAME,
+        rows: csv_tickets.len(),
+        bytes: file_len(&csv_path)?,
+        tally: &csv_tally,
+    };
+    let xlsx_info = readme::FileInfo {
+        name: readme::XLSX_NAME,
+        rows: xlsx_tickets.len(),
+        bytes: file_len(&xlsx_path)?,
+        tally: &xlsx_tally,
+    };
+    let md = readme::render(seed, &csv_info, &xlsx_info);
+    let readme_path = out.join("README.md");
+    std::fs::write(&readme_path, md)
+        .map_err(|e| format!("cannot write {}: {e}", readme_path.display()))?;
+
+    let mut report = String::new();
+    for f in [&csv_info, &xlsx_info] {
+        report.push_str(&format!(
+            "wrote {} ({} data rows, {} bytes)\n",
+            out.join(f.name).display(),
+            f.rows,
+            f.bytes
+        ));
+    }
+    report.push_str(&format!("wrote {}\n\n", readme_path.display()));
+    report.push_str(&readme::fault_table_text(&[
+        ("csv", &csv_tally),
+        ("xlsx", &xlsx_tally),
+    ]));
+    emit(&report)
+}
+
+// ---------------------------------------------------------------------------------------------
+// bench
+
+fn bench(rows: u64, out: &Path, seed: u64, format: Format) -> BoxResult<()> {
+    if rows == 0 {
+        return Err("--rows must be at least 1".into());
+    }
+    if format == Format::Xlsx && rows > 1_048_575 {
+        return Err("an XLSX sheet holds at most 1,048,575 data rows".into());
+    }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let started = Instant::now();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    self_check(&mut ChaCha8Rng::seed_from_u64(seed))?;
+    let first = ymd(2024, 1, 1)?;
+    let span_days = (ymd(2026, 12, 31)? - first).num_days() + 1;
+    let opt = GenOptions {
+        src: Source::Bench,
+        export_at: ymd_hm(2027, 1, 31, 23, 59)?,
+        compact: true,
+    };
+    let mut tally = Tally::default();
+    let mut seq_by_year = [0u32; 4];
+
+    enum Sink {
+        Csv(Box<output::BenchCsv>),
+        Xlsx(Box<output::BenchXlsx>),
+    }
+    let mut sink = match format {
+        Format::Csv => Sink::Csv(Box::new(output::BenchCsv::create(out)?)),
+        Format::Xlsx => Sink::Xlsx(Box::new(output::BenchXlsx::create()?)),
+    };
+    for i in 0..rows {
+        // Days advance with the row index, so ids and dates ascend together.
+        let offset = (u128::from(i) * span_days as u128 / u128::from(rows)) as i64;
+        let day = first + Duration::days(offset);
+        let unit = pick_unit(&mut rng);
+        let mut t = gen_ticket(&mut rng, &opt, unit, DaySource::Fixed(day), &mut tally);
+        let year = t.received.year();
+        let slot = (year - 2024).clamp(0, 3) as usize;
+        seq_by_year[slot] += 1;
+        t.id = format!("LPK-{year}-{:06}", seq_by_year[slot]);
+        apply_bench_faults(&mut rng, &mut t, &mut tally);
+        assign_accuracy(&mut rng, &mut t, &mut tally);
+        match &mut sink {
+            Sink::Csv(w) => w.write(&t)?,
+            Sink::Xlsx(w) => w.write(&t)?,
+        }
+    }
+    match sink {
+        Sink::Csv(w) => w.finish()?,
+        Sink::Xlsx(w) => w.finish(out)?,
+    }
+    let bytes = file_len(out)?;
+    let secs = started.elapsed().as_secs_f64();
+    let report = format!(
+        "wrote {} ({rows} data rows, {bytes} bytes, {:.0} bytes/row) in {secs:.1} s\n\n{}",
+        out.display(),
+        bytes as f64 / rows as f64,
+        readme::fault_table_text(&[("rows", &tally)])
+    );
+    emit(&report)
+}
