@@ -29,3 +29,36 @@ pub fn null(dtype: DataType) -> Expr {
 pub fn cat(parts: Vec<Expr>) -> Expr {
     concat_str(parts, "", false)
 }
+
+/// Rows per parallel task in [`par_map`].
+const PAR_CHUNK: usize = 16_384;
+
+/// Maps the rows of string columns of equal length in parallel, keeping their order. For
+/// column functions that polars cannot split itself (text measures written in Rust).
+pub fn par_map<T, F>(cols: &[&StringChunked], f: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(&[Option<&str>]) -> T + Sync,
+{
+    use rayon::prelude::*;
+    let n = cols.first().map_or(0, |c| c.len());
+    let parts: Vec<Vec<T>> = (0..n.div_ceil(PAR_CHUNK))
+        .into_par_iter()
+        .map(|k| {
+            let off = k * PAR_CHUNK;
+            let len = PAR_CHUNK.min(n - off);
+            let slices: Vec<StringChunked> =
+                cols.iter().map(|c| c.slice(off as i64, len)).collect();
+            let mut iters: Vec<_> = slices.iter().map(|s| s.iter()).collect();
+            let mut row: Vec<Option<&str>> = Vec::with_capacity(cols.len());
+            let mut out = Vec::with_capacity(len);
+            for _ in 0..len {
+                row.clear();
+                row.extend(iters.iter_mut().map(|it| it.next().flatten()));
+                out.push(f(&row));
+            }
+            out
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
+}

@@ -72,16 +72,21 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         sheet: inputs.sheet.clone(),
         specs,
     };
+    let timer = Timer::from_env();
     progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
     let (raw, sources) = load_all(&inputs.files, &opts)?;
+    timer.lap("ingest");
     let warnings = absent_column_warnings(&rubric, &sources);
     progress.stage(lang.pick("Menormalkan data…", "Normalising data…"));
     let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
     let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
+    timer.lap("normalize");
     progress.stage(lang.pick("Memeriksa data…", "Checking data…"));
     let issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
+    timer.lap("validate");
     progress.stage(lang.pick("Menilai jawaban…", "Scoring answers…"));
     let scored = crate::score::score_frame(df, &rubric, &calendar, lang)?;
+    timer.lap("score");
     Ok(ScoredRun {
         rubric,
         calendar,
@@ -119,4 +124,27 @@ pub fn absent_column_warnings(rubric: &Rubric, sources: &[SourceInfo]) -> Vec<Ms
         }
     }
     out
+}
+
+/// Stage timings on stderr when `ULPK_TIMING=1`, for profiling large runs.
+pub struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timer {
+    pub fn from_env() -> Self {
+        Timer(
+            (std::env::var("ULPK_TIMING").as_deref() == Ok("1"))
+                .then(|| std::cell::Cell::new(std::time::Instant::now())),
+        )
+    }
+
+    pub fn lap(&self, stage: &str) {
+        if let Some(start) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "[timing] {stage}: {:.3} s",
+                (now - start.get()).as_secs_f64()
+            );
+            start.set(now);
+        }
+    }
 }

@@ -77,13 +77,13 @@ pub fn parse_dates_expr(e: Expr) -> Expr {
     e.map(
         |c: Column| {
             let ca = c.str()?;
-            let out: Int64Chunked = ca
-                .iter()
-                .map(|o| {
-                    o.and_then(parse_datetime)
-                        .map(|d| d.and_utc().timestamp_millis())
-                })
-                .collect();
+            let out: Int64Chunked = crate::expr::par_map(&[ca], |row| {
+                row[0]
+                    .and_then(parse_datetime)
+                    .map(|d| d.and_utc().timestamp_millis())
+            })
+            .into_iter()
+            .collect();
             Ok(out
                 .with_name(c.name().clone())
                 .into_datetime(TimeUnit::Milliseconds, None)

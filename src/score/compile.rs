@@ -6,16 +6,16 @@
 //! are separate columns so that a regex is evaluated once even when the state and the
 //! evidence both use its result.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use polars::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::state::State;
 use super::text::{ManualEntry, overlap, parse_manual};
 use super::{evidence_col, state_col, value_col};
 use crate::calendar::Calendar;
-use crate::expr::{cases, cat, null};
+use crate::expr::{cases, cat, null, par_map};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::rubric::{AppliesTo, Criterion, Kind, SlaTarget, TextField, UnverifiablePolicy};
@@ -44,9 +44,50 @@ fn text(lang: Lang, id: &str, en: &str) -> Expr {
     lit(lang.pick(id, en).to_string())
 }
 
+/// One case-insensitive regex matching any of the patterns, with word boundaries made
+/// ASCII (see [`ascii_word_boundaries`]).
 fn alternation(patterns: &[String]) -> String {
-    let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+    let alts: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?:{})", ascii_word_boundaries(p)))
+        .collect();
     format!("(?i){}", alts.join("|"))
+}
+
+/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` and `(?-u:\B)`. A Unicode word
+/// boundary stops the regex engine's fast DFA at the first non-ASCII character (an "é" or
+/// "–" in an answer) and falls back to a far slower engine; rubric text is Indonesian, whose
+/// words are ASCII letters, so the ASCII boundary gives the same matches much faster.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if in_class == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn helper(c: &Criterion, name: &str) -> String {
@@ -224,9 +265,22 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             partial_min_words,
         } => {
             let name = helper(c, "words");
+            // Words are runs of non-whitespace, counted in Rust: a regex `\S+` count runs
+            // one search per word.
             helpers.push((
                 name.clone(),
-                col(f.column()).str().count_matches(lit(r"\S+"), false),
+                col(f.column()).map(
+                    |column: Column| {
+                        let ca = column.str()?;
+                        let out: UInt32Chunked = par_map(&[ca], |row| {
+                            row[0].map(|t| t.split_whitespace().count() as u32)
+                        })
+                        .into_iter()
+                        .collect();
+                        Ok(out.with_name(column.name().clone()).into_column())
+                    },
+                    |_, f| Ok(Field::new(f.name().clone(), DataType::UInt32)),
+                ),
             ));
             let wc = col(&name);
             let bounds = match (min_words, max_words) {
@@ -280,24 +334,19 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             stopwords,
         } => {
             let name = helper(c, "ratio");
-            let stop: Arc<HashSet<String>> = Arc::new(stopwords.iter().cloned().collect());
+            let stop: Arc<FxHashSet<String>> = Arc::new(stopwords.iter().cloned().collect());
             let min_len = *min_word_length;
             helpers.push((
                 name.clone(),
                 col(field::QUESTION).map_many(
                     move |cols: &mut [Column]| {
-                        let q = cols[0].str()?;
-                        let a = cols[1].str()?;
-                        let out: Float64Chunked = q
-                            .iter()
-                            .zip(a.iter())
-                            .map(|(q, a)| match (q, a) {
-                                (Some(q), Some(a)) => {
-                                    overlap(q, a, min_len, &stop).map(|(r, _, _)| r)
-                                }
-                                _ => None,
-                            })
-                            .collect();
+                        let (q, a) = (cols[0].str()?, cols[1].str()?);
+                        let out: Float64Chunked = par_map(&[q, a], |row| match row {
+                            [Some(q), Some(a)] => overlap(q, a, min_len, &stop).map(|(r, _, _)| r),
+                            _ => None,
+                        })
+                        .into_iter()
+                        .collect();
                         Ok(out.with_name(cols[0].name().clone()).into_column())
                     },
                     &[col(field::ANSWER)],
@@ -626,4 +675,21 @@ fn sla(
         ));
     }
     (st(State::Fail), measured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_word_boundaries as ascii;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii(r"\b(gak|yg)\b"), r"(?-u:\b)(gak|yg)(?-u:\b)");
+        assert_eq!(ascii(r"\Bx"), r"(?-u:\B)x");
+        // Escaped backslashes, other escapes and classes are left alone.
+        assert_eq!(ascii(r"a\\b"), r"a\\b");
+        assert_eq!(ascii(r"\d{12}\s+[\b]"), r"\d{12}\s+[\b]");
+        let re = regex::Regex::new(&format!("(?i){}", ascii(r"\byg\b"))).unwrap();
+        assert!(re.is_match("kata yg salah – café"));
+        assert!(!re.is_match("yang"));
+    }
 }

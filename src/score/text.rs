@@ -2,58 +2,88 @@
 //! question, and the parsing of reviewers' manual scores. Both run as column functions over
 //! whole columns inside the polars plan.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Content words of a text: lower-cased alphanumeric tokens of at least `min_len`
-/// characters that are not stop words.
-pub fn content_words(text: &str, min_len: usize, stopwords: &HashSet<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    tokens(text)
-        .filter(|t| t.chars().count() >= min_len && !stopwords.contains(t))
-        .filter(|t| seen.insert(t.clone()))
-        .collect()
+/// Content words of a lower-cased text: alphanumeric tokens of at least `min_len`
+/// characters that are not stop words, each once, in order.
+pub fn content_words<'a>(
+    lower: &'a str,
+    min_len: usize,
+    stopwords: &FxHashSet<String>,
+) -> Vec<&'a str> {
+    let mut words: Vec<&str> = Vec::new();
+    for t in tokens(lower) {
+        if t.chars().count() >= min_len && !stopwords.contains(t) && !words.contains(&t) {
+            words.push(t);
+        }
+    }
+    words
 }
 
-fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
 }
 
 /// Characters two words must share at their start to count as the same word
 /// ("kosmetik"/"kosmetika", "mendaftar"/"mendaftarkan").
 const STEM_PREFIX: usize = 5;
 
+/// The first [`STEM_PREFIX`] characters of a word that has at least that many.
 fn prefix(word: &str) -> Option<&str> {
-    word.char_indices()
-        .nth(STEM_PREFIX)
-        .map(|(i, _)| &word[..i])
-        .or(if word.chars().count() == STEM_PREFIX {
-            Some(word)
-        } else {
-            None
-        })
+    match word.char_indices().nth(STEM_PREFIX) {
+        Some((i, _)) => Some(&word[..i]),
+        None if word.chars().count() == STEM_PREFIX => Some(word),
+        None => None,
+    }
 }
 
 /// Share of the question's content words that occur in the answer, with the counts.
-/// `None` when the question has no content words.
+/// `None` when the question has no content words. Words match when equal, or when both
+/// have at least five characters and share the first five.
 pub fn overlap(
     question: &str,
     answer: &str,
     min_len: usize,
-    stopwords: &HashSet<String>,
+    stopwords: &FxHashSet<String>,
 ) -> Option<(f64, usize, usize)> {
-    let q = content_words(question, min_len, stopwords);
+    let question = lower(question);
+    let q = content_words(&question, min_len, stopwords);
     if q.is_empty() {
         return None;
     }
-    let a: HashSet<String> = tokens(answer).collect();
-    let a_prefixes: HashSet<&str> = a.iter().filter_map(|w| prefix(w)).collect();
-    let hit = q
-        .iter()
-        .filter(|w| a.contains(*w) || prefix(w).is_some_and(|p| a_prefixes.contains(p)))
-        .count();
+    // The question's few words in small maps; the answer is scanned once against them.
+    let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_prefix: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, w) in q.iter().enumerate() {
+        exact.insert(w, i);
+        if let Some(p) = prefix(w) {
+            by_prefix.entry(p).or_default().push(i);
+        }
+    }
+    let mut found = vec![false; q.len()];
+    let answer = lower(answer);
+    for w in tokens(&answer) {
+        if let Some(&i) = exact.get(w) {
+            found[i] = true;
+        }
+        if let Some(ids) = prefix(w).and_then(|p| by_prefix.get(p)) {
+            for &i in ids {
+                found[i] = true;
+            }
+        }
+    }
+    let hit = found.iter().filter(|f| **f).count();
     Some((hit as f64 / q.len() as f64, hit, q.len()))
+}
+
+/// Lower case, with a fast path for ASCII text.
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// A reviewer's entry for a manual criterion.
@@ -88,7 +118,7 @@ pub fn parse_manual(raw: Option<&str>, scale: [f64; 2], na_values: &[String]) ->
 mod tests {
     use super::*;
 
-    fn stop(words: &[&str]) -> HashSet<String> {
+    fn stop(words: &[&str]) -> FxHashSet<String> {
         words.iter().map(|s| s.to_string()).collect()
     }
 
