@@ -3,6 +3,8 @@
 //! "unverifiable" states; this module only reports them.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDateTime};
@@ -103,7 +105,8 @@ pub fn check(
     let years = years.join(", ");
 
     let mut issues = Vec::new();
-    let mut seen: HashMap<&str, (String, u32)> = HashMap::new();
+    // id -> index of its first row
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     let mut dup = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let file = files.get(i).unwrap_or("");
@@ -139,7 +142,9 @@ pub fn check(
                 dup.push(false);
             }
             Some(id) => match seen.get(id) {
-                Some((f, r)) => {
+                Some(&first) => {
+                    let f = files.get(first).unwrap_or("");
+                    let r = rows.get(first).unwrap_or(0);
                     push(
                         IssueKind::DuplicateId,
                         field::ID,
@@ -151,7 +156,7 @@ pub fn check(
                     dup.push(true);
                 }
                 None => {
-                    seen.insert(id, (file.to_string(), row));
+                    seen.insert(id, i);
                     dup.push(false);
                 }
             },
@@ -205,11 +210,12 @@ pub fn check(
                 ),
             );
         }
-        let mut parsed: HashMap<&str, NaiveDateTime> = HashMap::new();
-        for (f, values, raws) in &dates {
+        // Parsed dates in the order of field::DATES.
+        let mut parsed: [Option<NaiveDateTime>; 3] = [None; 3];
+        for (k, (f, values, raws)) in dates.iter().enumerate() {
             match (values.get(i).and_then(to_dt), raws.get(i)) {
                 (Some(d), _) => {
-                    parsed.insert(f, d);
+                    parsed[k] = Some(d);
                     if *f != field::CLOSED_AT && !cal.covers(d.date()) {
                         let day = d.date();
                         push(
@@ -241,9 +247,9 @@ pub fn check(
                 (None, None) => {}
             }
         }
-        if let Some(r) = parsed.get(field::RECEIVED_AT) {
-            for f in [field::RESPONDED_AT, field::CLOSED_AT] {
-                if let Some(d) = parsed.get(f).filter(|d| *d < r) {
+        if let Some(r) = parsed[0] {
+            for (k, f) in [(1, field::RESPONDED_AT), (2, field::CLOSED_AT)] {
+                if let Some(d) = parsed[k].filter(|d| *d < r) {
                     push(
                         IssueKind::DateOrder,
                         f,

@@ -27,6 +27,8 @@ pub const SLA_TARGET: &str = "sla_target_days";
 
 /// Expressions of one criterion, by stage.
 pub struct Compiled {
+    /// Whether the criterion applies, computed before the helpers.
+    pub early: Vec<Expr>,
     pub helpers: Vec<Expr>,
     /// Helpers computed from other helpers (a later stage).
     pub derived: Vec<Expr>,
@@ -149,6 +151,13 @@ fn applies_fields(a: &AppliesTo, lang: Lang) -> String {
 pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePolicy) -> Compiled {
     let mut helpers: Vec<(String, Expr)> = Vec::new();
     let mut derived: Vec<(String, Expr)> = Vec::new();
+    // Where a filter says the criterion does not apply, its text measures are skipped:
+    // they read the text only on rows where it applies (null elsewhere).
+    let applies = applies_expr(&c.applies_to).map(|cond| (helper(c, "applies"), cond));
+    let only_applicable = |e: Expr| match &applies {
+        Some((name, _)) => when(col(name)).then(e).otherwise(null(DataType::String)),
+        None => e,
+    };
     // (condition, state, evidence) cases in order, then the default state and evidence.
     let mut rules: Vec<(Expr, State, Expr)> = Vec::new();
     let (default_state, default_ev): (Expr, Expr) = match &c.kind {
@@ -160,7 +169,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             within_chars,
             within_last_chars,
         } => {
-            let mut source = col(f.column());
+            let mut source = only_applicable(col(f.column()));
             if let Some(n) = within_chars {
                 source = source.str().head(lit(*n as i64));
             }
@@ -269,7 +278,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             // one search per word.
             helpers.push((
                 name.clone(),
-                col(f.column()).map(
+                only_applicable(col(f.column())).map(
                     |column: Column| {
                         let ca = column.str()?;
                         let out: UInt32Chunked = par_map(&[ca], |row| {
@@ -338,7 +347,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             let min_len = *min_word_length;
             helpers.push((
                 name.clone(),
-                col(field::QUESTION).map_many(
+                only_applicable(col(field::QUESTION)).map_many(
                     move |cols: &mut [Column]| {
                         let (q, a) = (cols[0].str()?, cols[1].str()?);
                         let out: Float64Chunked = par_map(&[q, a], |row| match row {
@@ -349,7 +358,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                         .collect();
                         Ok(out.with_name(cols[0].name().clone()).into_column())
                     },
-                    &[col(field::ANSWER)],
+                    &[only_applicable(col(field::ANSWER))],
                     |_, fields| Ok(Field::new(fields[0].name().clone(), DataType::Float64)),
                 ),
             ));
@@ -473,9 +482,9 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
 
     // Not applicable by filter; undecidable when the filter's field is blank. These rules
     // come first.
-    if let Some(cond) = applies_expr(&c.applies_to) {
-        let name = helper(c, "applies");
-        helpers.push((name.clone(), cond));
+    let mut early = Vec::new();
+    if let Some((name, cond)) = applies {
+        early.push((name.clone(), cond));
         let fields = applies_fields(&c.applies_to, lang);
         let pre = vec![
             (
@@ -533,12 +542,14 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         null(DataType::Float64),
     );
 
-    let helper_names = helpers
+    let helper_names = early
         .iter()
+        .chain(&helpers)
         .chain(&derived)
         .map(|(n, _)| n.clone())
         .collect();
     Compiled {
+        early: early.into_iter().map(|(n, e)| e.alias(n)).collect(),
         helpers: helpers.into_iter().map(|(n, e)| e.alias(n)).collect(),
         derived: derived.into_iter().map(|(n, e)| e.alias(n)).collect(),
         helper_names,

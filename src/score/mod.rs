@@ -63,11 +63,13 @@ pub fn score_frame(
         })
         .unwrap_or(&[]);
     let mut stage_a: Vec<Expr> = compile::sla_columns(targets, cal).to_vec();
+    let mut stage_early = Vec::new();
     let mut stage_a2 = Vec::new();
     let mut helper_names = Vec::new();
     let mut stage_b = Vec::new();
     let mut stage_c = Vec::new();
     for c in compiled {
+        stage_early.extend(c.early);
         stage_a.extend(c.helpers);
         stage_a2.extend(c.derived);
         helper_names.extend(c.helper_names);
@@ -123,6 +125,7 @@ pub fn score_frame(
     drop.push("__den".into());
     let out = df
         .lazy()
+        .with_columns(stage_early)
         .with_columns(stage_a)
         .with_columns(stage_a2)
         .with_columns(stage_b)
