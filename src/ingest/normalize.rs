@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use polars::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::columns::{Aliases, ValueMapper, field, normalize};
 use super::dates::parse_datetime;
@@ -57,7 +58,8 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A null-preserving string-to-string mapping as a polars expression.
+/// A null-preserving string-to-string mapping as a polars expression. The mapping is
+/// memoised per distinct value: these columns (unit, channel, …) repeat a few dozen values.
 fn map_strings<F>(e: Expr, f: F) -> Expr
 where
     F: Fn(&str) -> Option<String> + Send + Sync + 'static,
@@ -65,8 +67,18 @@ where
     e.map(
         move |c: Column| {
             let ca = c.str()?;
-            let out: StringChunked = ca.iter().map(|o| o.and_then(&f)).collect();
-            Ok(out.with_name(c.name().clone()).into_column())
+            let mut memo: FxHashMap<&str, Option<String>> = FxHashMap::default();
+            let mut builder = StringChunkedBuilder::new(c.name().clone(), ca.len());
+            for v in ca.iter() {
+                match v {
+                    None => builder.append_null(),
+                    Some(v) => match memo.entry(v).or_insert_with(|| f(v)) {
+                        Some(out) => builder.append_value(out.as_str()),
+                        None => builder.append_null(),
+                    },
+                }
+            }
+            Ok(builder.finish().into_column())
         },
         |_, fld| Ok(Field::new(fld.name().clone(), DataType::String)),
     )
