@@ -22,6 +22,23 @@ pub fn bin() -> Command {
     c
 }
 
+/// `ulpk-eval score --rubric R INPUT -o OUT`, expecting success.
+pub fn score(rubric: &Path, input: &Path, out: &Path) {
+    bin()
+        .args(["score", "--rubric"])
+        .arg(rubric)
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .success();
+}
+
+/// Scores `input` with the hand-computed test rubric.
+pub fn score_with_test_rubric(input: &Path, out: &Path) {
+    score(&fixture("rubrik-uji.toml"), input, out);
+}
+
 /// Reads a CSV written by ulpk-eval (UTF-8 with BOM) into rows keyed by header.
 pub fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
     let bytes = std::fs::read(path).expect("output exists");
@@ -48,7 +65,7 @@ pub fn row<'a>(rows: &'a [HashMap<String, String>], id: &str) -> &'a HashMap<Str
         .unwrap_or_else(|| panic!("no row {id}"))
 }
 
-/// SHA-256-free fingerprint of a file's bytes (content equality is what matters).
+/// A file's bytes, to compare before and after.
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("file readable")
 }

@@ -3,24 +3,13 @@
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use polars::prelude::*;
 
-use super::common::{bin, bytes, fixture, read_csv};
-
-fn score_to(out: &std::path::Path, input: &std::path::Path) {
-    bin()
-        .args(["score", "--rubric"])
-        .arg(fixture("rubrik-uji.toml"))
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .assert()
-        .success();
-}
+use super::common::{bytes, fixture, read_csv, score_with_test_rubric};
 
 #[test]
 fn xlsx_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("skor.xlsx");
-    score_to(&out, &fixture("jawaban-uji.csv"));
+    score_with_test_rubric(&fixture("jawaban-uji.csv"), &out);
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     assert_eq!(
         wb.sheet_names(),
@@ -74,7 +63,7 @@ fn formula_like_text_stays_text() {
     )
     .unwrap();
     let xlsx = dir.path().join("skor.xlsx");
-    score_to(&xlsx, &input);
+    score_with_test_rubric(&input, &xlsx);
     let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let r = wb.worksheet_range("Skor Jawaban").unwrap();
     assert_eq!(r.get_value((1, 0)), Some(&Data::String("=1+1".into())));
@@ -82,7 +71,7 @@ fn formula_like_text_stays_text() {
     assert!(formulas.used_cells().next().is_none(), "no formula cells");
 
     let csv = dir.path().join("skor.csv");
-    score_to(&csv, &input);
+    score_with_test_rubric(&input, &csv);
     let rows = read_csv(&csv);
     assert_eq!(rows[0]["id"], "'=1+1");
     assert_eq!(rows[0]["officer"], "'=HYPERLINK(\"http://x\")");
@@ -93,8 +82,8 @@ fn same_inputs_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.xlsx");
     let b = dir.path().join("b.xlsx");
-    score_to(&a, &fixture("jawaban-uji.csv"));
-    score_to(&b, &fixture("jawaban-uji.csv"));
+    score_with_test_rubric(&fixture("jawaban-uji.csv"), &a);
+    score_with_test_rubric(&fixture("jawaban-uji.csv"), &b);
     assert_eq!(bytes(&a), bytes(&b));
     // No temporary files are left beside the outputs.
     let names: Vec<String> = std::fs::read_dir(dir.path())
@@ -108,7 +97,7 @@ fn same_inputs_same_bytes() {
 fn parquet_output() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("skor.parquet");
-    score_to(&out, &fixture("jawaban-uji.csv"));
+    score_with_test_rubric(&fixture("jawaban-uji.csv"), &out);
     let df = ParquetReader::new(std::fs::File::open(&out).unwrap())
         .finish()
         .unwrap();

@@ -13,24 +13,13 @@
 //! | A5 | pass | fail "yg" | pass | n/a | unverifiable: 2027 outside calendar | partial 1 → 0.5 | (20+10+10)/90 = 44.44 |
 //! | A1 again: duplicate, scored but left out of summaries |
 
-use super::common::{bin, fixture, read_csv, row};
-
-fn run_fixture(out: &std::path::Path) {
-    bin()
-        .args(["score", "--rubric"])
-        .arg(fixture("rubrik-uji.toml"))
-        .arg(fixture("jawaban-uji.csv"))
-        .arg("-o")
-        .arg(out)
-        .assert()
-        .success();
-}
+use super::common::{bin, fixture, read_csv, row, score, score_with_test_rubric};
 
 #[test]
 fn hand_computed_states_and_scores() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("skor.csv");
-    run_fixture(&out);
+    score_with_test_rubric(&fixture("jawaban-uji.csv"), &out);
     let rows = read_csv(&out);
     assert_eq!(rows.len(), 6);
 
@@ -146,14 +135,7 @@ fn unverifiable_excluded_when_the_rubric_says_so() {
     let rubric = dir.path().join("rubrik.toml");
     std::fs::write(&rubric, text).unwrap();
     let out = dir.path().join("skor.csv");
-    bin()
-        .args(["score", "--rubric"])
-        .arg(&rubric)
-        .arg(fixture("jawaban-uji.csv"))
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    score(&rubric, &fixture("jawaban-uji.csv"), &out);
     let rows = read_csv(&out);
     // A5 without its unverifiable SLA: (20 + 10 + 10) / 60 = 66.67.
     assert_eq!(row(&rows, "A5")["score"], "66.67");
