@@ -41,6 +41,21 @@ pub enum Command {
     /// Validasi dan tampilkan rubrik / Validate and show a rubric
     #[command(after_help = "Contoh / example:\n  ulpk-eval rubric rubrics/kualitas-jawaban.toml")]
     Rubric(RubricArgs),
+    /// Buat workbook penilaian mandiri per unit / Generate self-assessment workbooks per unit
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval template --standard rubrics/standar-minimal-ulpk.toml --unit \"Balai Besar POM di Jakarta\" -o penilaian/\n  ulpk-eval template --standard rubrics/standar-minimal-ulpk.toml --units daftar-unit.txt -o penilaian/"
+    )]
+    Template(TemplateArgs),
+    /// Validasi dan tampilkan standar penilaian mandiri / Validate and show a standard
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval standard rubrics/standar-minimal-ulpk.toml"
+    )]
+    Standard(StandardArgs),
+    /// Indeks Kepuasan Masyarakat (SKM, PermenPANRB 14/2017) per unit / Public satisfaction index per unit
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval skm samples/skm-2026-q1.csv -o reports/ikm.xlsx\n  ulpk-eval skm survei-jan.xlsx survei-feb.csv --sheet Responden --strict --issues masalah.csv"
+    )]
+    Skm(SkmArgs),
 }
 
 /// Inputs shared by the commands that read answer exports.
@@ -105,7 +120,48 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Berkas standar (TOML) / Standard file
+    #[arg(long)]
+    pub standard: PathBuf,
+    /// Nama unit / Unit name
+    #[arg(long, conflicts_with = "units", required_unless_present = "units")]
+    pub unit: Option<String>,
+    /// Daftar unit, satu per baris / Unit list, one per line
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+    /// Folder keluaran / Output folder
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct StandardArgs {
+    /// Berkas standar (TOML) / Standard file
+    pub standard: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct RubricArgs {
     /// Berkas rubrik (bawaan: rubrik BPOM bawaan) / Rubric file (default: built-in)
     pub rubric: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SkmArgs {
+    /// Berkas survei: satu baris per responden, kolom unit dan U1..U9 (jawaban 1-4) / Survey exports
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Sheet yang dibaca pada workbook (bawaan: sheet pertama) / Sheet to read
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Keluar dengan kode 1 bila ada masalah data / Exit 1 when data issues were found
+    #[arg(long)]
+    pub strict: bool,
+    /// Tulis daftar masalah data ke berkas (.csv/.xlsx) / Write data issues to a file
+    #[arg(long)]
+    pub issues: Option<PathBuf>,
+    /// Berkas hasil (.xlsx, .csv, .parquet) / Output file
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }

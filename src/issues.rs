@@ -21,6 +21,18 @@ pub enum IssueKind {
     UnknownUnit,
     UnknownServiceType,
     InvalidManualScore,
+    InvalidSurveyAnswer,
+    MissingSurveyAnswer,
+    MissingUnit,
+    IkmNotComputed,
+    InvalidAnswer,
+    MissingMandatoryAnswer,
+    MissingEvidence,
+    UnknownItem,
+    DuplicateItem,
+    MissingItem,
+    UnreadableWorkbook,
+    DuplicateUnit,
     Other,
 }
 
@@ -39,6 +51,18 @@ impl IssueKind {
             IssueKind::UnknownUnit => "unknown_unit",
             IssueKind::UnknownServiceType => "unknown_service_type",
             IssueKind::InvalidManualScore => "invalid_manual_score",
+            IssueKind::InvalidSurveyAnswer => "invalid_survey_answer",
+            IssueKind::MissingSurveyAnswer => "missing_survey_answer",
+            IssueKind::MissingUnit => "missing_unit",
+            IssueKind::IkmNotComputed => "ikm_not_computed",
+            IssueKind::InvalidAnswer => "invalid_answer",
+            IssueKind::MissingMandatoryAnswer => "missing_mandatory_answer",
+            IssueKind::MissingEvidence => "missing_evidence",
+            IssueKind::UnknownItem => "unknown_item",
+            IssueKind::DuplicateItem => "duplicate_item",
+            IssueKind::MissingItem => "missing_item",
+            IssueKind::UnreadableWorkbook => "unreadable_workbook",
+            IssueKind::DuplicateUnit => "duplicate_unit",
             IssueKind::Other => "other",
         }
     }
@@ -63,6 +87,27 @@ impl IssueKind {
             IssueKind::InvalidManualScore => {
                 lang.pick("Nilai reviewer tidak valid", "Invalid reviewer score")
             }
+            IssueKind::InvalidSurveyAnswer => {
+                lang.pick("Jawaban survei tidak valid", "Invalid survey answer")
+            }
+            IssueKind::MissingSurveyAnswer => {
+                lang.pick("Jawaban survei kosong", "Missing survey answer")
+            }
+            IssueKind::MissingUnit => lang.pick("Unit kosong", "Blank unit"),
+            IssueKind::IkmNotComputed => lang.pick("IKM tidak dihitung", "IKM not computed"),
+            IssueKind::InvalidAnswer => lang.pick("Jawaban tidak valid", "Invalid answer"),
+            IssueKind::MissingMandatoryAnswer => {
+                lang.pick("Butir wajib belum diisi", "Mandatory item unanswered")
+            }
+            IssueKind::MissingEvidence => lang.pick("Memenuhi tanpa bukti", "Met without evidence"),
+            IssueKind::UnknownItem => lang.pick("Kode butir tidak dikenal", "Unknown item code"),
+            IssueKind::DuplicateItem => lang.pick("Butir ganda", "Duplicate item"),
+            IssueKind::MissingItem => lang.pick("Butir tidak ditemukan", "Item missing"),
+            IssueKind::UnreadableWorkbook => lang.pick(
+                "Workbook tidak dapat dinilai",
+                "Workbook cannot be assessed",
+            ),
+            IssueKind::DuplicateUnit => lang.pick("Unit ganda", "Duplicate unit"),
             IssueKind::Other => lang.pick("Lainnya", "Other"),
         }
     }

@@ -10,6 +10,7 @@ pub mod i18n;
 #[macro_use]
 pub mod error;
 pub mod aggregate;
+pub mod assess;
 pub mod bands;
 pub mod calendar;
 pub mod cli;
@@ -24,6 +25,8 @@ pub mod pipeline;
 pub mod progress;
 pub mod rubric;
 pub mod score;
+pub mod skm;
+pub mod standard;
 pub mod validate;
 
 use std::ffi::OsString;
@@ -52,6 +55,9 @@ where
         Command::Summary(a) => commands::summary::run(a, lang),
         Command::Check(a) => commands::check::run(a, lang),
         Command::Rubric(a) => commands::rubric::run(a, lang),
+        Command::Standard(a) => commands::standard::run(a, lang),
+        Command::Template(a) => commands::template::run(a, lang),
+        Command::Skm(a) => commands::skm::run(a, lang),
     };
     match result {
         Ok(code) => code,

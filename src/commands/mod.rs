@@ -3,7 +3,10 @@
 pub mod check;
 pub mod rubric;
 pub mod score;
+pub mod skm;
+pub mod standard;
 pub mod summary;
+pub mod template;
 
 use std::path::Path;
 

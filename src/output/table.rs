@@ -24,6 +24,7 @@ pub fn render(df: &DataFrame, columns: &[(&str, String)]) -> String {
                     let text = match v {
                         AnyValue::Null => "-".to_string(),
                         AnyValue::String(s) => s.to_string(),
+                        AnyValue::StringOwned(s) => s.to_string(),
                         AnyValue::Float64(f) => format!("{f:.2}"),
                         AnyValue::Float32(f) => format!("{f:.2}"),
                         other => other.to_string(),

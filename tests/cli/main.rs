@@ -1,7 +1,9 @@
 //! Integration tests: one test binary (the crate links polars once), one module per area.
 
+mod assess;
 mod common;
 mod errors;
 mod ingest;
 mod outputs;
 mod scoring;
+mod skm;

@@ -1,0 +1,503 @@
+//! Scoring a unit's answers against a standard: self (nilai mandiri) and verified
+//! (nilai verifikasi) scores and their gap, band, minimum-standard status, evidence flags,
+//! and the gap list (items not fully met, by points lost).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Answer, Standard};
+use crate::bands::Band;
+
+/// What a unit answered on one item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemAnswer {
+    pub self_answer: Answer,
+    /// The evaluator's value; `Blank` when not verified (yet).
+    pub verified: Answer,
+    /// Evidence (document name or link); empty when none.
+    pub evidence: String,
+}
+
+impl Default for ItemAnswer {
+    fn default() -> Self {
+        ItemAnswer {
+            self_answer: Answer::Blank,
+            verified: Answer::Blank,
+            evidence: String::new(),
+        }
+    }
+}
+
+/// Per item results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemOutcome {
+    pub code: String,
+    /// 0..1, `None` for N/A.
+    pub self_value: Option<f64>,
+    pub verified_value: Option<f64>,
+    /// The value decisions use: verified when the evaluator answered, else self.
+    pub effective: Option<f64>,
+    /// Points of the total scale lost on this item (by the effective value).
+    pub points_lost: f64,
+    /// Marked (partly) met without the evidence the item requires.
+    pub met_without_evidence: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AspectOutcome {
+    pub id: String,
+    /// 0..1, `None` when every item is N/A.
+    pub self_score: Option<f64>,
+    pub verified_score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// On the standard's scale.
+    pub self_total: Option<f64>,
+    /// Only once the evaluator has verified every item (see `verified_items`).
+    pub verified_total: Option<f64>,
+    /// Items with a verified value.
+    pub verified_items: usize,
+    /// verified − self, when both exist.
+    pub gap: Option<f64>,
+    /// Verified when verified, else self.
+    pub effective_total: Option<f64>,
+    pub band: Option<Band>,
+    /// Mandatory items not fully met (by the effective value), in file order.
+    pub mandatory_failed: Vec<String>,
+    pub items: Vec<ItemOutcome>,
+    pub aspects: Vec<AspectOutcome>,
+}
+
+impl Outcome {
+    pub fn meets_minimum(&self) -> bool {
+        self.mandatory_failed.is_empty()
+    }
+
+    /// Items not fully met, most points lost first (ties by code).
+    pub fn gaps(&self) -> Vec<&ItemOutcome> {
+        let mut g: Vec<&ItemOutcome> = self
+            .items
+            .iter()
+            .filter(|i| i.effective.is_some_and(|v| v < 1.0))
+            .collect();
+        g.sort_by(|a, b| {
+            b.points_lost
+                .total_cmp(&a.points_lost)
+                .then(a.code.cmp(&b.code))
+        });
+        g
+    }
+}
+
+/// Weighted total on the scale and per-aspect scores from item values (0..1, `None` = N/A).
+fn totals(std: &Standard, values: &HashMap<&str, Option<f64>>) -> (Option<f64>, Vec<Option<f64>>) {
+    let mut aspect_scores = Vec::new();
+    let (mut num, mut den) = (0.0, 0.0);
+    for a in &std.aspects {
+        let (mut n, mut d) = (0.0, 0.0);
+        for i in std.items.iter().filter(|i| i.aspect == a.id) {
+            if let Some(v) = values.get(i.code.as_str()).copied().unwrap_or(Some(0.0)) {
+                n += i.weight * v;
+                d += i.weight;
+            }
+        }
+        let s = (d > 0.0).then(|| n / d);
+        if let Some(s) = s {
+            num += a.weight * s;
+            den += a.weight;
+        }
+        aspect_scores.push(s);
+    }
+    ((den > 0.0).then(|| num / den * std.scale), aspect_scores)
+}
+
+/// Scores one unit's answers. Items missing from `answers` count as blank.
+pub fn score(std: &Standard, answers: &HashMap<String, ItemAnswer>, as_of: NaiveDate) -> Outcome {
+    let blank = ItemAnswer::default();
+    let mut self_values = HashMap::new();
+    let mut verified_values = HashMap::new();
+    let mut effective_values = HashMap::new();
+    let mut verified_items = 0;
+    for item in &std.items {
+        let a = answers.get(&item.code).unwrap_or(&blank);
+        let s = item.value(&a.self_answer, as_of);
+        self_values.insert(item.code.as_str(), s);
+        let verified = a.verified != Answer::Blank;
+        verified_items += usize::from(verified);
+        let v = item.value(&a.verified, as_of);
+        verified_values.insert(item.code.as_str(), v);
+        effective_values.insert(item.code.as_str(), if verified { v } else { s });
+    }
+    let (self_total, self_aspects) = totals(std, &self_values);
+    let (verified_total, verified_aspects) = if verified_items == std.items.len() {
+        totals(std, &verified_values)
+    } else {
+        (None, vec![None; std.aspects.len()])
+    };
+    let (effective_total, _) = totals(std, &effective_values);
+
+    // Each item's share of the scale: its weight within the aspect's applicable items,
+    // times the aspect's weight among applicable aspects.
+    let applicable = |code: &str| effective_values.get(code).copied().flatten().is_some();
+    let aspect_den: f64 = std
+        .aspects
+        .iter()
+        .filter(|a| {
+            std.items
+                .iter()
+                .any(|i| i.aspect == a.id && applicable(&i.code))
+        })
+        .map(|a| a.weight)
+        .sum();
+    let mut items = Vec::new();
+    let mut mandatory_failed = Vec::new();
+    for item in &std.items {
+        let a = answers.get(&item.code).unwrap_or(&blank);
+        let eff = effective_values[item.code.as_str()];
+        let item_den: f64 = std
+            .items
+            .iter()
+            .filter(|i| i.aspect == item.aspect && applicable(&i.code))
+            .map(|i| i.weight)
+            .sum();
+        let aspect_w = std.aspect(&item.aspect).map(|x| x.weight).unwrap_or(0.0);
+        let share = if item_den > 0.0 && aspect_den > 0.0 {
+            item.weight / item_den * aspect_w / aspect_den * std.scale
+        } else {
+            0.0
+        };
+        let points_lost = eff.map(|v| share * (1.0 - v)).unwrap_or(0.0);
+        if item.mandatory && eff.is_some_and(|v| v < 1.0) {
+            mandatory_failed.push(item.code.clone());
+        }
+        let claimed = self_values[item.code.as_str()].is_some_and(|v| v > 0.0);
+        items.push(ItemOutcome {
+            code: item.code.clone(),
+            self_value: self_values[item.code.as_str()],
+            verified_value: if a.verified == Answer::Blank {
+                None
+            } else {
+                verified_values[item.code.as_str()]
+            },
+            effective: eff,
+            points_lost,
+            met_without_evidence: item.evidence_required && claimed && a.evidence.trim().is_empty(),
+        });
+    }
+    let aspects = std
+        .aspects
+        .iter()
+        .zip(self_aspects.into_iter().zip(verified_aspects))
+        .map(|(a, (s, v))| AspectOutcome {
+            id: a.id.clone(),
+            self_score: s,
+            verified_score: v,
+        })
+        .collect();
+    Outcome {
+        self_total,
+        verified_total,
+        verified_items,
+        gap: self_total.zip(verified_total).map(|(s, v)| v - s),
+        effective_total,
+        band: effective_total.and_then(|t| std.bands.band(t).cloned()),
+        mandatory_failed,
+        items,
+        aspects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::parse;
+    use std::path::Path;
+
+    /// Two aspects (weights 60 and 40) and five items of every type.
+    const STD: &str = r#"
+id = "uji"
+name = "Standar uji"
+version = "1"
+scale = 100
+bands = "ombudsman-2022"
+
+[[aspects]]
+id = "layanan"
+label = "Layanan"
+weight = 60
+
+[[aspects]]
+id = "sdm"
+label = "SDM"
+weight = 40
+
+[[items]]
+code = "L-01"
+aspect = "layanan"
+text = "Standar pelayanan dipublikasikan"
+type = "yes_no"
+weight = 2
+mandatory = true
+evidence_required = true
+
+[[items]]
+code = "L-02"
+aspect = "layanan"
+text = "SOP"
+type = "choice"
+weight = 1
+levels = [{ label = "Belum ada", score = 0 }, { label = "Draf", score = 1 }, { label = "Ditetapkan", score = 2 }]
+
+[[items]]
+code = "L-03"
+aspect = "layanan"
+text = "Ruang layanan khusus"
+type = "yes_no"
+weight = 1
+allow_na = true
+
+[[items]]
+code = "S-01"
+aspect = "sdm"
+text = "Petugas terlatih"
+type = "number"
+unit = "orang"
+weight = 1
+mandatory = true
+thresholds = [{ min = 2, score = 1.0 }, { min = 1, score = 0.5 }]
+
+[[items]]
+code = "S-02"
+aspect = "sdm"
+text = "Survei SKM"
+type = "date"
+weight = 1
+within_months = 12
+"#;
+
+    fn std() -> Standard {
+        parse(STD, Path::new("uji.toml")).unwrap()
+    }
+
+    fn ans(s: Answer, v: Answer, evidence: &str) -> ItemAnswer {
+        ItemAnswer {
+            self_answer: s,
+            verified: v,
+            evidence: evidence.into(),
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn hand_computed_with_na_and_a_mandatory_failure() {
+        let s = std();
+        let mut a = HashMap::new();
+        a.insert("L-01".into(), ans(Answer::Yes, Answer::Yes, ""));
+        a.insert(
+            "L-02".into(),
+            ans(Answer::Choice(1), Answer::Blank, "SOP draf.pdf"),
+        );
+        a.insert("L-03".into(), ans(Answer::NotApplicable, Answer::Blank, ""));
+        a.insert(
+            "S-01".into(),
+            ans(Answer::Number(1.0), Answer::Blank, "daftar.xlsx"),
+        );
+        a.insert(
+            "S-02".into(),
+            ans(Answer::Date(d(2025, 5, 1)), Answer::Blank, ""),
+        );
+        let o = score(&s, &a, d(2026, 3, 31));
+        // layanan: L-01 1×2, L-02 (1/2)×1, L-03 N/A → (2 + 0.5) / 3 = 0.8333…
+        // sdm: S-01 0.5×1, S-02 within 12 months of 31 Mar 2026 → 1 → 1.5 / 2 = 0.75
+        // total: (60 × 0.8333 + 40 × 0.75) / 100 × 100 = 80.0
+        assert!(
+            (o.self_total.unwrap() - 80.0).abs() < 1e-9,
+            "{:?}",
+            o.self_total
+        );
+        assert_eq!(o.aspects[1].self_score, Some(0.75));
+        // Only L-01 verified: no verified total yet.
+        assert_eq!(o.verified_items, 1);
+        assert_eq!(o.verified_total, None);
+        assert_eq!(o.gap, None);
+        // Effective = verified where verified, self elsewhere = the self values here.
+        assert!((o.effective_total.unwrap() - 80.0).abs() < 1e-9);
+        assert_eq!(o.band.as_ref().map(|b| b.grade.as_str()), Some("B"));
+        // S-01 is mandatory and only half met.
+        assert_eq!(o.mandatory_failed, vec!["S-01".to_string()]);
+        assert!(!o.meets_minimum());
+        // L-01 requires evidence and has none.
+        let l01 = o.items.iter().find(|i| i.code == "L-01").unwrap();
+        assert!(l01.met_without_evidence);
+        // Gap list: S-01 loses 0.5 × (1/2 × 40) = 10 points, L-02 loses 0.5 × (1/3 × 60) = 10.
+        let gaps: Vec<(&str, f64)> = o
+            .gaps()
+            .iter()
+            .map(|g| (g.code.as_str(), (g.points_lost * 100.0).round() / 100.0))
+            .collect();
+        assert_eq!(gaps, vec![("L-02", 10.0), ("S-01", 10.0)]);
+    }
+
+    #[test]
+    fn fully_verified_gives_the_gap() {
+        let s = std();
+        let mut a = HashMap::new();
+        a.insert("L-01".into(), ans(Answer::Yes, Answer::Yes, "foto.jpg"));
+        a.insert(
+            "L-02".into(),
+            ans(Answer::Choice(1), Answer::Choice(1), "SOP.pdf"),
+        );
+        a.insert(
+            "L-03".into(),
+            ans(Answer::NotApplicable, Answer::NotApplicable, ""),
+        );
+        // The evaluator finds no trained officer.
+        a.insert(
+            "S-01".into(),
+            ans(Answer::Number(1.0), Answer::Number(0.0), ""),
+        );
+        a.insert(
+            "S-02".into(),
+            ans(Answer::Date(d(2025, 5, 1)), Answer::Date(d(2025, 5, 1)), ""),
+        );
+        let o = score(&s, &a, d(2026, 3, 31));
+        // Verified: layanan 2.5/3, sdm (0 + 1)/2 = 0.5 → 60 × 0.8333 + 40 × 0.5 = 70.
+        assert!((o.verified_total.unwrap() - 70.0).abs() < 1e-9);
+        assert!((o.gap.unwrap() + 10.0).abs() < 1e-9);
+        assert!((o.effective_total.unwrap() - 70.0).abs() < 1e-9);
+        assert_eq!(o.band.as_ref().map(|b| b.grade.as_str()), Some("C"));
+        // S-01 now loses all its 20 points.
+        assert_eq!(o.gaps()[0].code, "S-01");
+        assert!((o.gaps()[0].points_lost - 20.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn old_survey_and_blank_items_count_zero() {
+        let s = std();
+        let mut a = HashMap::new();
+        a.insert(
+            "S-02".into(),
+            ans(Answer::Date(d(2025, 3, 30)), Answer::Blank, ""),
+        );
+        let o = score(&s, &a, d(2026, 3, 31));
+        assert_eq!(o.self_total, Some(0.0));
+        assert_eq!(o.verified_total, None);
+        assert_eq!(
+            o.mandatory_failed,
+            vec!["L-01".to_string(), "S-01".to_string()]
+        );
+        assert_eq!(o.band.as_ref().map(|b| b.grade.as_str()), Some("E"));
+    }
+
+    #[test]
+    fn tolerant_parsing() {
+        use super::super::CellValue as C;
+        let s = std();
+        let yes_no = s.item("L-01").unwrap();
+        for t in ["ya", "YA ", "Ya", " y"] {
+            assert_eq!(yes_no.parse(&C::Text(t.into())), Ok(Answer::Yes), "{t}");
+        }
+        assert_eq!(yes_no.parse(&C::Text("Tidak".into())), Ok(Answer::No));
+        assert!(
+            yes_no.parse(&C::Text("N/A".into())).is_err(),
+            "N/A not allowed"
+        );
+        assert!(yes_no.parse(&C::Text("mungkin".into())).is_err());
+        let choice = s.item("L-02").unwrap();
+        assert_eq!(
+            choice.parse(&C::Text("1 – Draf".into())),
+            Ok(Answer::Choice(1))
+        );
+        assert_eq!(
+            choice.parse(&C::Text("ditetapkan".into())),
+            Ok(Answer::Choice(2))
+        );
+        assert_eq!(choice.parse(&C::Number(2.0)), Ok(Answer::Choice(2)));
+        assert_eq!(
+            choice.parse(&C::Text("2 - Ditetapkan".into())),
+            Ok(Answer::Choice(2))
+        );
+        let err = choice.parse(&C::Text("3".into())).unwrap_err();
+        assert!(
+            err.en
+                .contains("expected one of: 0 – Belum ada; 1 – Draf; 2 – Ditetapkan"),
+            "{}",
+            err.en
+        );
+        let na = s.item("L-03").unwrap();
+        assert_eq!(na.parse(&C::Text("n/a".into())), Ok(Answer::NotApplicable));
+        let num = s.item("S-01").unwrap();
+        assert_eq!(num.parse(&C::Text("2,5".into())), Ok(Answer::Number(2.5)));
+        assert_eq!(num.parse(&C::Text(" 3 ".into())), Ok(Answer::Number(3.0)));
+        assert!(num.parse(&C::Text("dua".into())).is_err());
+        let date = s.item("S-02").unwrap();
+        assert_eq!(
+            date.parse(&C::Text("15/03/2026".into())),
+            Ok(Answer::Date(d(2026, 3, 15)))
+        );
+        assert_eq!(
+            date.parse(&C::Number(46096.0)),
+            Ok(Answer::Date(d(2026, 3, 15)))
+        );
+    }
+
+    #[test]
+    fn shipped_standards_load() {
+        for (file, items, mandatory, scale) in [
+            ("standar-minimal-ulpk.toml", 35, 10, 100.0),
+            ("kompetisi-pengaduan.toml", 23, 0, 100.0),
+            ("kepatuhan-ombudsman.toml", 24, 0, 100.0),
+            ("pekppp.toml", 17, 0, 5.0),
+        ] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("rubrics")
+                .join(file);
+            let s = crate::standard::load(&path)
+                .unwrap_or_else(|e| panic!("{}", e.render(crate::i18n::Lang::En)));
+            assert_eq!(s.items.len(), items, "{file}");
+            assert_eq!(
+                s.items.iter().filter(|i| i.mandatory).count(),
+                mandatory,
+                "{file}"
+            );
+            assert_eq!(s.scale, scale, "{file}");
+        }
+        // The Ombudsman dimensions and PEKPPP aspects carry the published weights.
+        let o = crate::standard::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/kepatuhan-ombudsman.toml"),
+        )
+        .unwrap();
+        let w: Vec<f64> = o.aspects.iter().map(|a| a.weight).collect();
+        assert_eq!(w, vec![21.85, 32.37, 24.24, 21.54]);
+        let p = crate::standard::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/pekppp.toml"),
+        )
+        .unwrap();
+        let w: Vec<f64> = p.aspects.iter().map(|a| a.weight).collect();
+        assert_eq!(w, vec![25.0, 24.0, 18.0, 12.0, 11.0, 10.0]);
+    }
+
+    #[test]
+    fn commas_in_level_labels_are_rejected() {
+        let bad = STD.replace("label = \"Draf\"", "label = \"Draf, belum ditetapkan\"");
+        let e = parse(&bad, Path::new("uji.toml")).unwrap_err();
+        assert!(
+            e.render(crate::i18n::Lang::En)
+                .contains("items \"L-02\": level labels may not contain commas")
+        );
+    }
+
+    #[test]
+    fn months_before_clamps() {
+        use super::super::answer::months_before;
+        assert_eq!(months_before(d(2026, 3, 31), 1), d(2026, 2, 28));
+        assert_eq!(months_before(d(2026, 3, 31), 12), d(2025, 3, 31));
+        assert_eq!(months_before(d(2026, 1, 15), 2), d(2025, 11, 15));
+    }
+}

@@ -1,0 +1,133 @@
+//! Self-assessment: template round trip (generate → fill → read → score), a workbook
+//! re-saved by LibreOffice, and problems pointed to their cell.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use ulpk_eval::assess::{read, template};
+use ulpk_eval::issues::IssueKind;
+use ulpk_eval::standard::score::score;
+use ulpk_eval::standard::{self, CellValue, Standard};
+
+use super::common::fixture;
+
+fn std() -> Standard {
+    standard::load(&fixture("standar-uji.toml")).unwrap()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn text(s: &str) -> Option<CellValue> {
+    Some(CellValue::Text(s.into()))
+}
+
+/// The answers of the hand-computed case in `src/standard/score.rs`: self total 80.0,
+/// S-01 (mandatory) only half met, L-01 met without evidence.
+fn filled(path: &Path, l01: &str) {
+    let mut p = HashMap::new();
+    let mut put = |code: &str, v: Option<CellValue>, evidence: &str| {
+        p.insert(
+            code.to_string(),
+            template::Prefill {
+                self_value: v,
+                evidence: evidence.into(),
+                ..Default::default()
+            },
+        );
+    };
+    put("L-01", text(l01), "");
+    put("L-02", text("1 – Draf"), "SOP draf.pdf");
+    put("L-03", text("N/A"), "");
+    put("S-01", Some(CellValue::Number(1.0)), "daftar.xlsx");
+    put("S-02", Some(CellValue::Date(d(2025, 5, 1))), "");
+    template::write(&std(), "Balai POM di Serang", &p, path).unwrap();
+}
+
+fn check_scores(f: &read::Filled) {
+    assert_eq!(f.unit, "Balai POM di Serang");
+    let o = score(&std(), &f.answers, d(2026, 3, 31));
+    assert!(
+        (o.self_total.unwrap() - 80.0).abs() < 1e-9,
+        "{:?}",
+        o.self_total
+    );
+    assert_eq!(o.band.as_ref().map(|b| b.grade.as_str()), Some("B"));
+    assert_eq!(o.mandatory_failed, vec!["S-01".to_string()]);
+    assert_eq!(f.cells["L-01"], "G6");
+    assert_eq!(f.cells["S-02"], "G11");
+    let kinds: Vec<(IssueKind, String)> = f
+        .issues
+        .iter()
+        .map(|i| (i.kind, i.location.column.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(kinds, vec![(IssueKind::MissingEvidence, "H6".to_string())]);
+}
+
+#[test]
+fn template_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serang.xlsx");
+    filled(&path, "ya ");
+    let f = read::read(&path, &std()).unwrap();
+    assert_eq!(f.sheet, "Penilaian");
+    check_scores(&f);
+}
+
+/// `tests/fixtures/penilaian-libreoffice.ods` is the round-trip workbook above, opened and
+/// saved as ODS by LibreOffice Calc (`soffice --headless --convert-to ods`).
+#[test]
+fn workbook_saved_by_libreoffice() {
+    let f = read::read(&fixture("penilaian-libreoffice.ods"), &std()).unwrap();
+    check_scores(&f);
+}
+
+#[test]
+fn invalid_answer_names_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serang.xlsx");
+    filled(&path, "mungkin");
+    let f = read::read(&path, &std()).unwrap();
+    let bad = f
+        .issues
+        .iter()
+        .find(|i| i.kind == IssueKind::InvalidAnswer)
+        .expect("an invalid answer issue");
+    assert_eq!(bad.location.sheet.as_deref(), Some("Penilaian"));
+    assert_eq!(bad.location.column.as_deref(), Some("G6"));
+    assert_eq!(
+        bad.message.en,
+        "\"mungkin\" is invalid: expected Ya or Tidak"
+    );
+    assert_eq!(bad.record_id.as_deref(), Some("L-01"));
+    // The invalid answer counts as unanswered: a mandatory item not met.
+    let o = score(&std(), &f.answers, d(2026, 3, 31));
+    assert_eq!(
+        o.mandatory_failed,
+        vec!["L-01".to_string(), "S-01".to_string()]
+    );
+}
+
+#[test]
+fn another_standard_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serang.xlsx");
+    filled(&path, "Ya");
+    let other = standard::parse(
+        &std::fs::read_to_string(fixture("standar-uji.toml"))
+            .unwrap()
+            .replace("version = \"1\"", "version = \"2\""),
+        Path::new("uji-v2.toml"),
+    )
+    .unwrap();
+    let err = read::read(&path, &other).unwrap_err();
+    assert!(
+        err.render(ulpk_eval::i18n::Lang::En).ends_with(
+            "sheet \"_meta\": this workbook is for standard uji version 1, not uji version 2"
+        ),
+        "{}",
+        err.render(ulpk_eval::i18n::Lang::En)
+    );
+}
