@@ -10,6 +10,8 @@
 //! and `README.md` with the exact counts of every injected fault. `bench` streams a large
 //! UTF-8 CSV (or builds an XLSX) with the same columns.
 
+#[path = "gen_samples/assessments.rs"]
+mod assessments;
 #[path = "gen_samples/calendar.rs"]
 mod calendar;
 #[path = "gen_samples/model.rs"]
@@ -255,7 +257,8 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         bytes: file_len(&xlsx_path)?,
         tally: &xlsx_tally,
     };
-    let md = readme::render(seed, &csv_info, &xlsx_info);
+    let assessed = assessments::write(seed, &out.join("penilaian-mandiri"))?;
+    let md = readme::render(seed, &csv_info, &xlsx_info, &assessed);
     let readme_path = out.join("README.md");
     std::fs::write(&readme_path, md)
         .map_err(|e| format!("cannot write {}: {e}", readme_path.display()))?;

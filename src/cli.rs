@@ -46,6 +46,11 @@ pub enum Command {
         after_help = "Contoh / example:\n  ulpk-eval template --standard rubrics/standar-minimal-ulpk.toml --unit \"Balai Besar POM di Jakarta\" -o penilaian/\n  ulpk-eval template --standard rubrics/standar-minimal-ulpk.toml --units daftar-unit.txt -o penilaian/"
     )]
     Template(TemplateArgs),
+    /// Nilai workbook penilaian mandiri yang sudah diisi / Score filled self-assessment workbooks
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval assess --standard rubrics/standar-minimal-ulpk.toml samples/penilaian-mandiri/ -o reports/penilaian-mandiri.xlsx --as-of 2026-03-31"
+    )]
+    Assess(AssessArgs),
     /// Validasi dan tampilkan standar penilaian mandiri / Validate and show a standard
     #[command(
         after_help = "Contoh / example:\n  ulpk-eval standard rubrics/standar-minimal-ulpk.toml"
@@ -133,6 +138,25 @@ pub struct TemplateArgs {
     /// Folder keluaran / Output folder
     #[arg(short, long)]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Berkas standar (TOML) / Standard file
+    #[arg(long)]
+    pub standard: PathBuf,
+    /// Folder atau berkas workbook (.xlsx, .ods, .xls) / Folders or workbook files
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Tanggal penilaian untuk butir bertipe tanggal (YYYY-MM-DD; bawaan: hari ini) / Assessment date
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Berkas hasil (.xlsx atau .csv) / Output file
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Keluar dengan kode 1 bila ada masalah validasi / Exit 1 when validation issues were found
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -16,8 +16,10 @@ pub struct Location {
     pub sheet: Option<String>,
     /// 1-based row as the user sees it (spreadsheet row, or CSV record counting the header).
     pub row: Option<usize>,
-    /// Column header or cell reference such as `C12`.
+    /// Column header.
     pub column: Option<String>,
+    /// Cell reference such as `G12`.
+    pub cell: Option<String>,
     /// 1-based line in a text file such as a rubric.
     pub line: Option<usize>,
 }
@@ -45,6 +47,11 @@ impl Location {
         self
     }
 
+    pub fn with_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
+    }
+
     pub fn with_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
@@ -67,6 +74,9 @@ impl Location {
         }
         if let Some(c) = &self.column {
             parts.push(tr!(lang, "kolom \"{c}\"", "column \"{c}\""));
+        }
+        if let Some(c) = &self.cell {
+            parts.push(tr!(lang, "sel {c}", "cell {c}"));
         }
         parts.join(", ")
     }

@@ -164,7 +164,12 @@ pub fn issues_frame(issues: &[DataIssue], lang: Lang) -> polars::prelude::DataFr
         file.push(i.location.file.as_ref().map(|f| f.display().to_string()));
         sheet.push(i.location.sheet.clone());
         row.push(i.location.row.map(|r| r as u32));
-        column.push(i.location.column.clone());
+        column.push(
+            i.location
+                .column
+                .clone()
+                .or_else(|| i.location.cell.clone()),
+        );
         id.push(i.record_id.clone());
         message.push(i.message.get(lang).to_string());
     }
@@ -189,7 +194,7 @@ pub fn issues_headers(lang: Lang) -> Vec<String> {
         lang.pick("Berkas", "File"),
         "Sheet",
         lang.pick("Baris", "Row"),
-        lang.pick("Kolom", "Column"),
+        lang.pick("Kolom / Sel", "Column / Cell"),
         "ID",
         lang.pick("Keterangan", "Details"),
     ]

@@ -57,6 +57,7 @@ where
         Command::Rubric(a) => commands::rubric::run(a, lang),
         Command::Standard(a) => commands::standard::run(a, lang),
         Command::Template(a) => commands::template::run(a, lang),
+        Command::Assess(a) => commands::assess::run(a, lang),
         Command::Skm(a) => commands::skm::run(a, lang),
     };
     match result {

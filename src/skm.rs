@@ -291,7 +291,7 @@ impl SurveyColumns {
             sheet: self.sheet.clone(),
             row,
             column: Some(column.to_string()),
-            line: None,
+            ..Default::default()
         }
     }
 }

@@ -64,7 +64,7 @@ fn sla_row(s: &mut String, c: SlaClass) {
     );
 }
 
-pub fn render(seed: u64, csv: &FileInfo, xlsx: &FileInfo) -> String {
+pub fn render(seed: u64, csv: &FileInfo, xlsx: &FileInfo, assessed: &[String]) -> String {
     let mut s = String::with_capacity(16 * 1024);
     let _ = write!(
         s,
@@ -356,6 +356,40 @@ CSV: the columns above, UTF-8, `,`-delimited, CRLF, ~500 bytes per row, written 
 XLSX (`--format xlsx`): the same columns on sheet `Data`, header in row 1, no title rows.
 Ticket ids are unique, receipt dates spread over 2024–2026 (the holiday calendar covers those
 years), the same fault kinds at small per-row rates (no duplicates), counts printed on stdout.
+"#
+    );
+    let _ = write!(
+        s,
+        r#"
+## Self-assessments (`penilaian-mandiri/`)
+
+Workbooks filled against the shipped minimum ULPK standard
+(`rubrics/standar-minimal-ulpk.toml`), written with the tool's own template writer as of
+31 March 2026, one per unit with a profile so the results spread:
+
+"#
+    );
+    for a in assessed {
+        let _ = writeln!(s, "- {a}");
+    }
+    let _ = write!(
+        s,
+        r#"
+`penilaian-mandiri-balai-pom-di-serang.ods` is not made by the generator: it is the Serang
+workbook (profile "baik") opened and saved as ODS by LibreOffice Calc, to show that files
+re-saved by LibreOffice are read back. Score them all with
+
+```sh
+cargo run --release -- assess --standard rubrics/standar-minimal-ulpk.toml samples/penilaian-mandiri --as-of 2026-03-31
+```
+
+## SKM survey (`skm-2026-q1.csv`, made by hand, not by the generator)
+
+Synthetic SKM export (PermenPANRB 14/2017): 300 respondents over 10 units of the CSV above,
+`;`, CRLF, header `No. Responden;Unit Kerja;U1 Persyaratan;…;U9 Sarana dan Prasarana`,
+answers 1–4, mostly 3–4 (U4 Biaya/Tarif almost always 4); Balai Besar POM di Kupang clearly
+weaker (IKM 68.29, C). Two invalid cells: `5` on row 59 (U5) and `baik` on row 213 (U8).
+`ulpk-eval skm samples/skm-2026-q1.csv` gives a national IKM of 86.25 (B).
 "#
     );
     s

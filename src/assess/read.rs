@@ -159,7 +159,7 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let at = |r: usize, c: usize| {
         Location::file(path)
             .with_sheet(&sheet)
-            .with_column(cell_ref(row0 + r as u32, col0 + c as u32))
+            .with_cell(cell_ref(row0 + r as u32, col0 + c as u32))
     };
     let col_of = |k: &str| cols.get(k).copied();
     let code_col = col_of(key::CODE).unwrap_or(0);

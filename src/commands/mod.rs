@@ -1,5 +1,6 @@
 //! One module per subcommand over the shared pipeline.
 
+pub mod assess;
 pub mod check;
 pub mod rubric;
 pub mod score;

@@ -61,7 +61,7 @@ fn check_scores(f: &read::Filled) {
     let kinds: Vec<(IssueKind, String)> = f
         .issues
         .iter()
-        .map(|i| (i.kind, i.location.column.clone().unwrap_or_default()))
+        .map(|i| (i.kind, i.location.cell.clone().unwrap_or_default()))
         .collect();
     assert_eq!(kinds, vec![(IssueKind::MissingEvidence, "H6".to_string())]);
 }
@@ -96,7 +96,7 @@ fn invalid_answer_names_the_cell() {
         .find(|i| i.kind == IssueKind::InvalidAnswer)
         .expect("an invalid answer issue");
     assert_eq!(bad.location.sheet.as_deref(), Some("Penilaian"));
-    assert_eq!(bad.location.column.as_deref(), Some("G6"));
+    assert_eq!(bad.location.cell.as_deref(), Some("G6"));
     assert_eq!(
         bad.message.en,
         "\"mungkin\" is invalid: expected Ya or Tidak"
@@ -130,4 +130,99 @@ fn another_standard_is_refused() {
         "{}",
         err.render(ulpk_eval::i18n::Lang::En)
     );
+}
+
+fn assess_cmd(inputs: &[&Path], out: &Path) -> assert_cmd::assert::Assert {
+    let mut c = super::common::bin();
+    c.args([
+        "assess",
+        "--standard",
+        "rubrics/standar-minimal-ulpk.toml",
+        "--as-of",
+        "2026-03-31",
+    ]);
+    for i in inputs {
+        c.arg(i);
+    }
+    c.arg("-o").arg(out).assert()
+}
+
+#[test]
+fn samples_assessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hasil.csv");
+    let samples = super::common::root().join("samples/penilaian-mandiri");
+    assess_cmd(&[&samples], &out).success();
+    let rows = super::common::read_csv(&out);
+    assert_eq!(rows.len(), 10, "nine generated workbooks and one ODS");
+    let unit = |name: &str| rows.iter().find(|r| r["unit"] == name).unwrap();
+    let bandung = unit("Balai Besar POM di Bandung");
+    assert_eq!(bandung["self_score"], "100.0");
+    assert_eq!(bandung["verified_score"], "100.0");
+    assert_eq!(bandung["grade"], "A");
+    assert_eq!(bandung["status"], "Memenuhi Standar Minimal");
+    let kupang = unit("Balai Besar POM di Kupang");
+    assert_eq!(kupang["status"], "Belum Memenuhi Standar Minimal");
+    assert_eq!(kupang["mandatory_failed"], "SDM-02, EVL-03");
+    // The workbook LibreOffice saved as ODS is read like the others.
+    assert!(unit("Balai POM di Serang")["file"].ends_with(".ods"));
+}
+
+#[test]
+fn one_bad_workbook_never_stops_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = super::common::root().join("samples/penilaian-mandiri");
+    let good = samples.join("penilaian-mandiri-balai-besar-pom-di-bandung.xlsx");
+    std::fs::copy(&good, dir.path().join("a-bandung.xlsx")).unwrap();
+    std::fs::copy(&good, dir.path().join("b-bandung-lagi.xlsx")).unwrap();
+    std::fs::write(dir.path().join("c-rusak.xlsx"), b"PK\x03\x04 rusak").unwrap();
+    std::fs::write(dir.path().join("~$a-bandung.xlsx"), b"lock").unwrap();
+    let out = dir.path().join("hasil.xlsx");
+    assess_cmd(&[dir.path()], &out)
+        .success()
+        .stderr(predicates::str::contains(
+            "c-rusak.xlsx: [Workbook tidak dapat dinilai] workbook tidak dapat dibuka",
+        ))
+        .stderr(predicates::str::contains(
+            "b-bandung-lagi.xlsx: [Unit ganda] unit \"Balai Besar POM di Bandung\" sudah dinilai",
+        ));
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    use calamine::Reader;
+    assert_eq!(
+        wb.sheet_names(),
+        ["Ringkasan Unit", "Daftar Celah", "Masalah Validasi"]
+    );
+    let r = wb.worksheet_range("Ringkasan Unit").unwrap();
+    assert_eq!(r.height(), 2, "one unit, counted once");
+    assert_eq!(
+        r.get_value((1, 0)),
+        Some(&calamine::Data::String("Balai Besar POM di Bandung".into()))
+    );
+}
+
+#[test]
+fn invalid_answers_in_the_bogor_sample_point_to_cells() {
+    let path = super::common::root()
+        .join("samples/penilaian-mandiri/penilaian-mandiri-loka-pom-di-kabupaten-bogor.xlsx");
+    let std =
+        standard::load(&super::common::root().join("rubrics/standar-minimal-ulpk.toml")).unwrap();
+    let f = read::read(&path, &std).unwrap();
+    let mut bad: Vec<(String, String)> = f
+        .issues
+        .iter()
+        .filter(|i| i.kind == IssueKind::InvalidAnswer)
+        .map(|i| {
+            (
+                i.record_id.clone().unwrap_or_default(),
+                i.location.cell.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    bad.sort();
+    let expected: Vec<(String, String)> = ["EVL-03", "SDM-02", "SP-03"]
+        .iter()
+        .map(|c| (c.to_string(), f.cells[*c].clone()))
+        .collect();
+    assert_eq!(bad, expected);
+    assert_eq!(f.cells["SP-03"], "G8");
 }
