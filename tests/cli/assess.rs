@@ -226,3 +226,45 @@ fn invalid_answers_in_the_bogor_sample_point_to_cells() {
     assert_eq!(bad, expected);
     assert_eq!(f.cells["SP-03"], "G8");
 }
+
+/// The template's XML: dropdowns on both value cells of every item, the sheet protected
+/// without a password, the key row and the meta sheet hidden.
+#[test]
+fn template_has_dropdowns_protection_and_hidden_parts() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kosong.xlsx");
+    template::write(&std(), "Balai POM di Serang", &HashMap::new(), &path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let workbook = part("xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"<sheet name="_meta" sheetId="3" state="hidden""#),
+        "{workbook}"
+    );
+    // Sheet 2 is "Penilaian".
+    let sheet = part("xl/worksheets/sheet2.xml");
+    assert_eq!(
+        sheet.matches("<dataValidation ").count(),
+        10,
+        "5 items × 2 value cells"
+    );
+    assert!(sheet.contains(r#"<formula1>"Ya,Tidak"</formula1>"#));
+    assert!(sheet.contains(r#"<formula1>"0 – Belum ada,1 – Draf,2 – Ditetapkan"</formula1>"#));
+    assert!(
+        sheet.contains(r#"<formula1>"Ya,Tidak,N/A"</formula1>"#),
+        "L-03 allows N/A"
+    );
+    assert!(sheet.contains("<sheetProtection "));
+    assert!(!sheet.contains("password="), "no password");
+    assert!(sheet.contains(r#"<row r="3" "#) && sheet.contains(r#"hidden="1""#));
+    let styles = part("xl/styles.xml");
+    assert!(
+        styles.contains(r#"<protection locked="0"/>"#),
+        "input cells unlocked"
+    );
+}
