@@ -11,8 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::calendar::{line_of, toml_error};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, line_of, parse_toml};
 
 /// The band sets shipped with the tool: (id, file text).
 pub const BUILTIN: [(&str, &str); 4] = [
@@ -105,13 +104,7 @@ impl BandSet {
 
 /// Parses and validates a band set read from `path`.
 pub fn parse(text: &str, path: &Path) -> Result<BandSet> {
-    let file: BandSetFile = toml::from_str(text).map_err(|e| {
-        let mut err = toml_error(path, &e);
-        if let Some(span) = e.span() {
-            err.location.line = Some(line_of(text, span.start));
-        }
-        err
-    })?;
+    let file: BandSetFile = parse_toml(text, path)?;
     let at = |offset: usize| Location::file(path).with_line(line_of(text, offset));
     let [lo, hi] = file.scale;
     if !(lo.is_finite() && hi.is_finite() && lo < hi) {

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use serde::Deserialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, parse_toml};
 
 /// The calendar shipped with the tool.
 pub const BUILTIN: &str = include_str!("../rubrics/hari-libur.toml");
@@ -74,7 +74,7 @@ impl Calendar {
     }
 
     fn add_text(&mut self, text: &str, origin: &Path) -> Result<()> {
-        let file: CalendarFile = toml::from_str(text).map_err(|e| toml_error(origin, &e))?;
+        let file: CalendarFile = parse_toml(text, origin)?;
         for y in &file.year {
             if !(1900..=2100).contains(&y.year) {
                 return Err(Error::new(
@@ -175,25 +175,6 @@ fn toml_date(d: &toml::value::Datetime, origin: &Path) -> Result<NaiveDate> {
                 ),
             )
         })
-}
-
-/// A TOML syntax or type error, with its line.
-pub fn toml_error(origin: &Path, err: &toml::de::Error) -> Error {
-    let mut loc = Location::file(origin);
-    if let (Some(span), Ok(text)) = (err.span(), std::fs::read_to_string(origin)) {
-        loc = loc.with_line(line_of(&text, span.start));
-    }
-    let m = err.message().to_string();
-    Error::new(loc, msg!("isi TOML tidak valid: {m}", "invalid TOML: {m}"))
-}
-
-/// 1-based line of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::calendar::toml_error;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, parse_toml};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,7 +35,7 @@ pub struct AnswersConfig {
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-        let mut c: Config = toml::from_str(&text).map_err(|e| toml_error(path, &e))?;
+        let mut c: Config = parse_toml(&text, path)?;
         let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let rel = |p: &mut PathBuf| {
             if p.is_relative() {

@@ -192,3 +192,24 @@ pub fn polars_err(context: &str, err: polars::error::PolarsError) -> Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Deserializes a TOML text read from `origin`; a syntax or type error names its line.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, origin: &Path) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        let mut loc = Location::file(origin);
+        if let Some(span) = e.span() {
+            loc = loc.with_line(line_of(text, span.start));
+        }
+        let m = e.message().to_string();
+        Error::new(loc, msg!("isi TOML tidak valid: {m}", "invalid TOML: {m}"))
+    })
+}

@@ -372,17 +372,7 @@ pub fn run(args: &AssessArgs, lang: Lang) -> Result<i32> {
     .collect();
     println!("{}", table::render(&units, &cols));
     print_issues(&issues, lang, "");
-    if let Some(out) = &args.output {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "Hasil ditulis ke {}",
-                "Results written to {}",
-                out.display()
-            )
-        );
-    }
+    super::print_written(args.output.as_deref(), lang);
     Ok(exit_code(args.strict, &issues))
 }
 

@@ -127,6 +127,39 @@ pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
     }
 }
 
+/// Where the full list of issues is, for the console message after the first ones.
+pub fn issues_hint(issues: Option<&Path>, output: Option<&Path>, lang: Lang) -> Result<String> {
+    Ok(match (issues, output) {
+        (Some(p), _) => format!(" ({})", p.display()),
+        (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
+            " ({} \"{}\")",
+            lang.pick("lihat sheet", "see sheet"),
+            lang.pick("Masalah Data", "Data Issues")
+        ),
+        _ => lang
+            .pick(
+                " (tulis semuanya dengan --issues FILE)",
+                " (write them all with --issues FILE)",
+            )
+            .to_string(),
+    })
+}
+
+/// Tells where the results were written.
+pub fn print_written(output: Option<&Path>, lang: Lang) {
+    if let Some(out) = output {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "Hasil ditulis ke {}",
+                "Results written to {}",
+                out.display()
+            )
+        );
+    }
+}
+
 /// Writes the issues to their own file.
 pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()> {
     let df = issues_frame(issues, lang);

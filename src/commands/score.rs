@@ -4,7 +4,9 @@ use std::path::Path;
 
 use polars::prelude::*;
 
-use super::{exit_code, print_issues, print_sources, score_inputs, write_issues};
+use super::{
+    exit_code, issues_hint, print_issues, print_sources, print_written, score_inputs, write_issues,
+};
 use crate::aggregate::{self, Dimension};
 use crate::cli::ScoreArgs;
 use crate::error::Result;
@@ -39,32 +41,9 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
     super::print_warnings(&run.warnings, lang);
     super::summary::print_table(&by_unit[0], &run.rubric, lang);
     super::summary::print_overall(&overall, &run.rubric, lang);
-    let hint = match (&args.input.issues, &args.output) {
-        (Some(p), _) => format!(" ({})", p.display()),
-        (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
-            " ({} \"{}\")",
-            lang.pick("lihat sheet", "see sheet"),
-            lang.pick("Masalah Data", "Data Issues")
-        ),
-        _ => lang
-            .pick(
-                " (tulis semuanya dengan --issues FILE)",
-                " (write them all with --issues FILE)",
-            )
-            .to_string(),
-    };
+    let hint = issues_hint(args.input.issues.as_deref(), args.output.as_deref(), lang)?;
     print_issues(&run.issues, lang, &hint);
-    if let Some(out) = &args.output {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "Hasil ditulis ke {}",
-                "Results written to {}",
-                out.display()
-            )
-        );
-    }
+    print_written(args.output.as_deref(), lang);
     Ok(exit_code(args.input.strict, &run.issues))
 }
 

@@ -49,32 +49,9 @@ pub fn run(args: &SkmArgs, lang: Lang) -> Result<i32> {
         .collect();
     println!("{}", legend.join("; "));
     print_national(&result.national, lang);
-    let hint = match (&args.issues, &args.output) {
-        (Some(p), _) => format!(" ({})", p.display()),
-        (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
-            " ({} \"{}\")",
-            lang.pick("lihat sheet", "see sheet"),
-            lang.pick("Masalah Data", "Data Issues")
-        ),
-        _ => lang
-            .pick(
-                " (tulis semuanya dengan --issues FILE)",
-                " (write them all with --issues FILE)",
-            )
-            .to_string(),
-    };
+    let hint = super::issues_hint(args.issues.as_deref(), args.output.as_deref(), lang)?;
     print_issues(&result.issues, lang, &hint);
-    if let Some(out) = &args.output {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "Hasil ditulis ke {}",
-                "Results written to {}",
-                out.display()
-            )
-        );
-    }
+    super::print_written(args.output.as_deref(), lang);
     Ok(exit_code(args.strict, &result.issues))
 }
 

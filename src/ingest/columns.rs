@@ -8,8 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::calendar::toml_error;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, parse_toml};
 
 /// The aliases shipped with the tool.
 pub const BUILTIN: &str = include_str!("../../rubrics/alias.toml");
@@ -99,7 +98,7 @@ impl Aliases {
     }
 
     fn add_text(&mut self, text: &str, origin: &Path) -> Result<()> {
-        let file: AliasFile = toml::from_str(text).map_err(|e| toml_error(origin, &e))?;
+        let file: AliasFile = parse_toml(text, origin)?;
         for (key, col) in file.columns {
             let known = field::ALL.contains(&key.as_str());
             if !known {

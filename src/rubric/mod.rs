@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::calendar::{line_of, toml_error};
-use crate::error::{Error, Location, Msg, Result};
+use crate::error::{Error, Location, Msg, Result, line_of, parse_toml};
 use crate::ingest::columns::field;
 
 /// The BPOM answer-quality rubric shipped with the tool.
@@ -486,14 +485,7 @@ fn check_fraction(ctx: &Ctx, offset: usize, key: &str, v: f64) -> Result<()> {
 
 /// Parses and validates a rubric text read from `path`.
 pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
-    let file: RubricFile = toml::from_str(text).map_err(|e| {
-        // toml_error re-reads the file for the line; for embedded text compute it here.
-        let mut err = toml_error(path, &e);
-        if let Some(span) = e.span() {
-            err.location.line = Some(line_of(text, span.start));
-        }
-        err
-    })?;
+    let file: RubricFile = parse_toml(text, path)?;
     let ctx = Ctx { path, text };
     let top = |m: Msg| Error::new(Location::file(path), m);
 

@@ -8,8 +8,7 @@ use toml::Spanned;
 
 use super::{Aspect, Item, ItemKind, Level, Standard, Threshold};
 use crate::bands::BandSet;
-use crate::calendar::{line_of, toml_error};
-use crate::error::{Error, Location, Msg, Result};
+use crate::error::{Error, Location, Msg, Result, line_of, parse_toml};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,13 +82,7 @@ pub fn load(path: &Path) -> Result<Standard> {
 /// Parses and validates a standard read from `path`. A band set named by id is one of the
 /// shipped sets; otherwise it is a file path relative to the standard.
 pub fn parse(text: &str, path: &Path) -> Result<Standard> {
-    let file: StandardFile = toml::from_str(text).map_err(|e| {
-        let mut err = toml_error(path, &e);
-        if let Some(span) = e.span() {
-            err.location.line = Some(line_of(text, span.start));
-        }
-        err
-    })?;
+    let file: StandardFile = parse_toml(text, path)?;
     let at = |offset: usize, m: Msg| {
         Error::new(Location::file(path).with_line(line_of(text, offset)), m)
     };
