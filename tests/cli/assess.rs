@@ -268,3 +268,73 @@ fn template_has_dropdowns_protection_and_hidden_parts() {
         "input cells unlocked"
     );
 }
+
+/// A workbook laid out by hand the way a coordinator might leave it: rows sorted in
+/// another order, a note row inserted, an extra column on the left, codes in lower case.
+/// Items are found by code through the hidden key row, not by position.
+#[test]
+fn rows_moved_sorted_and_notes_inserted() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("diubah.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Penilaian Serang").unwrap();
+    // Keys on row 2, shifted one column right by an inserted column A.
+    let keys = [
+        "",
+        "code",
+        "aspect",
+        "item",
+        "self_value",
+        "evidence",
+        "verified_value",
+    ];
+    for (c, k) in keys.iter().enumerate() {
+        ws.write_string(1, c as u16, *k).unwrap();
+    }
+    let rows: [(&str, &str, &str); 6] = [
+        ("s-02", "15/05/2025", ""),
+        ("L-02", "ditetapkan", "SOP.pdf"),
+        ("", "Catatan: SOP baru disahkan Februari", ""),
+        ("L-01", "YA ", "foto.jpg"),
+        ("S-01", "2,0", "daftar.xlsx"),
+        ("L-03", "n/a", ""),
+    ];
+    for (i, (code, value, evidence)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_string(r, 0, "x").unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 4, *value).unwrap();
+        ws.write_string(r, 5, *evidence).unwrap();
+    }
+    let meta = wb.add_worksheet();
+    meta.set_name("_meta").unwrap();
+    for (r, (k, v)) in [
+        ("format", "ulpk-eval-penilaian-mandiri/1"),
+        ("standard_id", "uji"),
+        ("standard_version", "1"),
+        ("unit", "Balai POM di Serang"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        meta.write_string(r as u32, 0, *k).unwrap();
+        meta.write_string(r as u32, 1, *v).unwrap();
+    }
+    wb.save(&path).unwrap();
+
+    let f = read::read(&path, &std()).unwrap();
+    assert_eq!(f.sheet, "Penilaian Serang");
+    assert!(f.issues.is_empty(), "{:?}", f.issues);
+    assert_eq!(f.cells["L-01"], "E8");
+    assert_eq!(f.cells["S-02"], "E5");
+    let o = score(&std(), &f.answers, d(2026, 3, 31));
+    // Everything met (L-03 N/A): layanan 3/3, sdm 2/2 → 100, minimum met.
+    assert!(
+        (o.self_total.unwrap() - 100.0).abs() < 1e-9,
+        "{:?}",
+        o.self_total
+    );
+    assert!(o.meets_minimum());
+}
