@@ -506,4 +506,33 @@ mod tests {
             assert_eq!(parse_datetime(s), None, "{s:?} should not parse");
         }
     }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        use rand::{RngExt, SeedableRng};
+        let alphabet: Vec<char> = "0123456789 /-.:,TZ+–—‑\u{a0}éÉ日ñMaretMarpukulWIB'Kamis\t\n"
+            .chars()
+            .collect();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        for _ in 0..50_000 {
+            let len = rng.random_range(0..24);
+            let s: String = (0..len)
+                .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+                .collect();
+            let _ = parse_datetime(&s);
+        }
+        for s in [
+            "12–03–2026",
+            "12\u{a0}Maret\u{a0}2026",
+            "2026‑03‑12",
+            "12 Maret 2026 10.1é",
+            "1.1.1é",
+        ] {
+            let _ = parse_datetime(s);
+        }
+        assert_eq!(
+            parse_datetime("12\u{a0}Maret 2026"),
+            Some(dt(2026, 3, 12, 0, 0, 0))
+        );
+    }
 }
