@@ -25,6 +25,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Laporan lengkap dari konfigurasi / The full report from the config file
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval report\n  ulpk-eval report --config ulpk-eval.toml -o reports/laporan.xlsx"
+    )]
+    Report(ReportArgs),
     /// Nilai setiap jawaban dengan rubrik / Score every answer against a rubric
     #[command(
         after_help = "Contoh / example:\n  ulpk-eval score samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/skor.xlsx\n  ulpk-eval score --rubric rubrics/kualitas-jawaban.toml ekspor.csv -o skor.parquet --strict"
@@ -157,6 +162,16 @@ pub struct AssessArgs {
     /// Keluar dengan kode 1 bila ada masalah validasi / Exit 1 when validation issues were found
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Berkas konfigurasi (bawaan: ulpk-eval.toml) / Config file (default: ulpk-eval.toml)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Berkas laporan .xlsx (menggantikan [report] output) / Report file
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

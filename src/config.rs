@@ -16,6 +16,65 @@ pub struct Config {
     /// Canonical field -> header in the exports, overriding the aliases.
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+    #[serde(default)]
+    pub report: ReportConfig,
+    #[serde(default)]
+    pub standards: StandardsConfig,
+    #[serde(default)]
+    pub skm: SkmConfig,
+    /// Weights of the combined index per unit.
+    #[serde(default)]
+    pub index: IndexWeights,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    /// The period the report covers, as people write it ("Triwulan I 2026").
+    pub period: Option<String>,
+    /// Output file; default `reports/laporan-ulpk.xlsx` beside the config.
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardsConfig {
+    pub standard: Option<PathBuf>,
+    /// Filled self-assessment workbooks or folders of them.
+    #[serde(default)]
+    pub workbooks: Vec<PathBuf>,
+    /// Assessment date for date items, `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkmConfig {
+    #[serde(default)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Weights of the combined index: answer quality, SLA fulfilment, standard compliance and
+/// SKM IKM, each on 0–100. A unit missing a component is weighted over the others.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexWeights {
+    pub quality: f64,
+    pub sla: f64,
+    pub standard: f64,
+    pub skm: f64,
+}
+
+impl Default for IndexWeights {
+    fn default() -> Self {
+        // ASSUMPTION: no published weighting exists; set them in the config.
+        IndexWeights {
+            quality: 0.35,
+            sla: 0.2,
+            standard: 0.3,
+            skm: 0.15,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -51,6 +110,29 @@ impl Config {
         }
         if let Some(p) = a.units.as_mut() {
             rel(p);
+        }
+        c.standards.workbooks.iter_mut().for_each(rel);
+        if let Some(p) = c.standards.standard.as_mut() {
+            rel(p);
+        }
+        c.skm.files.iter_mut().for_each(rel);
+        match c.report.output.as_mut() {
+            Some(p) => rel(p),
+            None => c.report.output = Some(base.join("reports").join("laporan-ulpk.xlsx")),
+        }
+        let w = c.index;
+        if [w.quality, w.sla, w.standard, w.skm]
+            .iter()
+            .any(|x| !x.is_finite() || *x < 0.0)
+            || w.quality + w.sla + w.standard + w.skm <= 0.0
+        {
+            return Err(Error::new(
+                crate::error::Location::file(path),
+                msg!(
+                    "[index]: bobot harus ≥ 0 dan jumlahnya > 0",
+                    "[index]: weights must be ≥ 0 and sum to more than 0"
+                ),
+            ));
         }
         Ok(c)
     }

@@ -51,6 +51,7 @@ where
     };
     let lang = cli.lang;
     let result = match &cli.command {
+        Command::Report(a) => commands::report::run(a, lang),
         Command::Score(a) => commands::score::run(a, lang),
         Command::Summary(a) => commands::summary::run(a, lang),
         Command::Check(a) => commands::check::run(a, lang),

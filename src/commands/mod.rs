@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod check;
+pub mod report;
 pub mod rubric;
 pub mod score;
 pub mod skm;

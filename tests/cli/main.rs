@@ -5,5 +5,6 @@ mod common;
 mod errors;
 mod ingest;
 mod outputs;
+mod report;
 mod scoring;
 mod skm;

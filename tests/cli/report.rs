@@ -1,0 +1,90 @@
+//! `ulpk-eval report` on the shipped config and samples.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+use super::common::{bin, bytes};
+
+fn report(out: &std::path::Path) {
+    bin()
+        .args(["report", "--config", "ulpk-eval.toml", "-o"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+#[test]
+fn report_on_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    report(&out);
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ringkasan",
+            "Peringkat Unit",
+            "Temuan",
+            "Masalah Data",
+            "Metadata"
+        ]
+    );
+    let r = wb.worksheet_range("Peringkat Unit").unwrap();
+    let headers: Vec<String> = r
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap() as u32;
+    // Bandung leads: answer quality, SLA, a fully met standard and SKM combined.
+    assert_eq!(
+        r.get_value((1, col("Unit"))),
+        Some(&Data::String("Balai Besar POM di Bandung".into()))
+    );
+    assert_eq!(r.get_value((1, col("Peringkat"))), Some(&Data::Float(1.0)));
+    assert_eq!(
+        r.get_value((1, col("Standar — Nilai Akhir"))),
+        Some(&Data::Float(100.0))
+    );
+    assert_eq!(
+        r.get_value((1, col("IKM (SKM)"))),
+        Some(&Data::Float(92.22))
+    );
+    assert_eq!(
+        r.get_value((1, col("Standar Minimal"))),
+        Some(&Data::String("Memenuhi".into()))
+    );
+    // Kupang fails its mandatory items and comes last.
+    let last = r.height() as u32 - 1;
+    assert_eq!(
+        r.get_value((last, col("Unit"))),
+        Some(&Data::String("Balai Besar POM di Kupang".into()))
+    );
+    assert_eq!(
+        r.get_value((last, col("Standar Minimal"))),
+        Some(&Data::String("Belum Memenuhi".into()))
+    );
+
+    let s = wb.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(
+        s.get_value((1, 1)),
+        Some(&Data::String("Triwulan I 2026".into()))
+    );
+    let m = wb.worksheet_range("Metadata").unwrap();
+    let sha = m
+        .rows()
+        .find(|row| row[0].to_string().ends_with("simpel-lpk-2026-q1.csv"))
+        .map(|row| row[1].to_string())
+        .unwrap();
+    assert!(sha.starts_with("SHA-256 ") && sha.len() == 8 + 64, "{sha}");
+}
+
+#[test]
+fn report_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
+    report(&a);
+    report(&b);
+    assert_eq!(bytes(&a), bytes(&b));
+}
