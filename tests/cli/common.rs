@@ -65,6 +65,15 @@ pub fn row<'a>(rows: &'a [HashMap<String, String>], id: &str) -> &'a HashMap<Str
         .unwrap_or_else(|| panic!("no row {id}"))
 }
 
+/// The first row of a sheet, as text.
+pub fn header_row(range: &calamine::Range<calamine::Data>) -> Vec<String> {
+    range
+        .rows()
+        .next()
+        .map(|row| row.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// A file's bytes, to compare before and after.
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("file readable")

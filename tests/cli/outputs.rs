@@ -23,13 +23,7 @@ fn xlsx_read_back() {
     );
     let r = wb.worksheet_range("Skor Jawaban").unwrap();
     assert_eq!(r.get_value((0, 0)), Some(&Data::String("ID".into())));
-    let headers: Vec<String> = r
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let headers = super::common::header_row(&r);
     let score = headers.iter().position(|h| h == "Skor").unwrap();
     let grade = headers.iter().position(|h| h == "Predikat").unwrap();
     let waktu = headers.iter().position(|h| h == "Ketepatan waktu").unwrap();

@@ -29,13 +29,7 @@ fn report_on_the_samples() {
         ]
     );
     let r = wb.worksheet_range("Peringkat Unit").unwrap();
-    let headers: Vec<String> = r
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let headers = super::common::header_row(&r);
     let col = |h: &str| headers.iter().position(|x| x == h).unwrap() as u32;
     // Bandung leads: answer quality, SLA, a fully met standard and SKM combined.
     assert_eq!(

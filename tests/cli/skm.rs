@@ -219,13 +219,7 @@ fn xlsx_output_uses_element_labels() {
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     assert_eq!(wb.sheet_names(), ["IKM per Unit", "Masalah Data"]);
     let r = wb.worksheet_range("IKM per Unit").unwrap();
-    let headers: Vec<String> = r
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let headers = super::common::header_row(&r);
     assert_eq!(
         headers,
         [
