@@ -238,6 +238,61 @@ pub fn ranking_frame(
     Ok((df, headers))
 }
 
+/// Colour scales on the scores, zone and minimum-standard fills, and a bar chart of the
+/// combined index on the summary sheet.
+fn decorate_ranking(
+    wb: &mut rust_xlsxwriter::Workbook,
+    rank_sheet: &str,
+    summary_sheet: &str,
+    rank_df: &DataFrame,
+    lang: Lang,
+) -> Result<()> {
+    let last = rank_df.height() as u32;
+    let col = |name: &str| {
+        rank_df
+            .get_column_names()
+            .iter()
+            .position(|c| c.as_str() == name)
+            .unwrap_or(0) as u16
+    };
+    let ws = wb.worksheet_from_name(rank_sheet).map_err(xlsx::xlsx_err)?;
+    for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
+        xlsx::color_scale(ws, col(c), last)?;
+    }
+    for (zone, color) in [
+        ("hijau", 0xC6EFCE),
+        ("kuning", 0xFFEB9C),
+        ("merah", 0xFFC7CE),
+    ] {
+        xlsx::fill_when_text(ws, col("standard_zone"), last, zone, color)?;
+    }
+    let (met, below) = (lang.pick("Memenuhi", "Meets"), lang.pick("Belum", "Below"));
+    xlsx::fill_when_text(ws, col("minimum"), last, met, 0xC6EFCE)?;
+    xlsx::fill_when_text(ws, col("minimum"), last, below, 0xFFC7CE)?;
+    if last == 0 {
+        return Ok(());
+    }
+    let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Bar);
+    chart
+        .add_series()
+        .set_categories((rank_sheet, 1, col("unit"), last, col("unit")))
+        .set_values((rank_sheet, 1, col("index"), last, col("index")))
+        .set_name(lang.pick("Indeks gabungan", "Combined index"));
+    chart
+        .title()
+        .set_name(lang.pick("Indeks Gabungan per Unit", "Combined Index by Unit"));
+    // In a bar chart x is the value axis and y the category axis: best unit on top.
+    chart.x_axis().set_min(0).set_max(100);
+    chart.y_axis().set_reverse();
+    chart.legend().set_hidden();
+    chart.set_width(720).set_height(24 * last + 120);
+    let ws = wb
+        .worksheet_from_name(summary_sheet)
+        .map_err(xlsx::xlsx_err)?;
+    ws.insert_chart(1, 3, &chart).map_err(xlsx::xlsx_err)?;
+    Ok(())
+}
+
 fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let n = rows.len();
     let df = DataFrame::new(
@@ -512,18 +567,13 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         lang.pick("Laporan ULPK", "ULPK Report"),
         cfg.report.period.as_deref().unwrap_or("")
     ))?;
-    xlsx::write_frame(
-        &mut wb,
+    let (summary_sheet, rank_sheet) = (
         lang.pick("Ringkasan", "Summary"),
-        &summary_df,
-        &summary_headers,
-    )?;
-    xlsx::write_frame(
-        &mut wb,
         lang.pick("Peringkat Unit", "Unit Ranking"),
-        &rank_df,
-        &rank_headers,
-    )?;
+    );
+    xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
+    xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
+    decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, lang)?;
     if let Some(s) = &std {
         let (gaps, gap_headers) = gaps_frame(s, &assessed, lang)?;
         xlsx::write_frame(

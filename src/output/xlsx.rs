@@ -231,3 +231,38 @@ impl CellSource {
         })
     }
 }
+
+/// A red–yellow–green colour scale on a column's data rows (row 1 to `last_row`).
+pub fn color_scale(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
+    if last_row == 0 {
+        return Ok(());
+    }
+    let cf = rust_xlsxwriter::ConditionalFormat3ColorScale::new()
+        .set_minimum_color(0xF8696B)
+        .set_midpoint_color(0xFFEB84)
+        .set_maximum_color(0x63BE7B);
+    ws.add_conditional_format(1, col, last_row, col, &cf)
+        .map_err(xlsx_err)?;
+    Ok(())
+}
+
+/// Fills cells of a column whose text begins with `text` (e.g. a zone name) with `color`.
+pub fn fill_when_text(
+    ws: &mut Worksheet,
+    col: u16,
+    last_row: u32,
+    text: &str,
+    color: u32,
+) -> Result<()> {
+    if last_row == 0 {
+        return Ok(());
+    }
+    let cf = rust_xlsxwriter::ConditionalFormatText::new()
+        .set_rule(rust_xlsxwriter::ConditionalFormatTextRule::BeginsWith(
+            text.to_string(),
+        ))
+        .set_format(Format::new().set_background_color(color));
+    ws.add_conditional_format(1, col, last_row, col, &cf)
+        .map_err(xlsx_err)?;
+    Ok(())
+}

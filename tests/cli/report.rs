@@ -82,3 +82,28 @@ fn report_is_deterministic() {
     report(&b);
     assert_eq!(bytes(&a), bytes(&b));
 }
+
+/// A native bar chart of the combined index sits on the summary sheet, and the ranking has
+/// colour scales and zone fills as conditional formats.
+#[test]
+fn report_has_a_native_chart_and_colour_scales() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    report(&out);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let chart = part("xl/charts/chart1.xml");
+    assert!(chart.contains("<c:barChart>"));
+    assert!(
+        chart.contains("'Peringkat Unit'!$N$2:$N$23"),
+        "index values of 22 units"
+    );
+    let ranking = part("xl/worksheets/sheet2.xml");
+    assert_eq!(ranking.matches("<colorScale>").count(), 5);
+    assert!(ranking.contains(r#"text="kuning""#));
+}
