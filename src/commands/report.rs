@@ -293,6 +293,115 @@ fn decorate_ranking(
     Ok(())
 }
 
+/// Answer-quality sheets: criterion pass rates per unit (colour scale), officers, channels
+/// and service types, and the monthly trend with a line chart of score and SLA.
+fn answer_sheets(
+    wb: &mut rust_xlsxwriter::Workbook,
+    rubric: &crate::rubric::Rubric,
+    [by_unit, by_officer, by_channel, by_type, by_month]: [&DataFrame; 5],
+    lang: Lang,
+) -> Result<()> {
+    let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
+    // Kriteria per Unit: unit, answers, then each criterion's pass rate.
+    let mut keep = vec![col("unit"), col("answers")];
+    keep.extend(
+        rubric
+            .criteria
+            .iter()
+            .map(|c| col(aggregate::pass_col(&c.id))),
+    );
+    let criteria = by_unit
+        .clone()
+        .lazy()
+        .select(keep)
+        .collect()
+        .map_err(|e| polars_err("kriteria per unit", e))?;
+    let sheet = lang.pick("Kriteria per Unit", "Criteria by Unit");
+    xlsx::write_frame(wb, sheet, &criteria, &headers(&criteria))?;
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    for c in 2..criteria.width() as u16 {
+        xlsx::color_scale(ws, c, criteria.height() as u32)?;
+    }
+    xlsx::write_frame(
+        wb,
+        lang.pick("Petugas", "Officers"),
+        by_officer,
+        &headers(by_officer),
+    )?;
+    // Channels and service types stacked, with the dimension named.
+    let stack = |df: &DataFrame, key: &str, label: &str| {
+        df.clone().lazy().select([
+            lit(label.to_string()).alias("dimension"),
+            col(key).alias("key"),
+            all().exclude_cols([key]).as_expr(),
+        ])
+    };
+    let channels = concat(
+        [
+            stack(by_channel, "channel", lang.pick("Kanal", "Channel")),
+            stack(
+                by_type,
+                "service_type",
+                lang.pick("Jenis Layanan", "Service Type"),
+            ),
+        ],
+        UnionArgs::default(),
+    )
+    .and_then(|lf| lf.collect())
+    .map_err(|e| polars_err("kanal", e))?;
+    let mut ch_headers = headers(&channels);
+    ch_headers[0] = lang.pick("Dimensi", "Dimension").into();
+    ch_headers[1] = lang.pick("Nilai", "Value").into();
+    xlsx::write_frame(
+        wb,
+        lang.pick("Kanal dan Jenis Layanan", "Channels and Service Types"),
+        &channels,
+        &ch_headers,
+    )?;
+    // Answers without a readable receipt date have no month: left out of the trend (they
+    // are listed under the data issues).
+    let by_month = &by_month
+        .clone()
+        .lazy()
+        .filter(col("month").neq(lit(aggregate::blank_key(lang))))
+        .collect()
+        .map_err(|e| polars_err("tren", e))?;
+    let sheet = lang.pick("Tren Bulanan", "Monthly Trend");
+    xlsx::write_frame(wb, sheet, by_month, &headers(by_month))?;
+    let months = by_month.height() as u32;
+    if months > 0 {
+        let idx = |name: &str| {
+            by_month
+                .get_column_names()
+                .iter()
+                .position(|c| c.as_str() == name)
+                .unwrap_or(0) as u16
+        };
+        let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Line);
+        for (name, label) in [
+            ("mean_score", lang.pick("Rata-rata skor", "Mean score")),
+            (
+                "sla_pct",
+                lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)"),
+            ),
+        ] {
+            chart
+                .add_series()
+                .set_categories((sheet, 1, 0, months, 0))
+                .set_values((sheet, 1, idx(name), months, idx(name)))
+                .set_name(label);
+        }
+        chart
+            .title()
+            .set_name(lang.pick("Tren Bulanan Kualitas Jawaban", "Monthly Answer Quality"));
+        chart.y_axis().set_min(0).set_max(100);
+        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+        ws.insert_chart(months + 2, 0, &chart)
+            .map_err(xlsx::xlsx_err)?;
+    }
+    Ok(())
+}
+
 fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let n = rows.len();
     let df = DataFrame::new(
@@ -348,9 +457,23 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         columns: cfg.columns.clone(),
     };
     let run = pipeline::run(&inputs, lang, &progress)?;
-    let by_unit = aggregate::summarize(&run.scored, &run.rubric, &[Dimension::Unit], lang)?
-        .remove(0)
-        .df;
+    let mut dims = aggregate::summarize(
+        &run.scored,
+        &run.rubric,
+        &[
+            Dimension::Unit,
+            Dimension::Officer,
+            Dimension::Channel,
+            Dimension::ServiceType,
+            Dimension::Month,
+        ],
+        lang,
+    )?
+    .into_iter()
+    .map(|s| s.df);
+    let mut next = || dims.next().unwrap_or_default();
+    let (by_unit, by_officer, by_channel, by_type, by_month) =
+        (next(), next(), next(), next(), next());
     let overall = aggregate::overall(&run.scored, &run.rubric)?;
     let mut issues: Vec<DataIssue> = run.issues.clone();
 
@@ -574,6 +697,12 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
     xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
     decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, lang)?;
+    answer_sheets(
+        &mut wb,
+        &run.rubric,
+        [&by_unit, &by_officer, &by_channel, &by_type, &by_month],
+        lang,
+    )?;
     if let Some(s) = &std {
         let (gaps, gap_headers) = gaps_frame(s, &assessed, lang)?;
         xlsx::write_frame(

@@ -23,6 +23,10 @@ fn report_on_the_samples() {
         [
             "Ringkasan",
             "Peringkat Unit",
+            "Kriteria per Unit",
+            "Petugas",
+            "Kanal dan Jenis Layanan",
+            "Tren Bulanan",
             "Temuan",
             "Masalah Data",
             "Metadata"
@@ -60,6 +64,10 @@ fn report_on_the_samples() {
         Some(&Data::String("Belum Memenuhi".into()))
     );
 
+    // The trend has the three months of Q1 2026, in order.
+    let t = wb.worksheet_range("Tren Bulanan").unwrap();
+    let months: Vec<String> = t.rows().skip(1).map(|row| row[0].to_string()).collect();
+    assert_eq!(months, ["2026-01", "2026-02", "2026-03"]);
     let s = wb.worksheet_range("Ringkasan").unwrap();
     assert_eq!(
         s.get_value((1, 1)),
