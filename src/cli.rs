@@ -172,6 +172,9 @@ pub struct ReportArgs {
     /// Berkas laporan .xlsx (menggantikan [report] output) / Report file
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Jangan samarkan telepon, email dan NIK pada kutipan / Keep personal data in excerpts
+    #[arg(long)]
+    pub no_mask: bool,
 }
 
 #[derive(Debug, Args)]

@@ -402,6 +402,45 @@ fn answer_sheets(
     Ok(())
 }
 
+/// Characters of question and answer text shown in the details.
+const EXCERPT_CHARS: usize = 300;
+
+/// Every scored answer with its criterion states, plus excerpts of the question and the
+/// answer: personal data masked first (so a cut never leaves part of a number), then cut.
+fn detail_frame(
+    run: &pipeline::ScoredRun,
+    masked: bool,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    use crate::output::answers::{StateStyle, answer_headers, answer_table};
+    use crate::output::mask::{excerpt, mask};
+    let mut table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
+    for name in ["question", "answer"] {
+        let ca = run
+            .scored
+            .column(name)
+            .and_then(|c| c.str().cloned())
+            .map_err(|e| polars_err("detail", e))?;
+        let out: StringChunked = ca
+            .iter()
+            .map(|o| {
+                o.map(|t| {
+                    if masked {
+                        excerpt(&mask(t), EXCERPT_CHARS)
+                    } else {
+                        excerpt(t, EXCERPT_CHARS)
+                    }
+                })
+            })
+            .collect();
+        table
+            .with_column(out.with_name(name.into()).into_column())
+            .map_err(|e| polars_err("detail", e))?;
+    }
+    let headers = answer_headers(&table, &run.rubric, lang);
+    Ok((table, headers))
+}
+
 fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let n = rows.len();
     let df = DataFrame::new(
@@ -712,6 +751,13 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
             &gap_headers,
         )?;
     }
+    let (detail, detail_headers) = detail_frame(&run, !args.no_mask, lang)?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Detail Jawaban", "Answer Details"),
+        &detail,
+        &detail_headers,
+    )?;
     xlsx::write_frame(
         &mut wb,
         lang.pick("Masalah Data", "Data Issues"),

@@ -28,6 +28,7 @@ fn report_on_the_samples() {
             "Kanal dan Jenis Layanan",
             "Tren Bulanan",
             "Temuan",
+            "Detail Jawaban",
             "Masalah Data",
             "Metadata"
         ]
@@ -114,4 +115,31 @@ fn report_has_a_native_chart_and_colour_scales() {
     let ranking = part("xl/worksheets/sheet2.xml");
     assert_eq!(ranking.matches("<colorScale>").count(), 5);
     assert!(ranking.contains(r#"text="kuning""#));
+}
+
+/// Questions quote citizens' phone numbers, e-mails and NIKs: the details mask them.
+#[test]
+fn personal_data_is_masked_in_the_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    report(&out);
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = wb.worksheet_range("Detail Jawaban").unwrap();
+    assert_eq!(r.height(), 3001, "every answer, header included");
+    let headers = super::common::header_row(&r);
+    let q = headers.iter().position(|h| h == "Pertanyaan").unwrap();
+    let texts: Vec<String> = r.rows().skip(1).map(|row| row[q].to_string()).collect();
+    // A word boundary: registration numbers such as NE08061608787 stay.
+    let phone = regex::Regex::new(r"\b08\d{2}[ -]?\d{4}").unwrap();
+    let email = regex::Regex::new(r"@(gmail|yahoo)\.").unwrap();
+    let nik = regex::Regex::new(r"\d{16}").unwrap();
+    for t in &texts {
+        assert!(
+            !phone.is_match(t) && !email.is_match(t) && !nik.is_match(t),
+            "{t}"
+        );
+    }
+    let count = |s: &str| texts.iter().filter(|t| t.contains(s)).count();
+    assert!(count("[telp]") > 50 && count("[email]") > 30 && count("[NIK]") > 5);
+    assert!(texts.iter().any(|t| t.contains("NE08061608787")));
 }
