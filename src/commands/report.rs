@@ -248,13 +248,7 @@ fn decorate_ranking(
     lang: Lang,
 ) -> Result<()> {
     let last = rank_df.height() as u32;
-    let col = |name: &str| {
-        rank_df
-            .get_column_names()
-            .iter()
-            .position(|c| c.as_str() == name)
-            .unwrap_or(0) as u16
-    };
+    let col = |name: &str| xlsx::column_index(rank_df, name);
     let ws = wb.worksheet_from_name(rank_sheet).map_err(xlsx::xlsx_err)?;
     for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
         xlsx::color_scale(ws, col(c), last)?;
@@ -370,13 +364,7 @@ fn answer_sheets(
     xlsx::write_frame(wb, sheet, by_month, &headers(by_month))?;
     let months = by_month.height() as u32;
     if months > 0 {
-        let idx = |name: &str| {
-            by_month
-                .get_column_names()
-                .iter()
-                .position(|c| c.as_str() == name)
-                .unwrap_or(0) as u16
-        };
+        let idx = |name: &str| xlsx::column_index(by_month, name);
         let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Line);
         for (name, label) in [
             ("mean_score", lang.pick("Rata-rata skor", "Mean score")),

@@ -266,3 +266,11 @@ pub fn fill_when_text(
         .map_err(xlsx_err)?;
     Ok(())
 }
+
+/// The sheet column of a frame's column (frames are written from column A).
+pub fn column_index(df: &DataFrame, name: &str) -> u16 {
+    df.get_column_names()
+        .iter()
+        .position(|c| c.as_str() == name)
+        .unwrap_or(0) as u16
+}
