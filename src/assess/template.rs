@@ -345,38 +345,27 @@ fn assessment(
             } else {
                 (&input, &verify)
             };
-            write_cell(
-                ws,
-                row,
-                col(key::SELF_VALUE),
-                p.self_value.as_ref().unwrap_or(&CellValue::Empty),
-                sf,
-                &input_date,
-            )?;
-            write_cell(
-                ws,
-                row,
-                col(key::EVIDENCE),
-                &text_cell(&p.evidence),
-                &input,
-                &input_date,
-            )?;
-            write_cell(
-                ws,
-                row,
-                col(key::NOTES),
-                &text_cell(&p.notes),
-                &input,
-                &input_date,
-            )?;
-            write_cell(
-                ws,
-                row,
-                col(key::VERIFIED_VALUE),
-                p.verified.as_ref().unwrap_or(&CellValue::Empty),
-                vf,
-                &verify_date,
-            )?;
+            let evidence = text_cell(&p.evidence);
+            let notes = text_cell(&p.notes);
+            let inputs = [
+                (
+                    key::SELF_VALUE,
+                    p.self_value.as_ref().unwrap_or(&CellValue::Empty),
+                    sf,
+                    &input_date,
+                ),
+                (key::EVIDENCE, &evidence, &input, &input_date),
+                (key::NOTES, &notes, &input, &input_date),
+                (
+                    key::VERIFIED_VALUE,
+                    p.verified.as_ref().unwrap_or(&CellValue::Empty),
+                    vf,
+                    &verify_date,
+                ),
+            ];
+            for (k, value, fmt, date_fmt) in inputs {
+                write_cell(ws, row, col(k), value, fmt, date_fmt)?;
+            }
             let dv = validation(item)?;
             for c in [col(key::SELF_VALUE), col(key::VERIFIED_VALUE)] {
                 ws.add_data_validation(row, c, row, c, &dv)

@@ -548,11 +548,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         let off = spanned.span().start;
         let c = spanned.get_ref();
         let key = format!("criteria \"{}\"", c.id);
-        let id_ok = !c.id.is_empty()
-            && c.id
-                .chars()
-                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
-        if !id_ok {
+        if !valid_id(&c.id) {
             return Err(ctx.err_at(
                 off,
                 msg!(
@@ -897,4 +893,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         bands,
         source: path.to_path_buf(),
     })
+}
+
+/// An id as rubrics and standards write them: lower-case letters, digits and `_`.
+pub fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }

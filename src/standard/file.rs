@@ -9,6 +9,7 @@ use toml::Spanned;
 use super::{Aspect, Item, ItemKind, Level, Standard, Threshold};
 use crate::bands::BandSet;
 use crate::error::{Error, Location, Msg, Result, line_of, parse_toml};
+use crate::rubric::valid_id;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -383,12 +384,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Standard> {
         items,
         source: path.to_path_buf(),
     })
-}
-
-fn valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn valid_code(s: &str) -> bool {
