@@ -23,6 +23,7 @@ pub mod labels;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
 pub mod rubric;
 pub mod score;
 pub mod skm;

@@ -1,6 +1,7 @@
 //! Unit self-assessment: template workbooks out ([`template`]), filled workbooks in and
 //! scored against a standard.
 
+pub mod batch;
 pub mod read;
 pub mod template;
 

@@ -4,8 +4,13 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::common::{bin, bytes};
 
+/// 2026-04-06 08:00:00 UTC.
+const GENERATED: &str = "1775462400";
+
+/// The report on the samples, with the generation time fixed the reproducible-builds way.
 fn report(out: &std::path::Path) {
     bin()
+        .env("SOURCE_DATE_EPOCH", GENERATED)
         .args(["report", "--config", "ulpk-eval.toml", "-o"])
         .arg(out)
         .assert()
@@ -81,6 +86,11 @@ fn report_on_the_samples() {
         .map(|row| row[1].to_string())
         .unwrap();
     assert!(sha.starts_with("SHA-256 ") && sha.len() == 8 + 64, "{sha}");
+    let generated = m
+        .rows()
+        .find(|row| row[0] == "Waktu pembuatan")
+        .map(|row| row[1].to_string());
+    assert_eq!(generated.as_deref(), Some("2026-04-06 08:00:00 UTC"));
 }
 
 #[test]

@@ -1,0 +1,322 @@
+//! Scoring a batch of filled self-assessment workbooks against a standard, and the unit and
+//! gap tables the `assess` and `report` commands write.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::assess::read::{self, Filled};
+use crate::error::{Error, Location, Result, polars_err};
+use crate::i18n::Lang;
+use crate::issues::{DataIssue, IssueKind, sort_issues};
+use crate::standard::score::{Outcome, score};
+use crate::standard::{Answer, Standard};
+
+const WORKBOOK_EXTS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
+
+/// Workbooks named directly, and those inside named folders (not recursing), sorted.
+pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|e| Error::io(p, &e))?;
+            let mut found: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
+                    !name.starts_with("~$")
+                        && !name.starts_with('.')
+                        && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            WORKBOOK_EXTS.contains(&e.to_ascii_lowercase().as_str())
+                        })
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::new(
+                Location::file(p),
+                msg!(
+                    "file atau folder tidak ditemukan",
+                    "file or folder not found"
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// One scored unit.
+pub struct UnitResult {
+    pub filled: Filled,
+    pub outcome: Outcome,
+}
+
+/// Reads and scores every workbook; returns the results (sorted by unit) and all issues.
+pub fn assess(
+    std: &Standard,
+    paths: &[PathBuf],
+    as_of: NaiveDate,
+) -> (Vec<UnitResult>, Vec<DataIssue>) {
+    let mut results: Vec<UnitResult> = Vec::new();
+    let mut issues = Vec::new();
+    for p in paths {
+        match read::read(p, std) {
+            Err(e) => issues.push(DataIssue {
+                kind: IssueKind::UnreadableWorkbook,
+                location: e.location.clone(),
+                record_id: None,
+                message: e.message.clone(),
+            }),
+            Ok(f) => {
+                issues.extend(f.issues.iter().cloned());
+                if let Some(first) = results.iter().find(|r| r.filled.unit == f.unit) {
+                    let (unit, other) = (&f.unit, first.filled.path.display().to_string());
+                    issues.push(DataIssue {
+                        kind: IssueKind::DuplicateUnit,
+                        location: Location::file(p),
+                        record_id: Some(f.unit.clone()),
+                        message: msg!(
+                            "unit \"{unit}\" sudah dinilai dari {other}; workbook ini tidak dihitung",
+                            "unit \"{unit}\" was already assessed from {other}; this workbook is not counted"
+                        ),
+                    });
+                    continue;
+                }
+                let outcome = score(std, &f.answers, as_of);
+                results.push(UnitResult { filled: f, outcome });
+            }
+        }
+    }
+    results.sort_by(|a, b| a.filled.unit.cmp(&b.filled.unit));
+    sort_issues(&mut issues);
+    (results, issues)
+}
+
+fn round2(v: Option<f64>) -> Option<f64> {
+    v.map(|x| (x * 100.0).round() / 100.0)
+}
+
+/// Per-unit summary table.
+pub fn units_frame(
+    std: &Standard,
+    results: &[UnitResult],
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let n = results.len();
+    let mut unit = Vec::with_capacity(n);
+    let mut file = Vec::with_capacity(n);
+    let mut self_s = Vec::with_capacity(n);
+    let mut ver = Vec::with_capacity(n);
+    let mut gap = Vec::with_capacity(n);
+    let mut eff = Vec::with_capacity(n);
+    let mut grade = Vec::with_capacity(n);
+    let mut label = Vec::with_capacity(n);
+    let mut zone = Vec::with_capacity(n);
+    let mut status = Vec::with_capacity(n);
+    let mut failed = Vec::with_capacity(n);
+    let mut no_evidence = Vec::with_capacity(n);
+    let mut verified = Vec::with_capacity(n);
+    for r in results {
+        let o = &r.outcome;
+        unit.push(r.filled.unit.clone());
+        file.push(r.filled.path.display().to_string());
+        self_s.push(round2(o.self_total));
+        ver.push(round2(o.verified_total));
+        gap.push(round2(o.gap));
+        eff.push(round2(o.effective_total));
+        grade.push(o.band.as_ref().map(|b| b.grade.clone()));
+        label.push(o.band.as_ref().map(|b| b.label.clone()));
+        zone.push(o.band.as_ref().and_then(|b| b.zone.clone()));
+        status.push(
+            if o.meets_minimum() {
+                lang.pick("Memenuhi Standar Minimal", "Meets the Minimum Standard")
+            } else {
+                lang.pick(
+                    "Belum Memenuhi Standar Minimal",
+                    "Below the Minimum Standard",
+                )
+            }
+            .to_string(),
+        );
+        failed.push(o.mandatory_failed.join(", "));
+        let ne: Vec<&str> = o
+            .items
+            .iter()
+            .filter(|i| i.met_without_evidence)
+            .map(|i| i.code.as_str())
+            .collect();
+        no_evidence.push(ne.join(", "));
+        verified.push(format!("{}/{}", o.verified_items, std.items.len()));
+    }
+    let cols = vec![
+        Column::new("unit".into(), unit),
+        Column::new("self_score".into(), self_s),
+        Column::new("verified_score".into(), ver),
+        Column::new("gap".into(), gap),
+        Column::new("score".into(), eff),
+        Column::new("grade".into(), grade),
+        Column::new("grade_label".into(), label),
+        Column::new("zone".into(), zone),
+        Column::new("status".into(), status),
+        Column::new("mandatory_failed".into(), failed),
+        Column::new("met_without_evidence".into(), no_evidence),
+        Column::new("verified_items".into(), verified),
+        Column::new("file".into(), file),
+    ];
+    let df = DataFrame::new(n, cols).map_err(|e| polars_err("penilaian", e))?;
+    let headers = [
+        "Unit",
+        lang.pick("Nilai Mandiri", "Self Score"),
+        lang.pick("Nilai Verifikasi", "Verified Score"),
+        lang.pick("Selisih (Verifikasi − Mandiri)", "Gap (Verified − Self)"),
+        lang.pick("Nilai Akhir", "Final Score"),
+        lang.pick("Predikat", "Grade"),
+        lang.pick("Kategori", "Category"),
+        lang.pick("Zona", "Zone"),
+        lang.pick("Status Standar Minimal", "Minimum Standard"),
+        lang.pick("Butir Wajib Belum Terpenuhi", "Mandatory Items Not Met"),
+        lang.pick("Memenuhi Tanpa Bukti", "Met Without Evidence"),
+        lang.pick("Butir Terverifikasi", "Items Verified"),
+        lang.pick("Berkas", "File"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    Ok((df, headers))
+}
+
+fn answer_text(a: &Answer, lang: Lang) -> String {
+    match a {
+        Answer::Blank => lang.pick("belum diisi", "not answered").into(),
+        Answer::NotApplicable => "N/A".into(),
+        Answer::Yes => "Ya".into(),
+        Answer::No => "Tidak".into(),
+        Answer::Choice(i) => format!("{} {}", lang.pick("pilihan", "level"), i),
+        Answer::Number(v) | Answer::Percent(v) => format!("{v}"),
+        Answer::Date(d) => d.format("%d/%m/%Y").to_string(),
+    }
+}
+
+/// One row of the gap list.
+struct GapRow {
+    unit: String,
+    code: String,
+    aspect: String,
+    item: String,
+    mandatory: bool,
+    met_pct: f64,
+    weight: f64,
+    points_lost: f64,
+    missing: String,
+    cell: String,
+}
+
+/// The gap list: every item not fully met, per unit, by points lost.
+pub fn gaps_frame(
+    std: &Standard,
+    results: &[UnitResult],
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let mut rows: Vec<GapRow> = Vec::new();
+    for r in results {
+        for g in r.outcome.gaps() {
+            let Some(item) = std.item(&g.code) else {
+                continue;
+            };
+            let aspect = std
+                .aspect(&item.aspect)
+                .map(|a| a.label.clone())
+                .unwrap_or_default();
+            let given = match r.filled.answers.get(&g.code) {
+                Some(a) if a.verified != Answer::Blank => format!(
+                    "{} ({})",
+                    answer_text(&a.verified, lang),
+                    lang.pick("verifikasi", "verified")
+                ),
+                Some(a) => answer_text(&a.self_answer, lang),
+                None => lang
+                    .pick(
+                        "butir tidak ada di workbook",
+                        "item missing from the workbook",
+                    )
+                    .into(),
+            };
+            let answer = lang.pick("Jawaban", "Answer");
+            let missing = match &item.guidance {
+                Some(gd) => format!("{answer}: {given}. {gd}"),
+                None => format!("{answer}: {given}"),
+            };
+            rows.push(GapRow {
+                unit: r.filled.unit.clone(),
+                code: g.code.clone(),
+                aspect,
+                item: item.text.clone(),
+                mandatory: item.mandatory,
+                met_pct: (g.effective.unwrap_or(0.0) * 100.0).round(),
+                weight: item.weight,
+                points_lost: (g.points_lost * 100.0).round() / 100.0,
+                missing,
+                cell: r.filled.cells.get(&g.code).cloned().unwrap_or_default(),
+            });
+        }
+    }
+    let text = |f: fn(&GapRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
+    let num = |f: fn(&GapRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
+    let mandatory = lang.pick("Wajib", "Mandatory");
+    let df = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new("unit".into(), text(|r| r.unit.clone())),
+            Column::new("code".into(), text(|r| r.code.clone())),
+            Column::new("aspect".into(), text(|r| r.aspect.clone())),
+            Column::new("item".into(), text(|r| r.item.clone())),
+            Column::new(
+                "mandatory".into(),
+                rows.iter()
+                    .map(|r| if r.mandatory { mandatory } else { "" })
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new("met_pct".into(), num(|r| r.met_pct)),
+            Column::new("weight".into(), num(|r| r.weight)),
+            Column::new("points_lost".into(), num(|r| r.points_lost)),
+            Column::new("missing".into(), text(|r| r.missing.clone())),
+            Column::new("cell".into(), text(|r| r.cell.clone())),
+        ],
+    )
+    .map_err(|e| polars_err("celah", e))?;
+    let headers = [
+        "Unit",
+        lang.pick("Kode", "Code"),
+        lang.pick("Aspek", "Aspect"),
+        lang.pick("Butir", "Item"),
+        lang.pick("Wajib", "Mandatory"),
+        lang.pick("Terpenuhi (%)", "Met (%)"),
+        lang.pick("Bobot Butir", "Item Weight"),
+        lang.pick("Poin Hilang", "Points Lost"),
+        lang.pick("Yang Kurang", "What Is Missing"),
+        lang.pick("Sel", "Cell"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    Ok((df, headers))
+}
+
+/// The assessment date for date items: `YYYY-MM-DD`, or today when not given. `what` names
+/// the option or config key in the error.
+pub fn parse_as_of(s: Option<&str>, what: &str) -> Result<NaiveDate> {
+    match s {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(t) => NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
+            Error::plain(msg!(
+                "{what} \"{t}\" bukan tanggal YYYY-MM-DD",
+                "{what} \"{t}\" is not a YYYY-MM-DD date"
+            ))
+        }),
+    }
+}

@@ -1,0 +1,185 @@
+//! The management report: every input the config names is scored once into a
+//! [`PeriodResult`] (answer quality, unit standards, SKM, the ranking), which the workbook,
+//! the chart files and the per-unit feedback workbooks are then written from.
+
+pub mod ranking;
+pub mod sheets;
+pub mod workbook;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::aggregate::{self, Dimension};
+use crate::assess::batch::{UnitResult, assess, parse_as_of, workbook_paths};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ingest::{Aliases, IngestOptions, load_all};
+use crate::issues::{DataIssue, sort_issues};
+use crate::pipeline::{self, ScoreInputs, ScoredRun};
+use crate::progress::Progress;
+use crate::skm::{self, SkmResult};
+use crate::standard::{self, Standard};
+use ranking::{UnitLine, ranking};
+
+/// SHA-256 of a file, hex.
+pub fn sha256(path: &Path) -> Result<String> {
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf).map_err(|e| Error::io(path, &e))?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The answer-quality aggregates the report shows.
+pub struct Aggregates {
+    pub by_unit: DataFrame,
+    pub by_officer: DataFrame,
+    pub by_channel: DataFrame,
+    pub by_type: DataFrame,
+    pub by_month: DataFrame,
+    /// One row: the national figures.
+    pub overall: DataFrame,
+}
+
+/// The unit standard as assessed.
+pub struct Standards {
+    pub standard: Standard,
+    pub results: Vec<UnitResult>,
+    pub workbooks: Vec<PathBuf>,
+    pub as_of: NaiveDate,
+}
+
+/// Everything one period's config gives, scored.
+pub struct PeriodResult {
+    pub config_path: PathBuf,
+    pub config: Config,
+    pub run: ScoredRun,
+    pub agg: Aggregates,
+    pub standards: Option<Standards>,
+    pub skm: Option<SkmResult>,
+    /// Data and validation issues of every input, sorted.
+    pub issues: Vec<DataIssue>,
+    /// Per unit, by name.
+    pub lines: BTreeMap<String, UnitLine>,
+}
+
+impl PeriodResult {
+    /// The period as the config names it, or "-".
+    pub fn period(&self) -> &str {
+        self.config.report.period.as_deref().unwrap_or("-")
+    }
+
+    /// Every input file, in the order the metadata lists them.
+    pub fn input_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = self.run.sources.iter().map(|s| s.path.clone()).collect();
+        if let Some(s) = &self.standards {
+            files.extend(s.workbooks.iter().cloned());
+        }
+        files.extend(self.config.skm.files.iter().cloned());
+        files
+    }
+}
+
+/// Scores every input the config at `config_path` names.
+pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<PeriodResult> {
+    let config = Config::load(config_path)?;
+
+    // Answer quality.
+    let a = &config.answers;
+    let inputs = ScoreInputs {
+        files: a.files.clone(),
+        rubric: a.rubric.clone(),
+        sheet: a.sheet.clone(),
+        units: a.units.clone(),
+        calendars: a.calendar.clone(),
+        aliases: a.aliases.clone(),
+        columns: config.columns.clone(),
+    };
+    let run = pipeline::run(&inputs, lang, progress)?;
+    let mut dims = aggregate::summarize(
+        &run.scored,
+        &run.rubric,
+        &[
+            Dimension::Unit,
+            Dimension::Officer,
+            Dimension::Channel,
+            Dimension::ServiceType,
+            Dimension::Month,
+        ],
+        lang,
+    )?
+    .into_iter()
+    .map(|s| s.df);
+    let mut next = || dims.next().unwrap_or_default();
+    let (by_unit, by_officer, by_channel, by_type, by_month) =
+        (next(), next(), next(), next(), next());
+    let overall = aggregate::overall(&run.scored, &run.rubric)?;
+    let mut issues: Vec<DataIssue> = run.issues.clone();
+
+    // Unit standards.
+    let standards = match &config.standards.standard {
+        None => None,
+        Some(p) => {
+            progress.stage(lang.pick("Menilai penilaian mandiri…", "Scoring self-assessments…"));
+            let standard = standard::load(p)?;
+            let as_of = parse_as_of(config.standards.as_of.as_deref(), "[standards] as_of")?;
+            let workbooks = workbook_paths(&config.standards.workbooks)?;
+            let (results, mut more) = assess(&standard, &workbooks, as_of);
+            issues.append(&mut more);
+            Some(Standards {
+                standard,
+                results,
+                workbooks,
+                as_of,
+            })
+        }
+    };
+
+    // SKM.
+    let skm_result = if config.skm.files.is_empty() {
+        None
+    } else {
+        progress.stage(lang.pick("Menghitung IKM…", "Computing the IKM…"));
+        let opts = IngestOptions {
+            sheet: None,
+            specs: skm::column_specs(&Aliases::builtin()?),
+        };
+        let (df, sources) = load_all(&config.skm.files, &opts)?;
+        let r = skm::from_frame(&df, &sources, &skm::bands()?)?;
+        issues.extend(r.issues.iter().cloned());
+        Some(r)
+    };
+    sort_issues(&mut issues);
+
+    let assessed: &[UnitResult] = standards.as_ref().map_or(&[], |s| &s.results);
+    let lines = ranking(&by_unit, assessed, skm_result.as_ref(), &config.index)?;
+    Ok(PeriodResult {
+        config_path: config_path.to_path_buf(),
+        config,
+        run,
+        agg: Aggregates {
+            by_unit,
+            by_officer,
+            by_channel,
+            by_type,
+            by_month,
+            overall,
+        },
+        standards,
+        skm: skm_result,
+        issues,
+        lines,
+    })
+}

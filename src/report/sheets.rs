@@ -1,0 +1,182 @@
+//! The answer-quality sheets of the report and its key–value sheets.
+
+use polars::prelude::*;
+
+use crate::aggregate;
+use crate::error::{Result, polars_err};
+use crate::i18n::Lang;
+use crate::output::xlsx;
+use crate::pipeline;
+
+/// Answer-quality sheets: criterion pass rates per unit (colour scale), officers, channels
+/// and service types, and the monthly trend with a line chart of score and SLA.
+pub fn answer_sheets(
+    wb: &mut rust_xlsxwriter::Workbook,
+    rubric: &crate::rubric::Rubric,
+    [by_unit, by_officer, by_channel, by_type, by_month]: [&DataFrame; 5],
+    lang: Lang,
+) -> Result<()> {
+    let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
+    // Kriteria per Unit: unit, answers, then each criterion's pass rate.
+    let mut keep = vec![col("unit"), col("answers")];
+    keep.extend(
+        rubric
+            .criteria
+            .iter()
+            .map(|c| col(aggregate::pass_col(&c.id))),
+    );
+    let criteria = by_unit
+        .clone()
+        .lazy()
+        .select(keep)
+        .collect()
+        .map_err(|e| polars_err("kriteria per unit", e))?;
+    let sheet = lang.pick("Kriteria per Unit", "Criteria by Unit");
+    xlsx::write_frame(wb, sheet, &criteria, &headers(&criteria))?;
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    for c in 2..criteria.width() as u16 {
+        xlsx::color_scale(ws, c, criteria.height() as u32)?;
+    }
+    xlsx::write_frame(
+        wb,
+        lang.pick("Petugas", "Officers"),
+        by_officer,
+        &headers(by_officer),
+    )?;
+    // Channels and service types stacked, with the dimension named.
+    let stack = |df: &DataFrame, key: &str, label: &str| {
+        df.clone().lazy().select([
+            lit(label.to_string()).alias("dimension"),
+            col(key).alias("key"),
+            all().exclude_cols([key]).as_expr(),
+        ])
+    };
+    let channels = concat(
+        [
+            stack(by_channel, "channel", lang.pick("Kanal", "Channel")),
+            stack(
+                by_type,
+                "service_type",
+                lang.pick("Jenis Layanan", "Service Type"),
+            ),
+        ],
+        UnionArgs::default(),
+    )
+    .and_then(|lf| lf.collect())
+    .map_err(|e| polars_err("kanal", e))?;
+    let mut ch_headers = headers(&channels);
+    ch_headers[0] = lang.pick("Dimensi", "Dimension").into();
+    ch_headers[1] = lang.pick("Nilai", "Value").into();
+    xlsx::write_frame(
+        wb,
+        lang.pick("Kanal dan Jenis Layanan", "Channels and Service Types"),
+        &channels,
+        &ch_headers,
+    )?;
+    // Answers without a readable receipt date have no month: left out of the trend (they
+    // are listed under the data issues).
+    let by_month = &by_month
+        .clone()
+        .lazy()
+        .filter(col("month").neq(lit(aggregate::blank_key(lang))))
+        .collect()
+        .map_err(|e| polars_err("tren", e))?;
+    let sheet = lang.pick("Tren Bulanan", "Monthly Trend");
+    xlsx::write_frame(wb, sheet, by_month, &headers(by_month))?;
+    let months = by_month.height() as u32;
+    if months > 0 {
+        let idx = |name: &str| xlsx::column_index(by_month, name);
+        let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Line);
+        for (name, label) in [
+            ("mean_score", lang.pick("Rata-rata skor", "Mean score")),
+            (
+                "sla_pct",
+                lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)"),
+            ),
+        ] {
+            chart
+                .add_series()
+                .set_categories((sheet, 1, 0, months, 0))
+                .set_values((sheet, 1, idx(name), months, idx(name)))
+                .set_name(label);
+        }
+        chart
+            .title()
+            .set_name(lang.pick("Tren Bulanan Kualitas Jawaban", "Monthly Answer Quality"));
+        chart.y_axis().set_min(0).set_max(100);
+        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+        ws.insert_chart(months + 2, 0, &chart)
+            .map_err(xlsx::xlsx_err)?;
+    }
+    Ok(())
+}
+
+/// Characters of question and answer text shown in the details.
+const EXCERPT_CHARS: usize = 300;
+
+/// Every scored answer with its criterion states, plus excerpts of the question and the
+/// answer: personal data masked first (so a cut never leaves part of a number), then cut.
+pub fn detail_frame(
+    run: &pipeline::ScoredRun,
+    masked: bool,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    use crate::output::answers::{StateStyle, answer_headers, answer_table};
+    use crate::output::mask::{excerpt, mask};
+    let mut table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
+    for name in ["question", "answer"] {
+        let ca = run
+            .scored
+            .column(name)
+            .and_then(|c| c.str().cloned())
+            .map_err(|e| polars_err("detail", e))?;
+        let out: StringChunked = ca
+            .iter()
+            .map(|o| {
+                o.map(|t| {
+                    if masked {
+                        excerpt(&mask(t), EXCERPT_CHARS)
+                    } else {
+                        excerpt(t, EXCERPT_CHARS)
+                    }
+                })
+            })
+            .collect();
+        table
+            .with_column(out.with_name(name.into()).into_column())
+            .map_err(|e| polars_err("detail", e))?;
+    }
+    let headers = answer_headers(&table, &run.rubric, lang);
+    Ok((table, headers))
+}
+
+/// Two columns, item and value, for the summary and metadata sheets.
+pub fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    let n = rows.len();
+    let df = DataFrame::new(
+        n,
+        vec![
+            Column::new(
+                "key".into(),
+                rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "value".into(),
+                rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
+            ),
+        ],
+    )
+    .map_err(|e| polars_err("ringkasan", e))?;
+    Ok((
+        df,
+        vec![
+            lang.pick("Keterangan", "Item").into(),
+            lang.pick("Nilai", "Value").into(),
+        ],
+    ))
+}
+
+/// Two decimals, or "-".
+pub fn fmt_opt(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "-".into())
+}

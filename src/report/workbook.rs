@@ -1,0 +1,269 @@
+//! The report workbook: Ringkasan, Peringkat Unit, the answer-quality sheets, Temuan,
+//! Detail Jawaban, Masalah Data and Metadata.
+
+use std::path::Path;
+
+use super::PeriodResult;
+use super::ranking::{decorate_ranking, f64_at, ranking_frame};
+use super::sha256;
+use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
+use crate::assess::batch::gaps_frame;
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::issues::{issues_frame, issues_headers};
+use crate::output::{atomic_write, xlsx};
+use crate::skm;
+
+/// Choices the command line makes.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Mask phone numbers, e-mails and NIK in excerpts.
+    pub mask: bool,
+}
+
+/// The Ringkasan rows: national figures, units per band, top and bottom units.
+pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
+    let get = |c: &str| f64_at(&p.agg.overall, c, 0);
+    let mut summary: Vec<(String, String)> = vec![
+        (
+            lang.pick("Periode", "Period").into(),
+            p.period().to_string(),
+        ),
+        (
+            lang.pick("Jawaban dinilai", "Answers scored").into(),
+            get("answers")
+                .map(|v| format!("{v:.0}"))
+                .unwrap_or_default(),
+        ),
+        (
+            lang.pick(
+                "Rata-rata skor kualitas jawaban (nasional)",
+                "Mean answer-quality score (national)",
+            )
+            .into(),
+            fmt_opt(get("mean_score")),
+        ),
+        (
+            lang.pick("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)")
+                .into(),
+            fmt_opt(get("sla_pct")),
+        ),
+        (
+            lang.pick("Unit dalam laporan", "Units in the report")
+                .into(),
+            p.lines.len().to_string(),
+        ),
+    ];
+    if let Some(st) = &p.standards {
+        let (s, assessed) = (&st.standard, &st.results);
+        let met = assessed
+            .iter()
+            .filter(|r| r.outcome.meets_minimum())
+            .count();
+        summary.push((
+            lang.pick(
+                "Unit memenuhi standar minimal",
+                "Units meeting the minimum standard",
+            )
+            .into(),
+            format!("{met} / {}", assessed.len()),
+        ));
+        for b in &s.bands.bands {
+            let n = assessed
+                .iter()
+                .filter(|r| r.outcome.band.as_ref().is_some_and(|x| x.grade == b.grade))
+                .count();
+            let zone = b
+                .zone
+                .as_ref()
+                .map(|z| format!(", zona {z}"))
+                .unwrap_or_default();
+            summary.push((
+                format!(
+                    "{} {} ({}{zone})",
+                    lang.pick("Unit berpredikat", "Units graded"),
+                    b.grade,
+                    b.label
+                ),
+                n.to_string(),
+            ));
+        }
+    }
+    if let Some(r) = &p.skm {
+        summary.push((
+            lang.pick("IKM nasional (SKM)", "National IKM (SKM)").into(),
+            format!(
+                "{} {}",
+                fmt_opt(r.national.ikm.map(skm::round2)),
+                r.national
+                    .band
+                    .as_ref()
+                    .map(|b| format!("({} {})", b.grade, b.label))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
+    let ranked: Vec<(&String, f64)> = {
+        let mut v: Vec<(&String, f64)> = p
+            .lines
+            .iter()
+            .filter_map(|(u, l)| l.index.map(|i| (u, i)))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    };
+    for (label, pick) in [
+        (
+            lang.pick("Indeks gabungan tertinggi", "Highest combined index"),
+            ranked.first(),
+        ),
+        (
+            lang.pick("Indeks gabungan terendah", "Lowest combined index"),
+            ranked.last(),
+        ),
+    ] {
+        if let Some((u, i)) = pick {
+            summary.push((label.into(), format!("{u} ({i:.2})")));
+        }
+    }
+    summary.push((
+        lang.pick("Masalah data dan validasi", "Data and validation issues")
+            .into(),
+        p.issues.len().to_string(),
+    ));
+    summary
+}
+
+/// The generation time shown in the metadata: `SOURCE_DATE_EPOCH` when set (so a rebuilt
+/// report is byte-identical), else the current time.
+pub fn generated_at() -> String {
+    let fmt = "%Y-%m-%d %H:%M:%S";
+    match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+    {
+        Some(t) => format!("{} UTC", t.format(fmt)),
+        None => chrono::Local::now()
+            .format(&format!("{fmt} %:z"))
+            .to_string(),
+    }
+}
+
+/// The Metadata rows: tool, config, period, generation time, rubric and standard versions,
+/// weights, and every input with its SHA-256.
+pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String)>> {
+    let w = p.config.index;
+    let mut meta: Vec<(String, String)> = vec![
+        (
+            lang.pick("Alat", "Tool").into(),
+            format!("ulpk-eval {}", env!("CARGO_PKG_VERSION")),
+        ),
+        (
+            lang.pick("Berkas konfigurasi", "Config file").into(),
+            p.config_path.display().to_string(),
+        ),
+        (
+            lang.pick("Periode", "Period").into(),
+            p.period().to_string(),
+        ),
+        (
+            lang.pick("Waktu pembuatan", "Generated at").into(),
+            generated_at(),
+        ),
+        (
+            lang.pick("Rubrik kualitas jawaban", "Answer-quality rubric")
+                .into(),
+            format!(
+                "{} versi {} ({})",
+                p.run.rubric.id,
+                p.run.rubric.version,
+                p.run.rubric.source.display()
+            ),
+        ),
+        (
+            lang.pick("Bobot indeks gabungan", "Combined index weights")
+                .into(),
+            format!(
+                "kualitas {} · SLA {} · standar {} · SKM {}",
+                w.quality, w.sla, w.standard, w.skm
+            ),
+        ),
+    ];
+    if let Some(st) = &p.standards {
+        let (s, d) = (&st.standard, st.as_of);
+        meta.push((
+            lang.pick("Standar", "Standard").into(),
+            format!(
+                "{} versi {} ({}), {} {d}",
+                s.id,
+                s.version,
+                s.source.display(),
+                lang.pick("tanggal penilaian", "assessment date")
+            ),
+        ));
+    }
+    for f in &p.input_files() {
+        meta.push((
+            format!("{} {}", lang.pick("Masukan", "Input"), f.display()),
+            format!("SHA-256 {}", sha256(f)?),
+        ));
+    }
+    Ok(meta)
+}
+
+/// Writes the report workbook to `out` (through a temporary file).
+pub fn write(p: &PeriodResult, out: &Path, opts: Options, lang: Lang) -> Result<()> {
+    let (summary_df, summary_headers) = kv_frame(summary_rows(p, lang), lang)?;
+    let (meta_df, meta_headers) = kv_frame(metadata_rows(p, lang)?, lang)?;
+    let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
+    let mut wb = xlsx::new_workbook(&format!(
+        "{} — {}",
+        lang.pick("Laporan ULPK", "ULPK Report"),
+        p.period()
+    ))?;
+    let (summary_sheet, rank_sheet) = (
+        lang.pick("Ringkasan", "Summary"),
+        lang.pick("Peringkat Unit", "Unit Ranking"),
+    );
+    xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
+    xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
+    decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, lang)?;
+    let a = &p.agg;
+    answer_sheets(
+        &mut wb,
+        &p.run.rubric,
+        [
+            &a.by_unit,
+            &a.by_officer,
+            &a.by_channel,
+            &a.by_type,
+            &a.by_month,
+        ],
+        lang,
+    )?;
+    if let Some(s) = &p.standards {
+        let (gaps, gap_headers) = gaps_frame(&s.standard, &s.results, lang)?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Temuan", "Findings"),
+            &gaps,
+            &gap_headers,
+        )?;
+    }
+    let (detail, detail_headers) = detail_frame(&p.run, opts.mask, lang)?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Detail Jawaban", "Answer Details"),
+        &detail,
+        &detail_headers,
+    )?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Masalah Data", "Data Issues"),
+        &issues_frame(&p.issues, lang),
+        &issues_headers(lang),
+    )?;
+    xlsx::write_frame(&mut wb, "Metadata", &meta_df, &meta_headers)?;
+    atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+}
