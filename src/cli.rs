@@ -175,6 +175,10 @@ pub struct ReportArgs {
     /// Jangan samarkan telepon, email dan NIK pada kutipan / Keep personal data in excerpts
     #[arg(long)]
     pub no_mask: bool,
+    /// Tulis juga workbook umpan balik per unit ke FOLDER (bawaan: umpan-balik/ di samping
+    /// laporan) / Also write a feedback workbook per unit
+    #[arg(long, value_name = "FOLDER", num_args = 0..=1)]
+    pub per_unit: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::output::table;
 use crate::progress::Progress;
-use crate::report::{self, ranking::ranking_frame, workbook};
+use crate::report::{self, feedback, ranking::ranking_frame, workbook};
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let cfg_path = args
@@ -29,6 +29,21 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         mask: !args.no_mask,
     };
     workbook::write(&p, &out, opts, lang)?;
+    let feedback = match &args.per_unit {
+        None => Vec::new(),
+        Some(dir) => {
+            let dir = dir.clone().unwrap_or_else(|| {
+                out.parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join("umpan-balik")
+            });
+            progress.stage(lang.pick(
+                "Menulis umpan balik per unit…",
+                "Writing per-unit feedback…",
+            ));
+            feedback::write_all(&p, &dir, opts, lang)?
+        }
+    };
     drop(progress);
 
     let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
@@ -50,5 +65,17 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         ),
     );
     super::print_written(Some(&out), lang);
+    if let Some(first) = feedback.first() {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "{} workbook umpan balik unit ditulis ke {}",
+                "{} unit feedback workbooks written to {}",
+                feedback.len(),
+                first.parent().unwrap_or(first).display()
+            )
+        );
+    }
     Ok(0)
 }

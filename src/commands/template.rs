@@ -12,15 +12,7 @@ use crate::standard;
 
 /// File name for a unit's workbook: `penilaian-mandiri-<unit in lower case with dashes>.xlsx`.
 pub fn file_name(unit: &str) -> String {
-    let mut slug = String::new();
-    for c in unit.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    format!("penilaian-mandiri-{}.xlsx", slug.trim_end_matches('-'))
+    format!("penilaian-mandiri-{}.xlsx", crate::output::slug(unit))
 }
 
 pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {

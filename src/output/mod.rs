@@ -131,3 +131,17 @@ pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<()> {
             .map_err(|e| write_err(path, e))
     })
 }
+
+/// A unit name as a file-name part: lower case, runs of other characters as one dash
+/// ("Loka POM di Kab. Bogor" → "loka-pom-di-kab-bogor").
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}

@@ -267,6 +267,30 @@ pub fn fill_when_text(
     Ok(())
 }
 
+/// Fills a column's numbers green when above zero and red when below (differences).
+pub fn sign_fills(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
+    if last_row == 0 {
+        return Ok(());
+    }
+    for (rule, color) in [
+        (
+            rust_xlsxwriter::ConditionalFormatCellRule::GreaterThan(0),
+            0xC6EFCE,
+        ),
+        (
+            rust_xlsxwriter::ConditionalFormatCellRule::LessThan(0),
+            0xFFC7CE,
+        ),
+    ] {
+        let cf = rust_xlsxwriter::ConditionalFormatCell::new()
+            .set_rule(rule)
+            .set_format(Format::new().set_background_color(color));
+        ws.add_conditional_format(1, col, last_row, col, &cf)
+            .map_err(xlsx_err)?;
+    }
+    Ok(())
+}
+
 /// The sheet column of a frame's column (frames are written from column A).
 pub fn column_index(df: &DataFrame, name: &str) -> u16 {
     df.get_column_names()

@@ -99,11 +99,8 @@ pub fn ranking(
     Ok(lines)
 }
 
-/// The ranking as a table, best combined index first (ties by unit name).
-pub fn ranking_frame(
-    lines: &BTreeMap<String, UnitLine>,
-    lang: Lang,
-) -> Result<(DataFrame, Vec<String>)> {
+/// Units best combined index first, ties and units without an index by name.
+pub fn sorted(lines: &BTreeMap<String, UnitLine>) -> Vec<(&String, &UnitLine)> {
     let mut v: Vec<(&String, &UnitLine)> = lines.iter().collect();
     v.sort_by(|a, b| {
         b.1.index
@@ -111,6 +108,15 @@ pub fn ranking_frame(
             .total_cmp(&a.1.index.unwrap_or(f64::NEG_INFINITY))
             .then(a.0.cmp(b.0))
     });
+    v
+}
+
+/// The ranking as a table, best combined index first (ties by unit name).
+pub fn ranking_frame(
+    lines: &BTreeMap<String, UnitLine>,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let v = sorted(lines);
     let n = v.len();
     let rank: Vec<Option<u32>> = v
         .iter()

@@ -6,13 +6,13 @@ use crate::aggregate;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::output::xlsx;
-use crate::pipeline;
+use crate::rubric::Rubric;
 
 /// Answer-quality sheets: criterion pass rates per unit (colour scale), officers, channels
 /// and service types, and the monthly trend with a line chart of score and SLA.
 pub fn answer_sheets(
     wb: &mut rust_xlsxwriter::Workbook,
-    rubric: &crate::rubric::Rubric,
+    rubric: &Rubric,
     [by_unit, by_officer, by_channel, by_type, by_month]: [&DataFrame; 5],
     lang: Lang,
 ) -> Result<()> {
@@ -117,16 +117,16 @@ const EXCERPT_CHARS: usize = 300;
 /// Every scored answer with its criterion states, plus excerpts of the question and the
 /// answer: personal data masked first (so a cut never leaves part of a number), then cut.
 pub fn detail_frame(
-    run: &pipeline::ScoredRun,
+    scored: &DataFrame,
+    rubric: &Rubric,
     masked: bool,
     lang: Lang,
 ) -> Result<(DataFrame, Vec<String>)> {
     use crate::output::answers::{StateStyle, answer_headers, answer_table};
     use crate::output::mask::{excerpt, mask};
-    let mut table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
+    let mut table = answer_table(scored, rubric, StateStyle::Label(lang))?;
     for name in ["question", "answer"] {
-        let ca = run
-            .scored
+        let ca = scored
             .column(name)
             .and_then(|c| c.str().cloned())
             .map_err(|e| polars_err("detail", e))?;
@@ -146,7 +146,7 @@ pub fn detail_frame(
             .with_column(out.with_name(name.into()).into_column())
             .map_err(|e| polars_err("detail", e))?;
     }
-    let headers = answer_headers(&table, &run.rubric, lang);
+    let headers = answer_headers(&table, rubric, lang);
     Ok((table, headers))
 }
 

@@ -251,7 +251,7 @@ pub fn write(p: &PeriodResult, out: &Path, opts: Options, lang: Lang) -> Result<
             &gap_headers,
         )?;
     }
-    let (detail, detail_headers) = detail_frame(&p.run, opts.mask, lang)?;
+    let (detail, detail_headers) = detail_frame(&p.run.scored, &p.run.rubric, opts.mask, lang)?;
     xlsx::write_frame(
         &mut wb,
         lang.pick("Detail Jawaban", "Answer Details"),

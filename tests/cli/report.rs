@@ -153,3 +153,102 @@ fn personal_data_is_masked_in_the_details() {
     assert!(count("[telp]") > 50 && count("[email]") > 30 && count("[NIK]") > 5);
     assert!(texts.iter().any(|t| t.contains("NE08061608787")));
 }
+
+/// `--per-unit`: one workbook per unit with its own figures against the national ones, and
+/// no other unit's name anywhere in it.
+#[test]
+fn per_unit_feedback_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    bin()
+        .env("SOURCE_DATE_EPOCH", GENERATED)
+        .args(["report", "--config", "ulpk-eval.toml", "--per-unit", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let fb = dir.path().join("umpan-balik");
+    let mut files: Vec<String> = std::fs::read_dir(&fb)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 22);
+    assert_eq!(files[0], "umpan-balik-balai-besar-pom-di-ambon.xlsx");
+
+    // The national report's figures for Kupang, to compare with.
+    let mut report: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = report.worksheet_range("Peringkat Unit").unwrap();
+    let last = r.height() as u32 - 1;
+    let units: Vec<String> = r.rows().skip(1).map(|row| row[1].to_string()).collect();
+    assert_eq!(units[last as usize - 1], "Balai Besar POM di Kupang");
+    let kupang_quality = r.get_value((last, 3)).cloned().unwrap();
+
+    let mut wb: Xlsx<_> =
+        open_workbook(fb.join("umpan-balik-balai-besar-pom-di-kupang.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ringkasan",
+            "Posisi Nasional",
+            "Tren Bulanan",
+            "Temuan",
+            "Detail Jawaban"
+        ]
+    );
+    let s = wb.worksheet_range("Ringkasan").unwrap();
+    let value = |key: &str| {
+        s.rows()
+            .find(|row| row[0] == key)
+            .map(|row| row[1].to_string())
+            .unwrap()
+    };
+    assert_eq!(value("Unit"), "Balai Besar POM di Kupang");
+    assert_eq!(value("Peringkat indeks gabungan"), "22 dari 22");
+    assert!(value("Standar minimal").starts_with("Belum Memenuhi"));
+    let p = wb.worksheet_range("Posisi Nasional").unwrap();
+    assert_eq!(
+        p.get_value((1, 0)),
+        Some(&Data::String("Skor kualitas jawaban".into()))
+    );
+    assert_eq!(p.get_value((1, 1)), Some(&kupang_quality));
+    let (Some(Data::Float(own)), Some(Data::Float(nat)), Some(Data::Float(diff))) = (
+        p.get_value((1, 1)),
+        p.get_value((1, 2)),
+        p.get_value((1, 3)),
+    ) else {
+        panic!("numbers expected in Posisi Nasional row 2");
+    };
+    assert!(*own < *nat, "Kupang is below the national mean");
+    assert!((diff - (own - nat)).abs() < 0.011);
+
+    // Nothing of another unit: its name appears in no cell of any sheet.
+    let others: Vec<&String> = units
+        .iter()
+        .filter(|u| u.as_str() != "Balai Besar POM di Kupang")
+        .collect();
+    let mut answers = 0;
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        for cell in range.used_cells() {
+            let text = cell.2.to_string();
+            if let Some(o) = others.iter().find(|o| text.contains(o.as_str())) {
+                panic!("sheet {name} cell {:?} names {o}", (cell.0, cell.1));
+            }
+        }
+        if name == "Detail Jawaban" {
+            answers = range.height() - 1;
+        }
+    }
+    // Its own answers: as many as the national details list for Kupang.
+    let d = report.worksheet_range("Detail Jawaban").unwrap();
+    let unit_col = super::common::header_row(&d)
+        .iter()
+        .position(|h| h == "Unit")
+        .unwrap();
+    let kupang = d
+        .rows()
+        .filter(|row| row[unit_col] == "Balai Besar POM di Kupang")
+        .count();
+    assert!(kupang > 50);
+    assert_eq!(answers, kupang);
+}

@@ -1,0 +1,384 @@
+//! Per-unit feedback workbooks (`report --per-unit`): each unit gets its own results, its
+//! position against the national figures, its monthly trend, its gap list and its own
+//! answers, and nothing of another unit but the national means and its rank among them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use super::PeriodResult;
+use super::ranking::{UnitLine, f64_at, sorted};
+use super::sheets::{detail_frame, kv_frame};
+use super::workbook::Options;
+use crate::aggregate::{self, Dimension};
+use crate::assess::batch::gaps_frame;
+use crate::error::{Result, polars_err};
+use crate::i18n::Lang;
+use crate::output::{atomic_write, slug, xlsx};
+
+/// The file a unit's feedback goes to: `umpan-balik-<unit>.xlsx`.
+pub fn file_name(unit: &str) -> String {
+    format!("umpan-balik-{}.xlsx", slug(unit))
+}
+
+/// The national figures a unit is compared with.
+struct National {
+    quality: Option<f64>,
+    sla: Option<f64>,
+    /// Mean final standard score over the assessed units.
+    standard: Option<f64>,
+    ikm: Option<f64>,
+    /// Mean combined index over the units that have one.
+    index: Option<f64>,
+    /// Rank by combined index, and how many units have one.
+    ranks: BTreeMap<String, usize>,
+    ranked: usize,
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (n, s) = values.fold((0usize, 0.0), |(n, s), v| (n + 1, s + v));
+    (n > 0).then(|| (s / n as f64 * 100.0).round() / 100.0)
+}
+
+fn national(p: &PeriodResult) -> National {
+    let ranked: Vec<&String> = sorted(&p.lines)
+        .into_iter()
+        .filter(|(_, l)| l.index.is_some())
+        .map(|(u, _)| u)
+        .collect();
+    National {
+        quality: f64_at(&p.agg.overall, "mean_score", 0),
+        sla: f64_at(&p.agg.overall, "sla_pct", 0),
+        standard: mean(p.lines.values().filter_map(|l| l.standard)),
+        ikm: p
+            .skm
+            .as_ref()
+            .and_then(|s| s.national.ikm.map(crate::skm::round2)),
+        index: mean(p.lines.values().filter_map(|l| l.index)),
+        ranks: ranked
+            .iter()
+            .enumerate()
+            .map(|(i, u)| ((*u).clone(), i + 1))
+            .collect(),
+        ranked: ranked.len(),
+    }
+}
+
+/// Writes one workbook per unit into `dir`; returns the paths, in unit order.
+pub fn write_all(p: &PeriodResult, dir: &Path, opts: Options, lang: Lang) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, &e))?;
+    let nat = national(p);
+    let blank = aggregate::blank_key(lang);
+    let mut written = Vec::new();
+    for (unit, line) in &p.lines {
+        if unit == blank {
+            continue;
+        }
+        let path = dir.join(file_name(unit));
+        write_unit(p, &nat, unit, line, &path, opts, lang)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn diff(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(((a? - b?) * 100.0).round() / 100.0)
+}
+
+/// Component, unit value, national value, difference.
+type Position = (String, Option<f64>, Option<f64>);
+
+fn position_rows(
+    p: &PeriodResult,
+    nat: &National,
+    unit: &str,
+    l: &UnitLine,
+    lang: Lang,
+) -> Vec<Position> {
+    let mut rows: Vec<Position> = vec![
+        (
+            lang.pick("Skor kualitas jawaban", "Answer quality score")
+                .into(),
+            l.quality,
+            nat.quality,
+        ),
+        (
+            lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)").into(),
+            l.sla,
+            nat.sla,
+        ),
+    ];
+    if p.standards.is_some() {
+        rows.push((
+            lang.pick("Standar — nilai akhir", "Standard — final score")
+                .into(),
+            l.standard,
+            nat.standard,
+        ));
+    }
+    if p.skm.is_some() {
+        rows.push(("IKM (SKM)".into(), l.ikm, nat.ikm));
+    }
+    rows.push((
+        lang.pick("Indeks gabungan", "Combined index").into(),
+        l.index,
+        nat.index,
+    ));
+    // Each criterion's pass rate: the unit's row of the unit summary against all answers.
+    let units = p
+        .agg
+        .by_unit
+        .column("unit")
+        .ok()
+        .and_then(|c| c.str().ok().cloned());
+    let i = units.and_then(|u| u.iter().position(|x| x == Some(unit)));
+    for c in &p.run.rubric.criteria {
+        let name = aggregate::pass_col(&c.id);
+        rows.push((
+            format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)")),
+            i.and_then(|i| f64_at(&p.agg.by_unit, &name, i)),
+            f64_at(&p.agg.overall, &name, 0),
+        ));
+    }
+    rows
+}
+
+fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    let df = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new(
+                "component".into(),
+                rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+            ),
+            Column::new("unit".into(), rows.iter().map(|r| r.1).collect::<Vec<_>>()),
+            Column::new(
+                "national".into(),
+                rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "diff".into(),
+                rows.iter().map(|r| diff(r.1, r.2)).collect::<Vec<_>>(),
+            ),
+        ],
+    )
+    .map_err(|e| polars_err("umpan balik", e))?;
+    let headers = [
+        lang.pick("Komponen", "Component"),
+        lang.pick("Nilai Unit", "Unit"),
+        lang.pick("Nasional", "National"),
+        lang.pick("Selisih", "Difference"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    Ok((df, headers))
+}
+
+/// The unit's months beside the national ones.
+fn trend_frame(
+    p: &PeriodResult,
+    scored: &DataFrame,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let own = aggregate::summarize(scored, &p.run.rubric, &[Dimension::Month], lang)?
+        .into_iter()
+        .next()
+        .map(|s| s.df)
+        .unwrap_or_default();
+    let months = |df: &DataFrame| -> Vec<Option<String>> {
+        df.column("month")
+            .ok()
+            .and_then(|c| c.str().ok().cloned())
+            .map(|c| c.iter().map(|m| m.map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let nat_months = months(&p.agg.by_month);
+    let nat = |m: &Option<String>, col: &str| {
+        nat_months
+            .iter()
+            .position(|x| x == m)
+            .and_then(|i| f64_at(&p.agg.by_month, col, i))
+    };
+    let blank = aggregate::blank_key(lang);
+    let rows: Vec<(usize, Option<String>)> = months(&own)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, m)| m.as_deref() != Some(blank))
+        .collect();
+    let own_col = |col: &str| -> Vec<Option<f64>> {
+        rows.iter().map(|(i, _)| f64_at(&own, col, *i)).collect()
+    };
+    let nat_col =
+        |col: &str| -> Vec<Option<f64>> { rows.iter().map(|(_, m)| nat(m, col)).collect() };
+    let df = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new(
+                "month".into(),
+                rows.iter().map(|(_, m)| m.clone()).collect::<Vec<_>>(),
+            ),
+            Column::new("answers".into(), own_col("answers")),
+            Column::new("mean_score".into(), own_col("mean_score")),
+            Column::new("national_score".into(), nat_col("mean_score")),
+            Column::new("sla_pct".into(), own_col("sla_pct")),
+            Column::new("national_sla".into(), nat_col("sla_pct")),
+        ],
+    )
+    .map_err(|e| polars_err("tren unit", e))?;
+    let headers = [
+        lang.pick("Bulan", "Month"),
+        lang.pick("Jawaban", "Answers"),
+        lang.pick("Rata-rata skor unit", "Unit mean score"),
+        lang.pick("Rata-rata skor nasional", "National mean score"),
+        lang.pick("SLA unit (%)", "Unit SLA (%)"),
+        lang.pick("SLA nasional (%)", "National SLA (%)"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    Ok((df, headers))
+}
+
+fn summary_rows(
+    p: &PeriodResult,
+    nat: &National,
+    unit: &str,
+    l: &UnitLine,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let dash = || "-".to_string();
+    let mut rows = vec![
+        ("Unit".to_string(), unit.to_string()),
+        (
+            lang.pick("Periode", "Period").into(),
+            p.period().to_string(),
+        ),
+        (
+            lang.pick("Peringkat indeks gabungan", "Combined index rank")
+                .into(),
+            nat.ranks.get(unit).map_or_else(dash, |r| {
+                format!("{r} {} {}", lang.pick("dari", "of"), nat.ranked)
+            }),
+        ),
+        (
+            lang.pick("Jawaban dinilai", "Answers scored").into(),
+            l.answers.map_or_else(dash, |n| n.to_string()),
+        ),
+    ];
+    if let Some(st) = &p.standards {
+        let r = st.results.iter().find(|r| r.filled.unit == unit);
+        rows.push((
+            lang.pick("Predikat standar", "Standard grade").into(),
+            match (&l.standard_grade, &l.standard_zone) {
+                (Some(g), Some(z)) => format!("{g} ({} {z})", lang.pick("zona", "zone")),
+                (Some(g), None) => g.clone(),
+                _ => lang
+                    .pick("belum ada penilaian mandiri", "no self-assessment")
+                    .into(),
+            },
+        ));
+        if let Some(r) = r {
+            let failed = &r.outcome.mandatory_failed;
+            rows.push((
+                lang.pick("Standar minimal", "Minimum standard").into(),
+                if failed.is_empty() {
+                    lang.pick("Memenuhi", "Meets").into()
+                } else {
+                    format!(
+                        "{} ({}: {})",
+                        lang.pick("Belum Memenuhi", "Below"),
+                        lang.pick("butir wajib belum terpenuhi", "mandatory items not met"),
+                        failed.join(", ")
+                    )
+                },
+            ));
+            rows.push((
+                lang.pick("Butir belum terpenuhi penuh", "Items not fully met")
+                    .into(),
+                r.outcome.gaps().len().to_string(),
+            ));
+        }
+    }
+    if p.skm.is_some() {
+        rows.push((
+            lang.pick("Mutu pelayanan (SKM)", "Service quality (SKM)")
+                .into(),
+            l.skm_grade.clone().unwrap_or_else(dash),
+        ));
+    }
+    rows.push((
+        lang.pick("Catatan", "Note").into(),
+        lang.pick(
+            "Workbook ini hanya memuat data unit ini; angka nasional adalah rata-rata seluruh unit.",
+            "This workbook holds this unit's data only; national figures are means over all units.",
+        )
+        .into(),
+    ));
+    rows
+}
+
+fn write_unit(
+    p: &PeriodResult,
+    nat: &National,
+    unit: &str,
+    l: &UnitLine,
+    path: &Path,
+    opts: Options,
+    lang: Lang,
+) -> Result<()> {
+    let scored = p
+        .run
+        .scored
+        .clone()
+        .lazy()
+        .filter(col("unit").eq(lit(unit)))
+        .collect()
+        .map_err(|e| polars_err("umpan balik", e))?;
+    let mut wb = xlsx::new_workbook(&format!(
+        "{} — {unit} — {}",
+        lang.pick("Umpan Balik ULPK", "ULPK Feedback"),
+        p.period()
+    ))?;
+    let (summary, summary_headers) = kv_frame(summary_rows(p, nat, unit, l, lang), lang)?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Ringkasan", "Summary"),
+        &summary,
+        &summary_headers,
+    )?;
+
+    let sheet = lang.pick("Posisi Nasional", "National Position");
+    let (pos, pos_headers) = position_frame(&position_rows(p, nat, unit, l, lang), lang)?;
+    xlsx::write_frame(&mut wb, sheet, &pos, &pos_headers)?;
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    xlsx::sign_fills(ws, 3, pos.height() as u32)?;
+
+    let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Tren Bulanan", "Monthly Trend"),
+        &trend,
+        &trend_headers,
+    )?;
+    if let Some(st) = &p.standards
+        && let Some(r) = st.results.iter().find(|r| r.filled.unit == unit)
+    {
+        let (gaps, gap_headers) = gaps_frame(&st.standard, std::slice::from_ref(r), lang)?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Temuan", "Findings"),
+            &gaps,
+            &gap_headers,
+        )?;
+    }
+    let (detail, detail_headers) = detail_frame(&scored, &p.run.rubric, opts.mask, lang)?;
+    xlsx::write_frame(
+        &mut wb,
+        lang.pick("Detail Jawaban", "Answer Details"),
+        &detail,
+        &detail_headers,
+    )?;
+    atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+}
