@@ -179,6 +179,10 @@ pub struct ReportArgs {
     /// laporan) / Also write a feedback workbook per unit
     #[arg(long, value_name = "FOLDER", num_args = 0..=1)]
     pub per_unit: Option<Option<PathBuf>>,
+    /// Periode sebelumnya untuk perbandingan: konfigurasinya (.toml) atau laporannya (.xlsx)
+    /// (menggantikan [report] previous) / Previous period to compare with
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

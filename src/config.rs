@@ -34,6 +34,8 @@ pub struct ReportConfig {
     pub period: Option<String>,
     /// Output file; default `reports/laporan-ulpk.xlsx` beside the config.
     pub output: Option<PathBuf>,
+    /// The previous period to compare with: its config (`.toml`) or its report (`.xlsx`).
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -116,6 +118,9 @@ impl Config {
             rel(p);
         }
         c.skm.files.iter_mut().for_each(rel);
+        if let Some(p) = c.report.previous.as_mut() {
+            rel(p);
+        }
         match c.report.output.as_mut() {
             Some(p) => rel(p),
             None => c.report.output = Some(base.join("reports").join("laporan-ulpk.xlsx")),

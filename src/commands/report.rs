@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use crate::cli::ReportArgs;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::output::table;
+use crate::output::{table, xlsx};
 use crate::progress::Progress;
-use crate::report::{self, feedback, ranking::ranking_frame, workbook};
+use crate::report::{self, compare, feedback, ranking::ranking_frame, workbook};
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let cfg_path = args
@@ -23,12 +23,16 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         .or(p.config.report.output.clone())
         .unwrap_or_else(|| PathBuf::from("reports/laporan-ulpk.xlsx"));
     crate::output::Format::from_path(&out)?;
+    let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
+        Some(path) => Some(compare::load(path, lang, &progress)?),
+        None => None,
+    };
 
     progress.stage(lang.pick("Menulis laporan…", "Writing the report…"));
     let opts = workbook::Options {
         mask: !args.no_mask,
     };
-    workbook::write(&p, &out, opts, lang)?;
+    workbook::write(&p, previous.as_ref(), &out, opts, lang)?;
     let feedback = match &args.per_unit {
         None => Vec::new(),
         Some(dir) => {
@@ -51,8 +55,12 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         "rank", "unit", "quality", "sla_pct", "standard", "minimum", "ikm", "index",
     ]
     .iter()
-    .zip([0, 1, 3, 4, 7, 10, 11, 13])
-    .map(|(c, i)| (*c, rank_headers[i].clone()))
+    .map(|c| {
+        (
+            *c,
+            rank_headers[xlsx::column_index(&rank_df, c) as usize].clone(),
+        )
+    })
     .collect();
     println!("{}", table::render(&rank_df, &cols));
     super::print_issues(

@@ -267,6 +267,47 @@ pub fn fill_when_text(
     Ok(())
 }
 
+/// Light fills for good, middling and poor cells (Excel's "good/neutral/bad" styles).
+pub const FILL_GOOD: u32 = 0xC6EFCE;
+pub const FILL_NEUTRAL: u32 = 0xFFEB9C;
+pub const FILL_BAD: u32 = 0xFFC7CE;
+
+/// Fills for grades listed best first: the best good, the worst bad, the rest neutral.
+pub fn grade_fills(grades: &[String]) -> Vec<(String, u32)> {
+    let n = grades.len();
+    grades
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let c = match i {
+                0 => FILL_GOOD,
+                _ if i + 1 == n => FILL_BAD,
+                _ => FILL_NEUTRAL,
+            };
+            (g.clone(), c)
+        })
+        .collect()
+}
+
+/// Fills cells of a column whose text equals `text` with `color`.
+pub fn fill_when_equal(
+    ws: &mut Worksheet,
+    col: u16,
+    last_row: u32,
+    text: &str,
+    color: u32,
+) -> Result<()> {
+    if last_row == 0 {
+        return Ok(());
+    }
+    let cf = rust_xlsxwriter::ConditionalFormatCell::new()
+        .set_rule(rust_xlsxwriter::ConditionalFormatCellRule::EqualTo(text))
+        .set_format(Format::new().set_background_color(color));
+    ws.add_conditional_format(1, col, last_row, col, &cf)
+        .map_err(xlsx_err)?;
+    Ok(())
+}
+
 /// Fills a column's numbers green when above zero and red when below (differences).
 pub fn sign_fills(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
     if last_row == 0 {

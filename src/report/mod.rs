@@ -2,6 +2,7 @@
 //! [`PeriodResult`] (answer quality, unit standards, SKM, the ranking), which the workbook,
 //! the chart files and the per-unit feedback workbooks are then written from.
 
+pub mod compare;
 pub mod feedback;
 pub mod ranking;
 pub mod sheets;
@@ -165,7 +166,13 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
     sort_issues(&mut issues);
 
     let assessed: &[UnitResult] = standards.as_ref().map_or(&[], |s| &s.results);
-    let lines = ranking(&by_unit, assessed, skm_result.as_ref(), &config.index)?;
+    let lines = ranking(
+        &run.rubric,
+        &by_unit,
+        assessed,
+        skm_result.as_ref(),
+        &config.index,
+    )?;
     Ok(PeriodResult {
         config_path: config_path.to_path_buf(),
         config,

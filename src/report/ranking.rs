@@ -10,6 +10,7 @@ use crate::config::IndexWeights;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::output::xlsx;
+use crate::rubric::Rubric;
 use crate::skm::{self, SkmResult};
 
 /// One unit's line in the ranking.
@@ -17,6 +18,8 @@ use crate::skm::{self, SkmResult};
 pub struct UnitLine {
     pub answers: Option<u32>,
     pub quality: Option<f64>,
+    /// The answer-quality band of the unit's mean score (the rubric's bands).
+    pub quality_grade: Option<String>,
     pub sla: Option<f64>,
     pub standard_self: Option<f64>,
     pub standard_verified: Option<f64>,
@@ -58,6 +61,7 @@ pub fn f64_at(df: &DataFrame, col: &str, i: usize) -> Option<f64> {
 
 /// Joins the components by unit name.
 pub fn ranking(
+    rubric: &Rubric,
     by_unit: &DataFrame,
     assessed: &[UnitResult],
     skm: Option<&SkmResult>,
@@ -73,6 +77,10 @@ pub fn ranking(
         let l = lines.entry(u.to_string()).or_default();
         l.answers = f64_at(by_unit, "answers", i).map(|v| v as u32);
         l.quality = f64_at(by_unit, "mean_score", i);
+        l.quality_grade = l
+            .quality
+            .and_then(|q| rubric.grade(q))
+            .map(|b| b.grade.clone());
         l.sla = f64_at(by_unit, "sla_pct", i);
     }
     for r in assessed {
@@ -150,6 +158,12 @@ pub fn ranking_frame(
                 v.iter().map(|x| x.1.quality).collect::<Vec<_>>(),
             ),
             Column::new(
+                "quality_grade".into(),
+                v.iter()
+                    .map(|x| x.1.quality_grade.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
                 "sla_pct".into(),
                 v.iter().map(|x| x.1.sla).collect::<Vec<_>>(),
             ),
@@ -200,6 +214,7 @@ pub fn ranking_frame(
         "Unit",
         lang.pick("Jawaban Dinilai", "Answers Scored"),
         lang.pick("Skor Kualitas Jawaban", "Answer Quality Score"),
+        lang.pick("Predikat Kualitas Jawaban", "Answer Quality Grade"),
         lang.pick("Pemenuhan SLA (%)", "SLA Fulfilment (%)"),
         lang.pick("Standar — Nilai Mandiri", "Standard — Self"),
         lang.pick("Standar — Nilai Verifikasi", "Standard — Verified"),
@@ -224,6 +239,7 @@ pub fn decorate_ranking(
     rank_sheet: &str,
     summary_sheet: &str,
     rank_df: &DataFrame,
+    quality_grades: &[String],
     lang: Lang,
 ) -> Result<()> {
     let last = rank_df.height() as u32;
@@ -233,15 +249,18 @@ pub fn decorate_ranking(
         xlsx::color_scale(ws, col(c), last)?;
     }
     for (zone, color) in [
-        ("hijau", 0xC6EFCE),
-        ("kuning", 0xFFEB9C),
-        ("merah", 0xFFC7CE),
+        ("hijau", xlsx::FILL_GOOD),
+        ("kuning", xlsx::FILL_NEUTRAL),
+        ("merah", xlsx::FILL_BAD),
     ] {
         xlsx::fill_when_text(ws, col("standard_zone"), last, zone, color)?;
     }
+    for (grade, color) in xlsx::grade_fills(quality_grades) {
+        xlsx::fill_when_equal(ws, col("quality_grade"), last, &grade, color)?;
+    }
     let (met, below) = (lang.pick("Memenuhi", "Meets"), lang.pick("Belum", "Below"));
-    xlsx::fill_when_text(ws, col("minimum"), last, met, 0xC6EFCE)?;
-    xlsx::fill_when_text(ws, col("minimum"), last, below, 0xFFC7CE)?;
+    xlsx::fill_when_text(ws, col("minimum"), last, met, xlsx::FILL_GOOD)?;
+    xlsx::fill_when_text(ws, col("minimum"), last, below, xlsx::FILL_BAD)?;
     if last == 0 {
         return Ok(());
     }

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::PeriodResult;
+use super::compare::{GradeOrders, Previous, comparison_frame, movement};
 use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
@@ -13,6 +14,24 @@ use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::{atomic_write, xlsx};
 use crate::skm;
+
+/// Labels the period comparison reads back from an earlier report: (Indonesian, English).
+pub mod label {
+    pub const SUMMARY_SHEET: (&str, &str) = ("Ringkasan", "Summary");
+    pub const RANK_SHEET: (&str, &str) = ("Peringkat Unit", "Unit Ranking");
+    pub const PERIOD: (&str, &str) = ("Periode", "Period");
+    pub const NATIONAL_SCORE: (&str, &str) = (
+        "Rata-rata skor kualitas jawaban (nasional)",
+        "Mean answer-quality score (national)",
+    );
+    pub const NATIONAL_SLA: (&str, &str) =
+        ("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)");
+    pub const NATIONAL_IKM: (&str, &str) = ("IKM nasional (SKM)", "National IKM (SKM)");
+}
+
+fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
+    lang.pick(l.0, l.1)
+}
 
 /// Choices the command line makes.
 #[derive(Debug, Clone, Copy)]
@@ -25,10 +44,7 @@ pub struct Options {
 pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
     let get = |c: &str| f64_at(&p.agg.overall, c, 0);
     let mut summary: Vec<(String, String)> = vec![
-        (
-            lang.pick("Periode", "Period").into(),
-            p.period().to_string(),
-        ),
+        (pick(lang, label::PERIOD).into(), p.period().to_string()),
         (
             lang.pick("Jawaban dinilai", "Answers scored").into(),
             get("answers")
@@ -36,16 +52,11 @@ pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
                 .unwrap_or_default(),
         ),
         (
-            lang.pick(
-                "Rata-rata skor kualitas jawaban (nasional)",
-                "Mean answer-quality score (national)",
-            )
-            .into(),
+            pick(lang, label::NATIONAL_SCORE).into(),
             fmt_opt(get("mean_score")),
         ),
         (
-            lang.pick("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)")
-                .into(),
+            pick(lang, label::NATIONAL_SLA).into(),
             fmt_opt(get("sla_pct")),
         ),
         (
@@ -91,7 +102,7 @@ pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
     }
     if let Some(r) = &p.skm {
         summary.push((
-            lang.pick("IKM nasional (SKM)", "National IKM (SKM)").into(),
+            pick(lang, label::NATIONAL_IKM).into(),
             format!(
                 "{} {}",
                 fmt_opt(r.national.ikm.map(skm::round2)),
@@ -134,6 +145,77 @@ pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
     summary
 }
 
+/// Ringkasan rows comparing with the previous period: national changes and band moves.
+pub fn comparison_rows(
+    p: &PeriodResult,
+    prev: &Previous,
+    lang: Lang,
+) -> Result<Vec<(String, String)>> {
+    let signed = |now: Option<f64>, before: Option<f64>| match (now, before) {
+        (Some(n), Some(b)) => format!(
+            "{:+.2} ({} {b:.2})",
+            n - b,
+            lang.pick("sebelumnya", "before")
+        ),
+        _ => "-".into(),
+    };
+    let nat_ikm = p
+        .skm
+        .as_ref()
+        .and_then(|s| s.national.ikm.map(crate::skm::round2));
+    let orders = GradeOrders::of(p)?;
+    let unchanged = lang.pick("tetap", "unchanged");
+    let moved: Vec<&String> = p
+        .lines
+        .iter()
+        .filter(|(u, l)| {
+            prev.lines
+                .get(*u)
+                .is_some_and(|b| movement(Some(b), Some(l), &orders, lang) != unchanged)
+        })
+        .map(|(u, _)| u)
+        .collect();
+    Ok(vec![
+        (
+            lang.pick("Dibandingkan dengan", "Compared with").into(),
+            format!("{} ({})", prev.period, prev.source.display()),
+        ),
+        (
+            lang.pick(
+                "Perubahan skor kualitas nasional",
+                "Change in national quality score",
+            )
+            .into(),
+            signed(f64_at(&p.agg.overall, "mean_score", 0), prev.quality),
+        ),
+        (
+            lang.pick(
+                "Perubahan pemenuhan SLA nasional (poin)",
+                "Change in national SLA (points)",
+            )
+            .into(),
+            signed(f64_at(&p.agg.overall, "sla_pct", 0), prev.sla),
+        ),
+        (
+            lang.pick("Perubahan IKM nasional", "Change in national IKM")
+                .into(),
+            signed(nat_ikm, prev.ikm),
+        ),
+        (
+            lang.pick("Unit berpindah predikat", "Units that moved band")
+                .into(),
+            format!(
+                "{} ({})",
+                moved.len(),
+                lang.pick(
+                    "lihat sheet Perbandingan Periode",
+                    "see sheet Period Comparison"
+                )
+            ),
+        ),
+    ])
+}
+
 /// The generation time shown in the metadata: `SOURCE_DATE_EPOCH` when set (so a rebuilt
 /// report is byte-identical), else the current time.
 pub fn generated_at() -> String {
@@ -163,10 +245,7 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
             lang.pick("Berkas konfigurasi", "Config file").into(),
             p.config_path.display().to_string(),
         ),
-        (
-            lang.pick("Periode", "Period").into(),
-            p.period().to_string(),
-        ),
+        (pick(lang, label::PERIOD).into(), p.period().to_string()),
         (
             lang.pick("Waktu pembuatan", "Generated at").into(),
             generated_at(),
@@ -213,8 +292,18 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
 }
 
 /// Writes the report workbook to `out` (through a temporary file).
-pub fn write(p: &PeriodResult, out: &Path, opts: Options, lang: Lang) -> Result<()> {
-    let (summary_df, summary_headers) = kv_frame(summary_rows(p, lang), lang)?;
+pub fn write(
+    p: &PeriodResult,
+    previous: Option<&Previous>,
+    out: &Path,
+    opts: Options,
+    lang: Lang,
+) -> Result<()> {
+    let mut summary = summary_rows(p, lang);
+    if let Some(prev) = previous {
+        summary.extend(comparison_rows(p, prev, lang)?);
+    }
+    let (summary_df, summary_headers) = kv_frame(summary, lang)?;
     let (meta_df, meta_headers) = kv_frame(metadata_rows(p, lang)?, lang)?;
     let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
     let mut wb = xlsx::new_workbook(&format!(
@@ -223,12 +312,25 @@ pub fn write(p: &PeriodResult, out: &Path, opts: Options, lang: Lang) -> Result<
         p.period()
     ))?;
     let (summary_sheet, rank_sheet) = (
-        lang.pick("Ringkasan", "Summary"),
-        lang.pick("Peringkat Unit", "Unit Ranking"),
+        pick(lang, label::SUMMARY_SHEET),
+        pick(lang, label::RANK_SHEET),
     );
     xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
     xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
-    decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, lang)?;
+    let grades: Vec<String> = p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect();
+    decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, &grades, lang)?;
+    if let Some(prev) = previous {
+        let sheet = lang.pick("Perbandingan Periode", "Period Comparison");
+        let (cmp, cmp_headers) = comparison_frame(p, prev, lang)?;
+        xlsx::write_frame(&mut wb, sheet, &cmp, &cmp_headers)?;
+        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+        let last = cmp.height() as u32;
+        for (i, name) in cmp.get_column_names().iter().enumerate() {
+            if name.ends_with("_diff") || name.as_str() == "rank_change" {
+                xlsx::sign_fills(ws, i as u16, last)?;
+            }
+        }
+    }
     let a = &p.agg;
     answer_sheets(
         &mut wb,

@@ -252,3 +252,54 @@ fn per_unit_feedback_workbooks() {
     assert!(kupang > 50);
     assert_eq!(answers, kupang);
 }
+
+/// A previous report read back (here the same period, written in English) lines up with
+/// this one: every unit found, nothing changed.
+#[test]
+fn previous_report_read_back_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, now) = (dir.path().join("en.xlsx"), dir.path().join("id.xlsx"));
+    bin()
+        .args(["--lang", "en", "report", "-o"])
+        .arg(&before)
+        .assert()
+        .success();
+    bin()
+        .args(["report", "-o"])
+        .arg(&now)
+        .arg("--previous")
+        .arg(&before)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&now).unwrap();
+    let c = wb.worksheet_range("Perbandingan Periode").unwrap();
+    let headers = super::common::header_row(&c);
+    let col = |h: &str| {
+        headers
+            .iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h}: {headers:?}"))
+    };
+    assert_eq!(c.get_value((1, 0)), Some(&Data::String("Nasional".into())));
+    let bandung = c
+        .rows()
+        .find(|r| r[0] == "Balai Besar POM di Bandung")
+        .unwrap();
+    assert_eq!(bandung[col("Peringkat Triwulan I 2026")], Data::Float(1.0));
+    assert_eq!(
+        bandung[col("Perubahan peringkat (+ naik)")],
+        Data::Float(0.0)
+    );
+    assert_eq!(bandung[col("Skor kualitas — Selisih")], Data::Float(0.0));
+    assert_eq!(
+        bandung[col("Perpindahan predikat")],
+        Data::String("tetap".into())
+    );
+    let units = c.height() - 2;
+    assert_eq!(units, 22);
+    assert!(
+        c.rows()
+            .skip(1)
+            .all(|r| r[col("Perpindahan predikat")] != "baru pada periode ini")
+    );
+}

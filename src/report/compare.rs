@@ -1,0 +1,566 @@
+//! Period comparison: the previous period, from its config (scored again) or from the
+//! report workbook it produced, set beside this one: per-unit and national deltas and who
+//! moved band.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use polars::prelude::*;
+
+use super::PeriodResult;
+use super::ranking::{UnitLine, f64_at, ranking_frame, sorted};
+use super::workbook::label;
+use crate::error::{Error, Location, Msg, Result, polars_err};
+use crate::i18n::Lang;
+use crate::progress::Progress;
+
+/// The previous period as far as the comparison needs it.
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    pub period: String,
+    pub source: PathBuf,
+    pub lines: BTreeMap<String, UnitLine>,
+    /// Rank by combined index.
+    pub ranks: BTreeMap<String, u32>,
+    pub quality: Option<f64>,
+    pub sla: Option<f64>,
+    pub ikm: Option<f64>,
+}
+
+/// Ranks by combined index, 1 = best; units without an index have none.
+pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
+    sorted(lines)
+        .into_iter()
+        .filter(|(_, l)| l.index.is_some())
+        .enumerate()
+        .map(|(i, (u, _))| (u.clone(), i as u32 + 1))
+        .collect()
+}
+
+impl Previous {
+    /// The previous period of a computed period.
+    pub fn from_period(p: &PeriodResult) -> Previous {
+        Previous {
+            period: p.period().to_string(),
+            source: p.config_path.clone(),
+            ranks: ranks(&p.lines),
+            lines: p.lines.clone(),
+            quality: f64_at(&p.agg.overall, "mean_score", 0),
+            sla: f64_at(&p.agg.overall, "sla_pct", 0),
+            ikm: p
+                .skm
+                .as_ref()
+                .and_then(|s| s.national.ikm.map(crate::skm::round2)),
+        }
+    }
+}
+
+/// Loads the previous period: a `.toml` config is scored again; a workbook is read back as
+/// a report this tool wrote (its Ringkasan and Peringkat Unit sheets, either language).
+pub fn load(path: &Path, lang: Lang, progress: &Progress) -> Result<Previous> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("toml") => {
+            progress.stage(lang.pick(
+                "Menilai periode sebelumnya…",
+                "Scoring the previous period…",
+            ));
+            Ok(Previous::from_period(&super::compute(
+                path, lang, progress,
+            )?))
+        }
+        Some("xlsx" | "xlsm" | "xls" | "ods") => read_report(path),
+        _ => Err(Error::new(
+            Location::file(path),
+            msg!(
+                "periode sebelumnya harus berupa konfigurasi .toml atau laporan .xlsx",
+                "the previous period must be a .toml config or an .xlsx report"
+            ),
+        )),
+    }
+}
+
+fn cell_f64(d: &Data) -> Option<f64> {
+    match d {
+        Data::Float(f) => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        Data::String(s) => s.split_whitespace().next()?.parse().ok(),
+        _ => None,
+    }
+}
+
+fn cell_text(d: &Data) -> Option<String> {
+    match d {
+        Data::Empty => None,
+        Data::String(s) if s.trim().is_empty() || s == "-" => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// Reads a report this tool wrote.
+fn read_report(path: &Path) -> Result<Previous> {
+    let not_report = |what: Msg| Error::new(Location::file(path), what);
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        not_report(msg!(
+            "tidak dapat dibuka sebagai workbook: {e}",
+            "cannot be opened as a workbook: {e}"
+        ))
+    })?;
+    let names = wb.sheet_names();
+    let find = |l: (&str, &str)| names.iter().find(|n| **n == l.0 || **n == l.1).cloned();
+    let (Some(summary), Some(rank)) = (find(label::SUMMARY_SHEET), find(label::RANK_SHEET)) else {
+        return Err(not_report(msg!(
+            "bukan laporan ulpk-eval: sheet \"{}\" dan \"{}\" tidak ditemukan",
+            "not an ulpk-eval report: no \"{}\" and \"{}\" sheets",
+            label::SUMMARY_SHEET.0,
+            label::RANK_SHEET.0
+        )));
+    };
+    let range_err = |sheet: &str, e: calamine::Error| {
+        Error::new(
+            Location::file(path).with_sheet(sheet),
+            msg!("sheet tidak terbaca: {e}", "unreadable sheet: {e}"),
+        )
+    };
+    let mut prev = Previous {
+        source: path.to_path_buf(),
+        ..Previous::default()
+    };
+    let s = wb
+        .worksheet_range(&summary)
+        .map_err(|e| range_err(&summary, e))?;
+    for row in s.rows() {
+        let (Some(k), Some(v)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let k = k.to_string();
+        let is = |l: (&str, &str)| k == l.0 || k == l.1;
+        if is(label::PERIOD) {
+            prev.period = v.to_string();
+        } else if is(label::NATIONAL_SCORE) {
+            prev.quality = cell_f64(v);
+        } else if is(label::NATIONAL_SLA) {
+            prev.sla = cell_f64(v);
+        } else if is(label::NATIONAL_IKM) {
+            prev.ikm = cell_f64(v);
+        }
+    }
+
+    // The ranking's columns by their header in either language.
+    let r = wb.worksheet_range(&rank).map_err(|e| range_err(&rank, e))?;
+    let empty = BTreeMap::new();
+    let (frame, id_headers) = ranking_frame(&empty, Lang::Id)?;
+    let (_, en_headers) = ranking_frame(&empty, Lang::En)?;
+    let names: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let header: Vec<String> = r
+        .rows()
+        .next()
+        .map(|h| h.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default();
+    let col_of = |name: &str| -> Option<usize> {
+        let i = names.iter().position(|n| n == name)?;
+        header
+            .iter()
+            .position(|h| *h == id_headers[i] || *h == en_headers[i])
+    };
+    let Some(unit_col) = col_of("unit") else {
+        return Err(Error::new(
+            Location::file(path).with_sheet(rank.as_str()),
+            msg!(
+                "kolom Unit tidak ditemukan di baris judul",
+                "no Unit column in the header row"
+            ),
+        ));
+    };
+    let cols: BTreeMap<&str, Option<usize>> = [
+        "rank",
+        "answers",
+        "quality",
+        "quality_grade",
+        "sla_pct",
+        "standard",
+        "standard_grade",
+        "standard_zone",
+        "ikm",
+        "skm_grade",
+        "index",
+    ]
+    .into_iter()
+    .map(|n| (n, col_of(n)))
+    .collect();
+    for row in r.rows().skip(1) {
+        let Some(unit) = row.get(unit_col).and_then(cell_text) else {
+            continue;
+        };
+        let get = |n: &str| cols.get(n).copied().flatten().and_then(|i| row.get(i));
+        let num = |n: &str| get(n).and_then(cell_f64);
+        let text = |n: &str| get(n).and_then(cell_text);
+        if let Some(rank) = num("rank") {
+            prev.ranks.insert(unit.clone(), rank as u32);
+        }
+        prev.lines.insert(
+            unit,
+            UnitLine {
+                answers: num("answers").map(|v| v as u32),
+                quality: num("quality"),
+                quality_grade: text("quality_grade"),
+                sla: num("sla_pct"),
+                standard: num("standard"),
+                standard_grade: text("standard_grade"),
+                standard_zone: text("standard_zone"),
+                ikm: num("ikm"),
+                skm_grade: text("skm_grade"),
+                index: num("index"),
+                ..UnitLine::default()
+            },
+        );
+    }
+    Ok(prev)
+}
+
+fn diff(now: Option<f64>, before: Option<f64>) -> Option<f64> {
+    Some(((now? - before?) * 100.0).round() / 100.0)
+}
+
+/// How a grade moved, by the band order (best first): "naik B → A", "turun", or None.
+fn moved(
+    order: &[String],
+    before: Option<&String>,
+    now: Option<&String>,
+    lang: Lang,
+) -> Option<String> {
+    let (b, n) = (before?, now?);
+    if b == n {
+        return None;
+    }
+    let pos = |g: &String| order.iter().position(|x| x == g);
+    let word = match (pos(b), pos(n)) {
+        (Some(pb), Some(pn)) if pn < pb => lang.pick("naik", "up"),
+        (Some(pb), Some(pn)) if pn > pb => lang.pick("turun", "down"),
+        _ => lang.pick("berubah", "changed"),
+    };
+    Some(format!("{word} {b} → {n}"))
+}
+
+/// Band orders (best first) of the grades a unit line carries.
+pub struct GradeOrders {
+    pub quality: Vec<String>,
+    pub standard: Vec<String>,
+    pub skm: Vec<String>,
+}
+
+impl GradeOrders {
+    pub fn of(p: &PeriodResult) -> Result<GradeOrders> {
+        let grades = |bands: &[crate::bands::Band]| bands.iter().map(|b| b.grade.clone()).collect();
+        Ok(GradeOrders {
+            quality: p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect(),
+            standard: p
+                .standards
+                .as_ref()
+                .map(|s| grades(&s.standard.bands.bands))
+                .unwrap_or_default(),
+            skm: grades(&crate::skm::bands()?.bands),
+        })
+    }
+}
+
+/// The band moves of one unit, joined: "Standar: naik B → A; Kualitas jawaban: turun A → B".
+pub fn movement(
+    before: Option<&UnitLine>,
+    now: Option<&UnitLine>,
+    orders: &GradeOrders,
+    lang: Lang,
+) -> String {
+    let (Some(b), Some(n)) = (before, now) else {
+        return match (before, now) {
+            (None, Some(_)) => lang.pick("baru pada periode ini", "new this period"),
+            _ => lang.pick("tidak ada pada periode ini", "absent this period"),
+        }
+        .to_string();
+    };
+    let parts: Vec<String> = [
+        (
+            lang.pick("Kualitas jawaban", "Answer quality"),
+            moved(
+                &orders.quality,
+                b.quality_grade.as_ref(),
+                n.quality_grade.as_ref(),
+                lang,
+            ),
+        ),
+        (
+            lang.pick("Standar", "Standard"),
+            moved(
+                &orders.standard,
+                b.standard_grade.as_ref(),
+                n.standard_grade.as_ref(),
+                lang,
+            ),
+        ),
+        (
+            lang.pick("Zona", "Zone"),
+            (b.standard_zone.is_some()
+                && n.standard_zone.is_some()
+                && b.standard_zone != n.standard_zone)
+                .then(|| {
+                    format!(
+                        "{} → {}",
+                        b.standard_zone.as_deref().unwrap_or("-"),
+                        n.standard_zone.as_deref().unwrap_or("-")
+                    )
+                }),
+        ),
+        (
+            "SKM",
+            moved(
+                &orders.skm,
+                b.skm_grade.as_ref(),
+                n.skm_grade.as_ref(),
+                lang,
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(what, m)| m.map(|m| format!("{what}: {m}")))
+    .collect();
+    if parts.is_empty() {
+        lang.pick("tetap", "unchanged").to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// One measure's columns: previous, now, difference.
+type Measure = (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>);
+
+/// One row per unit of either period (this period's rank order first, then units only in
+/// the previous one), plus a first row with the national figures.
+pub fn comparison_frame(
+    p: &PeriodResult,
+    prev: &Previous,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let orders = GradeOrders::of(p)?;
+    let now_ranks = ranks(&p.lines);
+    let mut units: Vec<String> = sorted(&p.lines)
+        .into_iter()
+        .map(|(u, _)| u.clone())
+        .collect();
+    units.extend(
+        prev.lines
+            .keys()
+            .filter(|u| !p.lines.contains_key(*u))
+            .cloned(),
+    );
+
+    let mut unit_col = vec![lang.pick("Nasional", "National").to_string()];
+    let mut rank_prev: Vec<Option<u32>> = vec![None];
+    let mut rank_now: Vec<Option<u32>> = vec![None];
+    let mut rank_change: Vec<Option<i64>> = vec![None];
+    let national = |f: fn(&Previous) -> Option<f64>, now: Option<f64>| (f(prev), now);
+    let nat_now_ikm = p
+        .skm
+        .as_ref()
+        .and_then(|s| s.national.ikm.map(crate::skm::round2));
+    let nat = [
+        national(|x| x.quality, f64_at(&p.agg.overall, "mean_score", 0)),
+        national(|x| x.sla, f64_at(&p.agg.overall, "sla_pct", 0)),
+        (None, None),
+        national(|x| x.ikm, nat_now_ikm),
+        (None, None),
+    ];
+    // Per measure: previous, now, difference.
+    let mut measures: [Measure; 5] = Default::default();
+    for (m, (b, n)) in measures.iter_mut().zip(nat) {
+        m.0.push(b);
+        m.1.push(n);
+        m.2.push(diff(n, b));
+    }
+    let mut grade_prev: Vec<Option<String>> = vec![None];
+    let mut grade_now: Vec<Option<String>> = vec![None];
+    let mut zone_prev: Vec<Option<String>> = vec![None];
+    let mut zone_now: Vec<Option<String>> = vec![None];
+    let mut movement_col: Vec<String> = vec![String::new()];
+    type Get = fn(&UnitLine) -> Option<f64>;
+    let getters: [Get; 5] = [
+        |l| l.quality,
+        |l| l.sla,
+        |l| l.standard,
+        |l| l.ikm,
+        |l| l.index,
+    ];
+    for u in &units {
+        let (b, n) = (prev.lines.get(u), p.lines.get(u));
+        unit_col.push(u.clone());
+        let (rb, rn) = (prev.ranks.get(u).copied(), now_ranks.get(u).copied());
+        rank_prev.push(rb);
+        rank_now.push(rn);
+        rank_change.push(rb.zip(rn).map(|(b, n)| b as i64 - n as i64));
+        for (m, g) in measures.iter_mut().zip(getters) {
+            let (vb, vn) = (b.and_then(g), n.and_then(g));
+            m.0.push(vb);
+            m.1.push(vn);
+            m.2.push(diff(vn, vb));
+        }
+        grade_prev.push(b.and_then(|l| l.standard_grade.clone()));
+        grade_now.push(n.and_then(|l| l.standard_grade.clone()));
+        zone_prev.push(b.and_then(|l| l.standard_zone.clone()));
+        zone_now.push(n.and_then(|l| l.standard_zone.clone()));
+        movement_col.push(movement(b, n, &orders, lang));
+    }
+    let height = unit_col.len();
+    let mut columns = vec![
+        Column::new("unit".into(), unit_col),
+        Column::new("rank_prev".into(), rank_prev),
+        Column::new("rank".into(), rank_now),
+        Column::new("rank_change".into(), rank_change),
+    ];
+    let names = ["quality", "sla_pct", "standard", "ikm", "index"];
+    for (name, (b, n, d)) in names.iter().zip(measures) {
+        columns.push(Column::new(format!("{name}_prev").into(), b));
+        columns.push(Column::new((*name).into(), n));
+        columns.push(Column::new(format!("{name}_diff").into(), d));
+    }
+    columns.extend([
+        Column::new("standard_grade_prev".into(), grade_prev),
+        Column::new("standard_grade".into(), grade_now),
+        Column::new("standard_zone_prev".into(), zone_prev),
+        Column::new("standard_zone".into(), zone_now),
+        Column::new("movement".into(), movement_col),
+    ]);
+    let df = DataFrame::new(height, columns).map_err(|e| polars_err("perbandingan", e))?;
+
+    let (before, now, delta) = (
+        prev.period.as_str(),
+        p.period(),
+        lang.pick("Selisih", "Change"),
+    );
+    let mut headers: Vec<String> = vec![
+        "Unit".into(),
+        format!("{} {before}", lang.pick("Peringkat", "Rank")),
+        format!("{} {now}", lang.pick("Peringkat", "Rank")),
+        lang.pick("Perubahan peringkat (+ naik)", "Rank change (+ up)")
+            .into(),
+    ];
+    for label in [
+        lang.pick("Skor kualitas", "Quality score"),
+        lang.pick("SLA (%)", "SLA (%)"),
+        lang.pick("Standar", "Standard"),
+        "IKM",
+        lang.pick("Indeks gabungan", "Combined index"),
+    ] {
+        headers.push(format!("{label} {before}"));
+        headers.push(format!("{label} {now}"));
+        headers.push(format!("{label} — {delta}"));
+    }
+    headers.extend([
+        format!(
+            "{} {before}",
+            lang.pick("Predikat standar", "Standard grade")
+        ),
+        format!("{} {now}", lang.pick("Predikat standar", "Standard grade")),
+        format!("{} {before}", lang.pick("Zona", "Zone")),
+        format!("{} {now}", lang.pick("Zona", "Zone")),
+        lang.pick("Perpindahan predikat", "Band moves").into(),
+    ]);
+    Ok((df, headers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orders() -> GradeOrders {
+        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        GradeOrders {
+            quality: g(&["A", "B", "C", "D"]),
+            standard: g(&["A", "B", "C", "D", "E"]),
+            skm: g(&["A", "B", "C", "D"]),
+        }
+    }
+
+    fn line(quality: &str, standard: &str, zone: &str) -> UnitLine {
+        UnitLine {
+            quality_grade: Some(quality.into()),
+            standard_grade: Some(standard.into()),
+            standard_zone: Some(zone.into()),
+            ..UnitLine::default()
+        }
+    }
+
+    #[test]
+    fn band_moves_are_named_with_their_direction() {
+        let o = orders();
+        let before = line("A", "C", "kuning");
+        let now = line("B", "A", "hijau");
+        assert_eq!(
+            movement(Some(&before), Some(&now), &o, Lang::Id),
+            "Kualitas jawaban: turun A → B; Standar: naik C → A; Zona: kuning → hijau"
+        );
+        assert_eq!(movement(Some(&now), Some(&now), &o, Lang::En), "unchanged");
+        assert_eq!(
+            movement(None, Some(&now), &o, Lang::Id),
+            "baru pada periode ini"
+        );
+        assert_eq!(
+            movement(Some(&now), None, &o, Lang::Id),
+            "tidak ada pada periode ini"
+        );
+        // A grade outside the band set still shows, without a direction.
+        assert_eq!(
+            moved(
+                &o.skm,
+                Some(&"X".to_string()),
+                Some(&"A".to_string()),
+                Lang::Id
+            )
+            .as_deref(),
+            Some("berubah X → A")
+        );
+    }
+
+    #[test]
+    fn ranks_follow_the_combined_index_and_skip_units_without_one() {
+        let mut lines = BTreeMap::new();
+        for (u, i) in [
+            ("B", Some(70.0)),
+            ("A", Some(70.0)),
+            ("C", None),
+            ("D", Some(90.0)),
+        ] {
+            lines.insert(
+                u.to_string(),
+                UnitLine {
+                    index: i,
+                    ..UnitLine::default()
+                },
+            );
+        }
+        let r = ranks(&lines);
+        assert_eq!(r.get("D"), Some(&1));
+        assert_eq!(r.get("A"), Some(&2));
+        assert_eq!(r.get("B"), Some(&3));
+        assert_eq!(r.get("C"), None);
+    }
+
+    #[test]
+    fn numbers_are_read_from_report_cells() {
+        assert_eq!(
+            cell_f64(&Data::String("86.25 (B Baik)".into())),
+            Some(86.25)
+        );
+        assert_eq!(cell_f64(&Data::Float(3.5)), Some(3.5));
+        assert_eq!(cell_f64(&Data::String("-".into())), None);
+        assert_eq!(cell_text(&Data::String("-".into())), None);
+        assert_eq!(diff(Some(80.333), Some(70.0)), Some(10.33));
+        assert_eq!(diff(None, Some(70.0)), None);
+    }
+}
