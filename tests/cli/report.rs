@@ -119,12 +119,15 @@ fn report_has_a_native_chart_and_colour_scales() {
     let chart = part("xl/charts/chart1.xml");
     assert!(chart.contains("<c:barChart>"));
     assert!(
-        chart.contains("'Peringkat Unit'!$N$2:$N$23"),
+        chart.contains("'Peringkat Unit'!$O$2:$O$23"),
         "index values of 22 units"
     );
     let ranking = part("xl/worksheets/sheet2.xml");
     assert_eq!(ranking.matches("<colorScale>").count(), 5);
     assert!(ranking.contains(r#"text="kuning""#));
+    // Answer-quality grades: A green, D red.
+    assert!(ranking.contains(r#"<formula>"A"</formula>"#), "grade A rule");
+    assert!(ranking.contains(r#"<formula>"D"</formula>"#), "grade D rule");
 }
 
 /// Questions quote citizens' phone numbers, e-mails and NIKs: the details mask them.
