@@ -20,6 +20,12 @@ pub struct Config {
     pub report: ReportConfig,
     #[serde(default)]
     pub standards: StandardsConfig,
+    /// The KemenPANRB complaint-management competition self-assessment.
+    #[serde(default)]
+    pub competition: StandardsConfig,
+    /// The Ombudsman compliance self-assessment.
+    #[serde(default)]
+    pub compliance: StandardsConfig,
     #[serde(default)]
     pub skm: SkmConfig,
     /// Weights of the combined index per unit.
@@ -113,9 +119,11 @@ impl Config {
         if let Some(p) = a.units.as_mut() {
             rel(p);
         }
-        c.standards.workbooks.iter_mut().for_each(rel);
-        if let Some(p) = c.standards.standard.as_mut() {
-            rel(p);
+        for s in [&mut c.standards, &mut c.competition, &mut c.compliance] {
+            s.workbooks.iter_mut().for_each(rel);
+            if let Some(p) = s.standard.as_mut() {
+                rel(p);
+            }
         }
         c.skm.files.iter_mut().for_each(rel);
         if let Some(p) = c.report.previous.as_mut() {

@@ -11,7 +11,7 @@ use crate::error::{Error, Location, Result, polars_err};
 use crate::i18n::Lang;
 use crate::issues::{DataIssue, IssueKind, sort_issues};
 use crate::standard::score::{Outcome, score};
-use crate::standard::{Answer, Standard};
+use crate::standard::{Answer, Item, ItemKind, Standard};
 
 const WORKBOOK_EXTS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
 
@@ -190,13 +190,17 @@ pub fn units_frame(
     Ok((df, headers))
 }
 
-fn answer_text(a: &Answer, lang: Lang) -> String {
+/// An answer as the unit gave it: a choice by its level's label.
+pub fn answer_text(item: &Item, a: &Answer, lang: Lang) -> String {
     match a {
         Answer::Blank => lang.pick("belum diisi", "not answered").into(),
         Answer::NotApplicable => "N/A".into(),
         Answer::Yes => "Ya".into(),
         Answer::No => "Tidak".into(),
-        Answer::Choice(i) => format!("{} {}", lang.pick("pilihan", "level"), i),
+        Answer::Choice(i) => match &item.kind {
+            ItemKind::Choice { levels } if *i < levels.len() => levels[*i].label.clone(),
+            _ => format!("{} {}", lang.pick("pilihan", "level"), i + 1),
+        },
         Answer::Number(v) | Answer::Percent(v) => format!("{v}"),
         Answer::Date(d) => d.format("%d/%m/%Y").to_string(),
     }
@@ -235,10 +239,10 @@ pub fn gaps_frame(
             let given = match r.filled.answers.get(&g.code) {
                 Some(a) if a.verified != Answer::Blank => format!(
                     "{} ({})",
-                    answer_text(&a.verified, lang),
+                    answer_text(item, &a.verified, lang),
                     lang.pick("verifikasi", "verified")
                 ),
-                Some(a) => answer_text(&a.self_answer, lang),
+                Some(a) => answer_text(item, &a.self_answer, lang),
                 None => lang
                     .pick(
                         "butir tidak ada di workbook",

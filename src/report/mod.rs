@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod feedback;
+pub mod instruments;
 pub mod ranking;
 pub mod sheets;
 pub mod workbook;
@@ -18,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::aggregate::{self, Dimension};
 use crate::assess::batch::{UnitResult, assess, parse_as_of, workbook_paths};
-use crate::config::Config;
+use crate::config::{Config, StandardsConfig};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::{Aliases, IngestOptions, load_all};
@@ -70,6 +71,10 @@ pub struct PeriodResult {
     pub run: ScoredRun,
     pub agg: Aggregates,
     pub standards: Option<Standards>,
+    /// The KemenPANRB competition instrument, when configured.
+    pub competition: Option<Standards>,
+    /// The Ombudsman compliance instrument, when configured.
+    pub compliance: Option<Standards>,
     pub skm: Option<SkmResult>,
     /// Data and validation issues of every input, sorted.
     pub issues: Vec<DataIssue>,
@@ -86,12 +91,40 @@ impl PeriodResult {
     /// Every input file, in the order the metadata lists them.
     pub fn input_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = self.run.sources.iter().map(|s| s.path.clone()).collect();
-        if let Some(s) = &self.standards {
+        for s in [&self.standards, &self.competition, &self.compliance]
+            .into_iter()
+            .flatten()
+        {
             files.extend(s.workbooks.iter().cloned());
         }
         files.extend(self.config.skm.files.iter().cloned());
         files
     }
+}
+
+/// Reads and scores the workbooks of one instrument section, when it names a standard.
+fn assess_instrument(
+    section: &StandardsConfig,
+    name: &str,
+    issues: &mut Vec<DataIssue>,
+    lang: Lang,
+    progress: &Progress,
+) -> Result<Option<Standards>> {
+    let Some(p) = &section.standard else {
+        return Ok(None);
+    };
+    progress.stage(lang.pick("Menilai penilaian mandiri…", "Scoring self-assessments…"));
+    let standard = standard::load(p)?;
+    let as_of = parse_as_of(section.as_of.as_deref(), &format!("{name} as_of"))?;
+    let workbooks = workbook_paths(&section.workbooks)?;
+    let (results, mut more) = assess(&standard, &workbooks, as_of);
+    issues.append(&mut more);
+    Ok(Some(Standards {
+        standard,
+        results,
+        workbooks,
+        as_of,
+    }))
 }
 
 /// Scores every input the config at `config_path` names.
@@ -130,24 +163,28 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
     let overall = aggregate::overall(&run.scored, &run.rubric)?;
     let mut issues: Vec<DataIssue> = run.issues.clone();
 
-    // Unit standards.
-    let standards = match &config.standards.standard {
-        None => None,
-        Some(p) => {
-            progress.stage(lang.pick("Menilai penilaian mandiri…", "Scoring self-assessments…"));
-            let standard = standard::load(p)?;
-            let as_of = parse_as_of(config.standards.as_of.as_deref(), "[standards] as_of")?;
-            let workbooks = workbook_paths(&config.standards.workbooks)?;
-            let (results, mut more) = assess(&standard, &workbooks, as_of);
-            issues.append(&mut more);
-            Some(Standards {
-                standard,
-                results,
-                workbooks,
-                as_of,
-            })
-        }
-    };
+    // Unit standards and the national instruments.
+    let standards = assess_instrument(
+        &config.standards,
+        "[standards]",
+        &mut issues,
+        lang,
+        progress,
+    )?;
+    let competition = assess_instrument(
+        &config.competition,
+        "[competition]",
+        &mut issues,
+        lang,
+        progress,
+    )?;
+    let compliance = assess_instrument(
+        &config.compliance,
+        "[compliance]",
+        &mut issues,
+        lang,
+        progress,
+    )?;
 
     // SKM.
     let skm_result = if config.skm.files.is_empty() {
@@ -186,6 +223,8 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
             overall,
         },
         standards,
+        competition,
+        compliance,
         skm: skm_result,
         issues,
         lines,

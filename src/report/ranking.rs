@@ -248,11 +248,7 @@ pub fn decorate_ranking(
     for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
         xlsx::color_scale(ws, col(c), last)?;
     }
-    for (zone, color) in [
-        ("hijau", xlsx::FILL_GOOD),
-        ("kuning", xlsx::FILL_NEUTRAL),
-        ("merah", xlsx::FILL_BAD),
-    ] {
+    for (zone, color) in super::workbook::ZONE_FILLS {
         xlsx::fill_when_text(ws, col("standard_zone"), last, zone, color)?;
     }
     for (grade, color) in xlsx::grade_fills(quality_grades) {

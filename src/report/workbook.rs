@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::PeriodResult;
 use super::compare::{GradeOrders, Previous, comparison_frame, movement};
+use super::instruments::{evidence_frame, recap_frame};
 use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
@@ -269,10 +270,21 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
             ),
         ),
     ];
-    if let Some(st) = &p.standards {
+    for (label, st) in [
+        (lang.pick("Standar", "Standard"), &p.standards),
+        (
+            lang.pick("Instrumen kompetisi", "Competition instrument"),
+            &p.competition,
+        ),
+        (
+            lang.pick("Instrumen kepatuhan", "Compliance instrument"),
+            &p.compliance,
+        ),
+    ] {
+        let Some(st) = st else { continue };
         let (s, d) = (&st.standard, st.as_of);
         meta.push((
-            lang.pick("Standar", "Standard").into(),
+            label.into(),
             format!(
                 "{} versi {} ({}), {} {d}",
                 s.id,
@@ -289,6 +301,28 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
         ));
     }
     Ok(meta)
+}
+
+/// Ombudsman zones and their fills.
+pub const ZONE_FILLS: [(&str, u32); 3] = [
+    ("hijau", xlsx::FILL_GOOD),
+    ("kuning", xlsx::FILL_NEUTRAL),
+    ("merah", xlsx::FILL_BAD),
+];
+
+/// Colour scales on an instrument recap's aspect and total columns.
+fn score_scales(
+    wb: &mut rust_xlsxwriter::Workbook,
+    sheet: &str,
+    df: &polars::prelude::DataFrame,
+) -> Result<()> {
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    for (i, name) in df.get_column_names().iter().enumerate() {
+        if name.starts_with("aspect__") || name.as_str() == "total" {
+            xlsx::color_scale(ws, i as u16, df.height() as u32)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the report workbook to `out` (through a temporary file).
@@ -352,6 +386,30 @@ pub fn write(
             &gaps,
             &gap_headers,
         )?;
+    }
+    if let Some(st) = &p.competition {
+        let sheet = lang.pick("Kompetisi", "Competition");
+        let (recap, headers) = recap_frame(st, false, lang)?;
+        xlsx::write_frame(&mut wb, sheet, &recap, &headers)?;
+        score_scales(&mut wb, sheet, &recap)?;
+        let (list, headers) = evidence_frame(st, lang)?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Kompetisi — Bukti Dukung", "Competition — Evidence"),
+            &list,
+            &headers,
+        )?;
+    }
+    if let Some(st) = &p.compliance {
+        let sheet = lang.pick("Kepatuhan Ombudsman", "Ombudsman Compliance");
+        let (zones, headers) = recap_frame(st, true, lang)?;
+        xlsx::write_frame(&mut wb, sheet, &zones, &headers)?;
+        score_scales(&mut wb, sheet, &zones)?;
+        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+        let (col, last) = (xlsx::column_index(&zones, "zone"), zones.height() as u32);
+        for (zone, color) in ZONE_FILLS {
+            xlsx::fill_when_text(ws, col, last, zone, color)?;
+        }
     }
     let (detail, detail_headers) = detail_frame(&p.run.scored, &p.run.rubric, opts.mask, lang)?;
     xlsx::write_frame(

@@ -126,8 +126,14 @@ fn report_has_a_native_chart_and_colour_scales() {
     assert_eq!(ranking.matches("<colorScale>").count(), 5);
     assert!(ranking.contains(r#"text="kuning""#));
     // Answer-quality grades: A green, D red.
-    assert!(ranking.contains(r#"<formula>"A"</formula>"#), "grade A rule");
-    assert!(ranking.contains(r#"<formula>"D"</formula>"#), "grade D rule");
+    assert!(
+        ranking.contains(r#"<formula>"A"</formula>"#),
+        "grade A rule"
+    );
+    assert!(
+        ranking.contains(r#"<formula>"D"</formula>"#),
+        "grade D rule"
+    );
 }
 
 /// Questions quote citizens' phone numbers, e-mails and NIKs: the details mask them.
