@@ -66,6 +66,12 @@ pub enum Command {
         after_help = "Contoh / example:\n  ulpk-eval skm samples/skm-2026-q1.csv -o reports/ikm.xlsx\n  ulpk-eval skm survei-jan.xlsx survei-feb.csv --sheet Responden --strict --issues masalah.csv"
     )]
     Skm(SkmArgs),
+    /// Tarik sampel berstrata untuk direview dan buat lembar review per reviewer / Draw a
+    /// stratified review sample and write one review workbook per reviewer
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval sample samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx --n 200 --by unit,channel --seed 2026 --reviewers ani,budi,citra --overlap 0.2 -o review/"
+    )]
+    Sample(SampleArgs),
 }
 
 /// Inputs shared by the commands that read answer exports.
@@ -183,6 +189,40 @@ pub struct ReportArgs {
     /// (menggantikan [report] previous) / Previous period to compare with
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Jumlah jawaban dalam sampel / Sample size
+    #[arg(long)]
+    pub n: usize,
+    /// Strata sampel / Strata to sample by
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Dimension::Unit])]
+    pub by: Vec<Dimension>,
+    /// Minimum jawaban per strata / Minimum answers per stratum
+    #[arg(long, default_value_t = 1)]
+    pub min_per_stratum: usize,
+    /// Seed acak: seed yang sama memberi sampel yang sama / Random seed: same seed, same sample
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Nama reviewer, dipisah koma / Reviewer names, comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub reviewers: Vec<String>,
+    /// Bagian sampel (0–1) yang dinilai semua reviewer untuk kalibrasi / Share of the sample
+    /// every reviewer scores, for calibration
+    #[arg(long, default_value_t = 0.0)]
+    pub overlap: f64,
+    /// Folder keluaran / Output folder
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Timpa lembar review yang sudah ada / Overwrite existing review workbooks
+    #[arg(long)]
+    pub force: bool,
+    /// Jangan samarkan telepon, email dan NIK / Keep personal data unmasked
+    #[arg(long)]
+    pub no_mask: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod rubric;
 pub mod score;
 pub mod skm;
@@ -61,6 +62,7 @@ where
         Command::Template(a) => commands::template::run(a, lang),
         Command::Assess(a) => commands::assess::run(a, lang),
         Command::Skm(a) => commands::skm::run(a, lang),
+        Command::Sample(a) => commands::sample::run(a, lang),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@ pub mod assess;
 pub mod check;
 pub mod report;
 pub mod rubric;
+pub mod sample;
 pub mod score;
 pub mod skm;
 pub mod standard;

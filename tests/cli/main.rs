@@ -6,5 +6,6 @@ mod errors;
 mod ingest;
 mod outputs;
 mod report;
+mod review;
 mod scoring;
 mod skm;
