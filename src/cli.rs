@@ -103,6 +103,14 @@ pub struct InputArgs {
     /// Tulis daftar masalah data ke berkas (.csv/.xlsx) / Write data issues to a file
     #[arg(long)]
     pub issues: Option<PathBuf>,
+    /// Lembar review yang sudah diisi (berkas atau folder), boleh berulang / Filled review
+    /// workbooks or folders, repeatable
+    #[arg(long = "reviews")]
+    pub reviews: Vec<PathBuf>,
+    /// Aturan bila beberapa reviewer menilai satu jawaban: mean, median, lead:NAMA / Rule
+    /// when several reviewers scored one answer
+    #[arg(long, value_name = "RULE")]
+    pub review_rule: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -97,6 +97,11 @@ pub struct AnswersConfig {
     pub calendar: Vec<PathBuf>,
     #[serde(default)]
     pub aliases: Vec<PathBuf>,
+    /// Filled review workbooks or folders of them.
+    #[serde(default)]
+    pub reviews: Vec<PathBuf>,
+    /// `mean`, `median` or `lead:NAME`.
+    pub review_rule: Option<String>,
 }
 
 impl Config {
@@ -113,6 +118,7 @@ impl Config {
         a.files.iter_mut().for_each(rel);
         a.calendar.iter_mut().for_each(rel);
         a.aliases.iter_mut().for_each(rel);
+        a.reviews.iter_mut().for_each(rel);
         if let Some(p) = a.rubric.as_mut() {
             rel(p);
         }

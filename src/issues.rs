@@ -33,6 +33,9 @@ pub enum IssueKind {
     MissingItem,
     UnreadableWorkbook,
     DuplicateUnit,
+    UnknownReviewId,
+    DuplicateReview,
+    ReviewConflict,
     Other,
 }
 
@@ -63,6 +66,9 @@ impl IssueKind {
             IssueKind::MissingItem => "missing_item",
             IssueKind::UnreadableWorkbook => "unreadable_workbook",
             IssueKind::DuplicateUnit => "duplicate_unit",
+            IssueKind::UnknownReviewId => "unknown_review_id",
+            IssueKind::DuplicateReview => "duplicate_review",
+            IssueKind::ReviewConflict => "review_conflict",
             IssueKind::Other => "other",
         }
     }
@@ -108,6 +114,9 @@ impl IssueKind {
                 "Workbook cannot be assessed",
             ),
             IssueKind::DuplicateUnit => lang.pick("Unit ganda", "Duplicate unit"),
+            IssueKind::UnknownReviewId => lang.pick("ID review tidak dikenal", "Unknown review id"),
+            IssueKind::DuplicateReview => lang.pick("Review ganda", "Duplicate review"),
+            IssueKind::ReviewConflict => lang.pick("Konflik reviewer", "Reviewer conflict"),
             IssueKind::Other => lang.pick("Lainnya", "Other"),
         }
     }

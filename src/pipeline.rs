@@ -8,14 +8,17 @@ use polars::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::error::Msg;
+use crate::error::polars_err;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::columns::column_specs;
+use crate::ingest::columns::field;
 use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
 use crate::issues::DataIssue;
 use crate::progress::Progress;
-use crate::rubric::Rubric;
+use crate::review::merge::Rule;
+use crate::rubric::{Kind, Rubric};
 
 /// What to score and how.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +30,10 @@ pub struct ScoreInputs {
     pub calendars: Vec<PathBuf>,
     pub aliases: Vec<PathBuf>,
     pub columns: BTreeMap<String, String>,
+    /// Filled review workbooks (or folders of them) merged into the manual criteria.
+    pub reviews: Vec<PathBuf>,
+    /// How several reviewers' marks on one answer become one.
+    pub review_rule: Rule,
 }
 
 /// Everything a scoring run produced.
@@ -82,7 +89,11 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
     let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
     timer.lap("normalize");
     progress.stage(lang.pick("Memeriksa data…", "Checking data…"));
-    let issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
+    let mut issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
+    if !inputs.reviews.is_empty() {
+        progress.stage(lang.pick("Menggabungkan review…", "Merging reviews…"));
+        apply_reviews(&mut df, &rubric, inputs, &mut issues)?;
+    }
     timer.lap("validate");
     progress.stage(lang.pick("Menilai jawaban…", "Scoring answers…"));
     let scored = crate::score::score_frame(df, &rubric, &calendar, lang)?;
@@ -95,6 +106,63 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         warnings,
         scored,
     })
+}
+
+/// Reads the review workbooks and writes the merged marks into the manual criteria's
+/// columns (over any value the export had), reporting unknown ids, duplicates, values off
+/// the scale and conflicts.
+fn apply_reviews(
+    df: &mut DataFrame,
+    rubric: &Rubric,
+    inputs: &ScoreInputs,
+    issues: &mut Vec<DataIssue>,
+) -> Result<()> {
+    use crate::review::merge::{conflict_issue, mark_text, merge, read_all, review_paths};
+    use crate::review::worksheet::manual_criteria;
+    let paths = review_paths(&inputs.reviews)?;
+    let (reviews, mut more) = read_all(&paths, rubric);
+    issues.append(&mut more);
+    let ids: Vec<Option<String>> = df
+        .column(field::ID)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(|e| polars_err("review", e))?
+        .str()
+        .map_err(|e| polars_err("review", e))?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect();
+    let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
+    let merged = merge(reviews, &known, &inputs.review_rule, issues);
+    issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));
+    for (c, _, na) in manual_criteria(rubric) {
+        let Kind::Manual { key, .. } = &c.kind else {
+            continue;
+        };
+        let old: Vec<Option<String>> = match df.column(key) {
+            Ok(col) => col
+                .cast(&DataType::String)
+                .map_err(|e| polars_err("review", e))?
+                .str()
+                .map_err(|e| polars_err("review", e))?
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect(),
+            Err(_) => vec![None; df.height()],
+        };
+        let new: StringChunked = ids
+            .iter()
+            .zip(old)
+            .map(|(id, old)| {
+                id.as_ref()
+                    .and_then(|id| merged.marks.get(&(id.clone(), c.id.clone())))
+                    .map(|m| mark_text(*m, na))
+                    .or(old)
+            })
+            .collect();
+        df.with_column(new.with_name(key.as_str().into()).into_column())
+            .map_err(|e| polars_err("review", e))?;
+    }
+    Ok(())
 }
 
 /// Warns of files without a column that a `field` criterion or a manual criterion reads.

@@ -163,6 +163,8 @@ fn review_rows(
                 auto_grade: grades[i].clone().unwrap_or_default(),
                 auto_notes: notes.join("\n"),
                 calibration: false,
+                marks: Vec::new(),
+                comment: String::new(),
             }
         })
         .collect())

@@ -141,6 +141,11 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
         calendars: a.calendar.clone(),
         aliases: a.aliases.clone(),
         columns: config.columns.clone(),
+        reviews: a.reviews.clone(),
+        review_rule: match &a.review_rule {
+            Some(r) => crate::review::merge::Rule::parse(r)?,
+            None => Default::default(),
+        },
     };
     let run = pipeline::run(&inputs, lang, progress)?;
     let mut dims = aggregate::summarize(

@@ -37,6 +37,9 @@ pub struct ReviewRow {
     pub auto_notes: String,
     /// Set when the answer also goes to other reviewers (calibration).
     pub calibration: bool,
+    /// Values already entered, by manual criterion id (filled samples and tests).
+    pub marks: Vec<(String, String)>,
+    pub comment: String,
 }
 
 /// The manual criteria of a rubric with their scale and N/A values.
@@ -392,9 +395,20 @@ fn review_sheet(
             .map_err(xlsx_err)?;
         ws.write_string_with_format(row, 9, if r.calibration { yes } else { "" }, &locked)
             .map_err(xlsx_err)?;
-        for c in first_input..=last_col {
-            ws.write_blank(row, c, &input).map_err(xlsx_err)?;
+        for (k, (c, _, _)) in manual.iter().enumerate() {
+            let col = first_input + k as u16;
+            match r.marks.iter().find(|(id, _)| *id == c.id) {
+                Some((_, v)) => ws.write_string_with_format(row, col, cell_text(v), &input),
+                None => ws.write_blank(row, col, &input),
+            }
+            .map_err(xlsx_err)?;
         }
+        if r.comment.is_empty() {
+            ws.write_blank(row, last_col, &input)
+        } else {
+            ws.write_string_with_format(row, last_col, cell_text(&r.comment), &input)
+        }
+        .map_err(xlsx_err)?;
         // Long answers: a taller row, capped so the sheet stays scrollable.
         let longest = r.answer.chars().count().max(r.question.chars().count());
         ws.set_row_height(

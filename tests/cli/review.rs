@@ -169,3 +169,98 @@ fn impossible_samples_are_explained() {
         .code(2)
         .stderr(predicates::str::contains("--overlap"));
 }
+
+/// A filled review workbook for the hand-computed case (`jawaban-uji.csv`, `rubrik-uji.toml`).
+fn filled(dir: &std::path::Path, reviewer: &str, marks: &[(&str, &str)]) {
+    use ulpk_eval::review::worksheet::{ReviewRow, write};
+    let rubric =
+        ulpk_eval::rubric::Rubric::load(&super::common::fixture("rubrik-uji.toml")).unwrap();
+    let rows: Vec<ReviewRow> = marks
+        .iter()
+        .map(|(id, v)| ReviewRow {
+            id: id.to_string(),
+            marks: vec![("akurasi".into(), v.to_string())],
+            ..ReviewRow::default()
+        })
+        .collect();
+    let path = dir.join(format!("review-{reviewer}.xlsx"));
+    write(
+        &rubric,
+        reviewer,
+        1,
+        &rows,
+        &path,
+        ulpk_eval::i18n::Lang::Id,
+    )
+    .unwrap();
+}
+
+fn score_with_reviews(
+    dir: &std::path::Path,
+    rule: &str,
+) -> Vec<std::collections::HashMap<String, String>> {
+    let out = dir.join(format!("skor-{}.csv", rule.replace(':', "-")));
+    bin()
+        .args(["score", "--rubric"])
+        .arg(super::common::fixture("rubrik-uji.toml"))
+        .arg(super::common::fixture("jawaban-uji.csv"))
+        .arg("--reviews")
+        .arg(dir.join("reviews"))
+        .args(["--review-rule", rule, "--issues"])
+        .arg(dir.join("masalah.csv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    super::common::read_csv(&out)
+}
+
+/// Reviews override the export's manual column; two reviewers disagreeing are merged by
+/// the rule and reported; unknown ids and values off the scale are issues with their cell.
+#[test]
+fn reviews_merge_into_the_manual_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    // A2 was not reviewed in the export (57.14 without accuracy).
+    filled(&reviews, "ani", &[("A2", "2"), ("A1", "0"), ("ZZ9", "1")]);
+    filled(&reviews, "budi", &[("A2", "1"), ("A4", "5")]);
+
+    let rows = score_with_reviews(dir.path(), "mean");
+    // A2: mean 1.5 of 2 → 0.75 × 20 added: (20 + 5 + 15 + 15) / 90 = 61.11.
+    let a2 = super::common::row(&rows, "A2");
+    assert_eq!(a2["akurasi"], "partial");
+    assert_eq!(a2["score"], "61.11");
+    // A1: ani's 0 replaces the export's 2; accuracy is critical → 0.
+    let a1 = super::common::row(&rows, "A1");
+    assert_eq!(a1["akurasi"], "fail");
+    assert_eq!(a1["score"], "0.0");
+    // A4: budi's 5 is off the 0–2 scale: not used, the export's N/A stays.
+    assert_eq!(super::common::row(&rows, "A4")["akurasi"], "na");
+
+    let issues = super::common::read_csv(&dir.path().join("masalah.csv"));
+    let kind = |k: &str| issues.iter().filter(|i| i["kind"] == k).collect::<Vec<_>>();
+    let conflict = kind("review_conflict");
+    assert_eq!(conflict.len(), 1);
+    assert!(
+        conflict[0]["message"].contains("ani 2, budi 1"),
+        "{:?}",
+        conflict[0]
+    );
+    assert!(
+        conflict[0]["message"].contains("dipakai 1.5"),
+        "{:?}",
+        conflict[0]
+    );
+    let unknown = kind("unknown_review_id");
+    assert_eq!(unknown.len(), 1);
+    assert!(unknown[0]["file"].ends_with("review-ani.xlsx"));
+    let off = kind("invalid_manual_score");
+    assert_eq!(off.len(), 1);
+    assert!(off[0]["file"].ends_with("review-budi.xlsx"));
+    assert_eq!(off[0]["column"], "K6", "A4 is budi's second row");
+
+    // The lead reviewer's mark decides: budi's 1 → 0.5 × 20: (40 + 10) / 90 = 55.56.
+    let rows = score_with_reviews(dir.path(), "lead:budi");
+    assert_eq!(super::common::row(&rows, "A2")["score"], "55.56");
+}
