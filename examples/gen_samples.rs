@@ -6,20 +6,27 @@
 //!     [--seed S] [--format csv|xlsx]
 //! ```
 //!
-//! `samples` writes `simpel-lpk-2026-q1.csv` (Windows-1252, `;`), `sp4n-lapor-2026-q1.xlsx`
-//! and `README.md` with the exact counts of every injected fault. `bench` streams a large
+//! `samples` writes `simpel-lpk-2026-q1.csv` (Windows-1252, `;`), `sp4n-lapor-2026-q1.xlsx`,
+//! filled self-assessment workbooks for three instruments (`penilaian-mandiri/`,
+//! `kompetisi/`, `kepatuhan-ombudsman/`), the previous period's inputs
+//! (`periode-sebelumnya/`: Simpel CSV, self-assessments and SKM survey for Q4 2025) and
+//! `README.md` with the exact counts of every injected fault. `bench` streams a large
 //! UTF-8 CSV (or builds an XLSX) with the same columns.
 
 #[path = "gen_samples/assessments.rs"]
 mod assessments;
 #[path = "gen_samples/calendar.rs"]
 mod calendar;
+#[path = "gen_samples/evidence.rs"]
+mod evidence;
 #[path = "gen_samples/model.rs"]
 mod model;
 #[path = "gen_samples/output.rs"]
 mod output;
 #[path = "gen_samples/readme.rs"]
 mod readme;
+#[path = "gen_samples/skm.rs"]
+mod skm;
 #[path = "gen_samples/text.rs"]
 mod text;
 #[path = "gen_samples/units.rs"]
@@ -34,6 +41,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use assessments::{Downgrade, Evidence, Instrument};
 use model::{
     DaySource, FixedFaults, GenOptions, Source, Tally, Ticket, apply_bench_faults,
     apply_fixed_faults, assign_accuracy, duplicate_one, gen_ticket, note_distribution, pick_unit,
@@ -45,6 +53,8 @@ const DEFAULT_SEED: u64 = 20260331;
 const CSV_ROWS: usize = 2400;
 /// Rows of the SP4N-LAPOR! XLSX (one of them is the duplicated report).
 const XLSX_ROWS: usize = 600;
+/// Rows of the previous period's Simpel CSV (one of them is the duplicated ticket).
+const Q4_CSV_ROWS: usize = 1200;
 
 #[derive(Parser)]
 #[command(about = "Deterministic synthetic BPOM ULPK exports for ulpk-eval")]
@@ -125,22 +135,58 @@ fn self_check(rng: &mut ChaCha8Rng) -> BoxResult<()> {
 // ---------------------------------------------------------------------------------------------
 // samples
 
+/// The quarter an export covers.
+struct Period<'a> {
+    /// First and last day tickets are received.
+    first: NaiveDate,
+    last: NaiveDate,
+    /// Export time: nothing is answered or closed after it.
+    export_at: NaiveDateTime,
+    /// Quality profiles replacing the units' own in this period: (unit name, profile).
+    profiles: &'a [(&'static str, units::Profile)],
+}
+
+impl Period<'_> {
+    /// Triwulan I 2026, the units' own profiles.
+    fn q1_2026() -> BoxResult<Period<'static>> {
+        Ok(Period {
+            first: ymd(2026, 1, 1)?,
+            last: ymd(2026, 3, 31)?,
+            export_at: ymd_hm(2026, 4, 8, 8, 0)?,
+            profiles: &[],
+        })
+    }
+
+    /// Triwulan IV 2025, with the previous period's profiles.
+    fn q4_2025() -> BoxResult<Period<'static>> {
+        Ok(Period {
+            first: ymd(2025, 10, 1)?,
+            last: ymd(2025, 12, 31)?,
+            export_at: ymd_hm(2026, 1, 8, 8, 0)?,
+            profiles: &units::Q4_2025_PROFILES,
+        })
+    }
+}
+
 /// Generate one sample export: `rows` data rows of which one is a duplicate.
 fn build_dataset(
     rng: &mut ChaCha8Rng,
     src: Source,
     rows: usize,
     fixed: FixedFaults,
+    period: &Period,
     tally: &mut Tally,
 ) -> BoxResult<Vec<Ticket>> {
-    let days: Vec<NaiveDate> = ymd(2026, 1, 1)?
+    let days: Vec<NaiveDate> = period
+        .first
         .iter_days()
-        .take_while(|d| d.month() <= 3 && d.year() == 2026)
+        .take_while(|d| *d <= period.last)
         .collect();
     let opt = GenOptions {
         src,
-        export_at: ymd_hm(2026, 4, 8, 8, 0)?,
+        export_at: period.export_at,
         compact: false,
+        profiles: period.profiles,
     };
     let mut tickets: Vec<Ticket> = (0..rows - 1)
         .map(|_| {
@@ -162,7 +208,7 @@ fn build_dataset(
         _ => {
             let mut seq: u32 = rng.random_range(1..=40u32);
             for t in &mut tickets {
-                t.id = format!("LPK-2026-{seq:06}");
+                t.id = format!("LPK-{}-{seq:06}", period.first.year());
                 seq += text::pick_weighted(rng, &[(1u32, 80), (2, 15), (3, 5)]);
             }
         }
@@ -197,6 +243,7 @@ fn file_len(path: &Path) -> BoxResult<u64> {
 fn samples(seed: u64, out: &Path) -> BoxResult<()> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     self_check(&mut ChaCha8Rng::seed_from_u64(seed))?;
+    let q1 = Period::q1_2026()?;
 
     // Simpel LPK CSV.
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -210,12 +257,14 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         closed_before_received: 4,
         blank_answers: 3,
         officer_variants: 4,
+        bad_dates: ["31/02/2026", "29/02/2026"],
     };
     let csv_tickets = build_dataset(
         &mut rng,
         Source::Simpel,
         CSV_ROWS,
         csv_fixed,
+        &q1,
         &mut csv_tally,
     )?;
     let csv_path = out.join(readme::CSV_NAME);
@@ -234,12 +283,14 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         closed_before_received: 2,
         blank_answers: 2,
         officer_variants: 2,
+        bad_dates: ["31/02/2026", "29/02/2026"],
     };
     let xlsx_tickets = build_dataset(
         &mut rng,
         Source::Lapor,
         XLSX_ROWS,
         xlsx_fixed,
+        &q1,
         &mut xlsx_tally,
     )?;
     let xlsx_path = out.join(readme::XLSX_NAME);
@@ -257,26 +308,169 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         bytes: file_len(&xlsx_path)?,
         tally: &xlsx_tally,
     };
-    let assessed = assessments::write(seed, &out.join("penilaian-mandiri"))?;
-    let md = readme::render(seed, &csv_info, &xlsx_info, &assessed);
+
+    // Self-assessments. Each instrument draws from its own stream, so adding one leaves the
+    // others' workbooks unchanged.
+    let minimum = assessments::load_standard(ulpk_eval::standard::BUILTIN_MINIMUM)?;
+    let assessed = assessments::write(
+        &Instrument {
+            std: &minimum,
+            profiles: &assessments::PROFILES,
+            as_of: assessments::date(assessments::AS_OF),
+            seed,
+            evidence: Evidence::FileName,
+            downgrade: Downgrade::Redraw,
+        },
+        &out.join("penilaian-mandiri"),
+    )?;
+    let kompetisi_std = assessments::load_standard(readme::KOMPETISI_STANDARD)?;
+    let kompetisi = assessments::write(
+        &Instrument {
+            std: &kompetisi_std,
+            profiles: &assessments::PROFILES_KOMPETISI,
+            as_of: assessments::date(assessments::AS_OF),
+            seed: seed ^ 0x4B4F_4D50_4554_4953,
+            evidence: Evidence::Documents,
+            downgrade: Downgrade::StepDown,
+        },
+        &out.join(readme::KOMPETISI_DIR),
+    )?;
+    let ombudsman_std = assessments::load_standard(readme::OMBUDSMAN_STANDARD)?;
+    let ombudsman = assessments::write(
+        &Instrument {
+            std: &ombudsman_std,
+            profiles: &assessments::PROFILES_OMBUDSMAN,
+            as_of: assessments::date(assessments::AS_OF),
+            seed: seed ^ 0x4F4D_4255_4453_4D4E,
+            evidence: Evidence::Documents,
+            downgrade: Downgrade::StepDown,
+        },
+        &out.join(readme::OMBUDSMAN_DIR),
+    )?;
+
+    // The previous period (Triwulan IV 2025), for period comparison.
+    let prev = out.join(readme::PREV_DIR);
+    std::fs::create_dir_all(&prev).map_err(|e| format!("cannot create {}: {e}", prev.display()))?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5134_2D32_3032_3543);
+    let mut q4_tally = Tally::default();
+    let q4_fixed = FixedFaults {
+        long_month: 2,
+        iso: 2,
+        dash_date_only: 2,
+        unparseable: 3,
+        serial: 0,
+        closed_before_received: 2,
+        blank_answers: 2,
+        officer_variants: 2,
+        bad_dates: ["31/11/2025", "31/09/2025"],
+    };
+    let q4_tickets = build_dataset(
+        &mut rng,
+        Source::Simpel,
+        Q4_CSV_ROWS,
+        q4_fixed,
+        &Period::q4_2025()?,
+        &mut q4_tally,
+    )?;
+    let q4_path = prev.join(readme::Q4_CSV_NAME);
+    let replaced = output::write_simpel_csv(&q4_path, &q4_tickets)?;
+    q4_tally.add("info", "chars_replaced", replaced);
+    let q4_info = readme::FileInfo {
+        name: readme::Q4_CSV_NAME,
+        rows: q4_tickets.len(),
+        bytes: file_len(&q4_path)?,
+        tally: &q4_tally,
+    };
+    let assessed_q4 = assessments::write(
+        &Instrument {
+            std: &minimum,
+            profiles: &assessments::PROFILES_Q4,
+            as_of: assessments::date(assessments::AS_OF_Q4),
+            // Stream picked among the first few so that, besides the profiles' own failures,
+            // only one unit misses a mandatory item by chance.
+            seed: seed ^ 13,
+            evidence: Evidence::FileName,
+            downgrade: Downgrade::Redraw,
+        },
+        &prev.join("penilaian-mandiri"),
+    )?;
+    let skm_q4 = skm::write(
+        seed ^ 0x5134_2D53_4B4D_3235,
+        &skm::Q4_2025,
+        2025,
+        &prev.join(readme::Q4_SKM_NAME),
+    )?;
+
+    let md = readme::render(
+        seed,
+        &csv_info,
+        &xlsx_info,
+        &readme::Assessments {
+            q1: &assessed,
+            kompetisi: &kompetisi,
+            ombudsman: &ombudsman,
+        },
+        &readme::Previous {
+            csv: &q4_info,
+            assessed: &assessed_q4,
+            skm: &skm_q4,
+        },
+    );
     let readme_path = out.join("README.md");
     std::fs::write(&readme_path, md)
         .map_err(|e| format!("cannot write {}: {e}", readme_path.display()))?;
 
     let mut report = String::new();
-    for f in [&csv_info, &xlsx_info] {
+    for (dir, f) in [
+        (out, &csv_info),
+        (out, &xlsx_info),
+        (prev.as_path(), &q4_info),
+    ] {
         report.push_str(&format!(
             "wrote {} ({} data rows, {} bytes)\n",
-            out.join(f.name).display(),
+            dir.join(f.name).display(),
             f.rows,
             f.bytes
         ));
     }
+    for (dir, w) in [
+        ("penilaian-mandiri", &assessed),
+        (readme::KOMPETISI_DIR, &kompetisi),
+        (readme::OMBUDSMAN_DIR, &ombudsman),
+    ] {
+        report.push_str(&format!(
+            "wrote {} ({} workbooks)\n",
+            out.join(dir).display(),
+            w.len()
+        ));
+    }
+    report.push_str(&format!(
+        "wrote {} ({} workbooks)\n",
+        prev.join("penilaian-mandiri").display(),
+        assessed_q4.len()
+    ));
+    report.push_str(&format!(
+        "wrote {} ({} respondents)\n",
+        prev.join(readme::Q4_SKM_NAME).display(),
+        skm_q4.respondents
+    ));
     report.push_str(&format!("wrote {}\n\n", readme_path.display()));
     report.push_str(&readme::fault_table_text(&[
         ("csv", &csv_tally),
         ("xlsx", &xlsx_tally),
+        ("csv-q4", &q4_tally),
     ]));
+    report.push('\n');
+    for (label, w) in [
+        ("penilaian-mandiri", &assessed),
+        ("kompetisi", &kompetisi),
+        ("ombudsman", &ombudsman),
+        ("penilaian-mandiri-q4", &assessed_q4),
+    ] {
+        for a in w.iter() {
+            report.push_str(&format!("{label:<22} {:<34} {}\n", a.unit, a.result()));
+        }
+    }
     emit(&report)
 }
 
@@ -303,6 +497,7 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format) -> BoxResult<()> {
         src: Source::Bench,
         export_at: ymd_hm(2027, 1, 31, 23, 59)?,
         compact: true,
+        profiles: &[],
     };
     let mut tally = Tally::default();
     let mut seq_by_year = [0u32; 4];

@@ -10,7 +10,7 @@ use crate::calendar::{add_working_days, at, is_day_off, is_working_day, working_
 use crate::text::{
     self, AnswerPlan, Commodity, Ctx, Kind, Media, Pii, Topic, chance, pick, pick_weighted,
 };
-use crate::units::{UNITS, Unit, total_weight};
+use crate::units::{Profile, UNITS, Unit, total_weight};
 
 // ---------------------------------------------------------------------------------------------
 // Fault tally.
@@ -506,11 +506,23 @@ pub enum DaySource<'a> {
     Fixed(NaiveDate),
 }
 
-pub struct GenOptions {
+pub struct GenOptions<'a> {
     pub src: Source,
     /// Nothing is answered or closed after this moment (the export time).
     pub export_at: NaiveDateTime,
     pub compact: bool,
+    /// Quality profiles that replace a unit's own for this period: (unit name, profile).
+    pub profiles: &'a [(&'static str, Profile)],
+}
+
+impl GenOptions<'_> {
+    /// The unit's quality profile in this period.
+    pub fn profile(&self, unit: &Unit) -> Profile {
+        self.profiles
+            .iter()
+            .find(|(name, _)| *name == unit.name)
+            .map_or(unit.profile, |(_, p)| *p)
+    }
 }
 
 fn answer_time<R: RngExt + ?Sized>(
@@ -567,7 +579,7 @@ pub fn gen_ticket<R: RngExt + ?Sized>(
     tally: &mut Tally,
 ) -> Ticket {
     let src = opt.src;
-    let p = unit.profile;
+    let p = opt.profile(unit);
     let kind = pick_kind(rng, src);
     let media = pick_media(rng, src, kind, unit);
     let commodity = pick_commodity(rng, kind);
@@ -839,6 +851,8 @@ pub struct FixedFaults {
     pub closed_before_received: u32,
     pub blank_answers: u32,
     pub officer_variants: u32,
+    /// Two impossible dates (`dd/mm/yyyy`) for the unparseable-date faults.
+    pub bad_dates: [&'static str; 2],
 }
 
 pub fn fmt_long_month(dt: NaiveDateTime) -> String {
@@ -919,11 +933,16 @@ pub fn apply_fixed_faults<R: RngExt + ?Sized>(
         let (col, value) = match j % 5 {
             0 => (
                 1,
-                format!("31/02/2026 {:02}:{:02}", 9 + j % 6, 10 + 7 * (j % 6)),
+                format!(
+                    "{} {:02}:{:02}",
+                    plan.bad_dates[0],
+                    9 + j % 6,
+                    10 + 7 * (j % 6)
+                ),
             ),
             1 => (1, "kemarin".to_string()),
-            2 => (0, format!("29/02/2026 {:02}:15", 8 + j % 7)),
-            3 => (2, "31/02/2026".to_string()),
+            2 => (0, format!("{} {:02}:15", plan.bad_dates[1], 8 + j % 7)),
+            3 => (2, plan.bad_dates[0].to_string()),
             _ => (2, "kemarin sore".to_string()),
         };
         t.cells[col] = DateCell::Text(value);

@@ -378,3 +378,14 @@ pub static UNITS: [Unit; 22] = [
 pub fn total_weight() -> u32 {
     UNITS.iter().map(|u| u.weight).sum()
 }
+
+/// Triwulan IV 2025 (the previous period): units whose answer quality differed from their
+/// Q1 2026 profile. Medan, Padang and Kupang were weaker and improved into Q1 2026; Ambon and
+/// the Bogor Loka were better and slipped. Units not listed keep their own profile.
+pub static Q4_2025_PROFILES: [(&str, Profile); 5] = [
+    ("Balai Besar POM di Medan", POOR_SLOW),
+    ("Balai Besar POM di Kupang", POOR_SLANGY),
+    ("Balai Besar POM di Padang", POOR_SLANGY),
+    ("Balai Besar POM di Ambon", AVERAGE),
+    ("Loka POM di Kabupaten Bogor", GOOD),
+];
