@@ -338,7 +338,19 @@ pub fn write(
         summary.extend(comparison_rows(p, prev, lang)?);
     }
     let (summary_df, summary_headers) = kv_frame(summary, lang)?;
-    let (meta_df, meta_headers) = kv_frame(metadata_rows(p, lang)?, lang)?;
+    let mut meta = metadata_rows(p, lang)?;
+    if let Some(prev) = previous {
+        meta.push((
+            lang.pick("Periode pembanding", "Compared period").into(),
+            format!(
+                "{} ({}, SHA-256 {})",
+                prev.period,
+                prev.source.display(),
+                sha256(&prev.source)?
+            ),
+        ));
+    }
+    let (meta_df, meta_headers) = kv_frame(meta, lang)?;
     let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
     let mut wb = xlsx::new_workbook(&format!(
         "{} — {}",

@@ -28,11 +28,15 @@ fn report_on_the_samples() {
         [
             "Ringkasan",
             "Peringkat Unit",
+            "Perbandingan Periode",
             "Kriteria per Unit",
             "Petugas",
             "Kanal dan Jenis Layanan",
             "Tren Bulanan",
             "Temuan",
+            "Kompetisi",
+            "Kompetisi — Bukti Dukung",
+            "Kepatuhan Ombudsman",
             "Detail Jawaban",
             "Masalah Data",
             "Metadata"
@@ -86,6 +90,78 @@ fn report_on_the_samples() {
         .map(|row| row[1].to_string())
         .unwrap();
     assert!(sha.starts_with("SHA-256 ") && sha.len() == 8 + 64, "{sha}");
+    // The national instruments: the Ombudsman zone table and the competition recap.
+    let z = wb.worksheet_range("Kepatuhan Ombudsman").unwrap();
+    let zh = super::common::header_row(&z);
+    let zc = |h: &str| zh.iter().position(|x| x == h).unwrap();
+    let zone_of = |unit: &str| {
+        z.rows()
+            .find(|r| r[1] == unit)
+            .map(|r| (r[zc("Nilai Akhir")].clone(), r[zc("Zona")].to_string()))
+            .unwrap()
+    };
+    assert_eq!(
+        z.get_value((1, 1)),
+        Some(&Data::String("Balai Besar POM di Bandung".into()))
+    );
+    assert_eq!(
+        zone_of("Balai Besar POM di Bandung"),
+        (Data::Float(96.93), "hijau".into())
+    );
+    assert_eq!(
+        zone_of("Balai Besar POM di Surabaya"),
+        (Data::Float(77.06), "kuning".into())
+    );
+    assert_eq!(
+        zone_of("Balai Besar POM di Kupang"),
+        (Data::Float(46.03), "merah".into())
+    );
+    assert_eq!(z.height() - 1, 8);
+    let k = wb.worksheet_range("Kompetisi").unwrap();
+    assert_eq!(
+        k.get_value((1, 1)),
+        Some(&Data::String("Balai Besar POM di Bandung".into()))
+    );
+    let kh = super::common::header_row(&k);
+    let kc = |h: &str| kh.iter().position(|x| x == h).unwrap();
+    assert_eq!(
+        k.get_value((1, kc("Nilai Akhir") as u32)),
+        Some(&Data::Float(90.14))
+    );
+    assert_eq!(
+        k.get_value((1, kc("Nilai Mandiri") as u32)),
+        Some(&Data::Float(93.75))
+    );
+    let e = wb.worksheet_range("Kompetisi — Bukti Dukung").unwrap();
+    assert_eq!(e.height() - 1, 3 * 23, "23 items for each of 3 units");
+
+    // The previous period (Triwulan IV 2025): who moved band.
+    let c = wb.worksheet_range("Perbandingan Periode").unwrap();
+    let moved = |unit: &str| {
+        c.rows()
+            .find(|r| r[0] == unit)
+            .map(|r| r[r.len() - 1].to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        moved("Loka POM di Kabupaten Bogor"),
+        "Kualitas jawaban: turun A → B; Standar: turun A → C; Zona: hijau → kuning"
+    );
+    assert!(moved("Balai Besar POM di Medan").contains("Zona: kuning → hijau"));
+    assert_eq!(moved("Balai Besar POM di Bandung"), "tetap");
+    let s = wb.worksheet_range("Ringkasan").unwrap();
+    let summary = |key: &str| {
+        s.rows()
+            .find(|r| r[0] == key)
+            .map(|r| r[1].to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        summary("Perubahan skor kualitas nasional"),
+        "+1.09 (sebelumnya 89.66)"
+    );
+    assert!(summary("Unit berpindah predikat").starts_with("9 "));
+
     let generated = m
         .rows()
         .find(|row| row[0] == "Waktu pembuatan")
