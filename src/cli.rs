@@ -111,6 +111,9 @@ pub struct InputArgs {
     /// when several reviewers scored one answer
     #[arg(long, value_name = "RULE")]
     pub review_rule: Option<String>,
+    /// Berkas keputusan sanggahan petugas (CSV/XLSX), boleh berulang / Disputes file
+    #[arg(long = "disputes")]
+    pub disputes: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

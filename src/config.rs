@@ -102,6 +102,9 @@ pub struct AnswersConfig {
     pub reviews: Vec<PathBuf>,
     /// `mean`, `median` or `lead:NAME`.
     pub review_rule: Option<String>,
+    /// Disputes files.
+    #[serde(default)]
+    pub disputes: Vec<PathBuf>,
 }
 
 impl Config {
@@ -119,6 +122,7 @@ impl Config {
         a.calendar.iter_mut().for_each(rel);
         a.aliases.iter_mut().for_each(rel);
         a.reviews.iter_mut().for_each(rel);
+        a.disputes.iter_mut().for_each(rel);
         if let Some(p) = a.rubric.as_mut() {
             rel(p);
         }

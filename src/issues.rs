@@ -36,6 +36,7 @@ pub enum IssueKind {
     UnknownReviewId,
     DuplicateReview,
     ReviewConflict,
+    InvalidDispute,
     Other,
 }
 
@@ -69,6 +70,7 @@ impl IssueKind {
             IssueKind::UnknownReviewId => "unknown_review_id",
             IssueKind::DuplicateReview => "duplicate_review",
             IssueKind::ReviewConflict => "review_conflict",
+            IssueKind::InvalidDispute => "invalid_dispute",
             IssueKind::Other => "other",
         }
     }
@@ -117,6 +119,7 @@ impl IssueKind {
             IssueKind::UnknownReviewId => lang.pick("ID review tidak dikenal", "Unknown review id"),
             IssueKind::DuplicateReview => lang.pick("Review ganda", "Duplicate review"),
             IssueKind::ReviewConflict => lang.pick("Konflik reviewer", "Reviewer conflict"),
+            IssueKind::InvalidDispute => lang.pick("Sanggahan tidak valid", "Invalid dispute"),
             IssueKind::Other => lang.pick("Lainnya", "Other"),
         }
     }

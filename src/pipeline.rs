@@ -17,8 +17,10 @@ use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
 use crate::issues::DataIssue;
 use crate::progress::Progress;
+use crate::review::dispute::Dispute;
 use crate::review::merge::Rule;
 use crate::rubric::{Kind, Rubric};
+use crate::score::Override;
 
 /// What to score and how.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +36,8 @@ pub struct ScoreInputs {
     pub reviews: Vec<PathBuf>,
     /// How several reviewers' marks on one answer become one.
     pub review_rule: Rule,
+    /// Disputes files (decisions on officers' disputes).
+    pub disputes: Vec<PathBuf>,
 }
 
 /// Everything a scoring run produced.
@@ -46,6 +50,8 @@ pub struct ScoredRun {
     pub warnings: Vec<Msg>,
     /// One row per answer (see [`crate::score`]).
     pub scored: DataFrame,
+    /// Every dispute row read, history included.
+    pub disputes: Vec<Dispute>,
 }
 
 pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<ScoredRun> {
@@ -94,9 +100,14 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         progress.stage(lang.pick("Menggabungkan review…", "Merging reviews…"));
         apply_reviews(&mut df, &rubric, inputs, &mut issues)?;
     }
+    let (disputes, overrides) = if inputs.disputes.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        apply_disputes(&mut df, &rubric, &inputs.disputes, &mut issues, lang)?
+    };
     timer.lap("validate");
     progress.stage(lang.pick("Menilai jawaban…", "Scoring answers…"));
-    let scored = crate::score::score_frame(df, &rubric, &calendar, lang)?;
+    let scored = crate::score::score_frame_with(df, &rubric, &calendar, lang, &overrides)?;
     timer.lap("score");
     Ok(ScoredRun {
         rubric,
@@ -105,7 +116,95 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         issues,
         warnings,
         scored,
+        disputes,
     })
+}
+
+fn id_strings(df: &DataFrame) -> Result<Vec<Option<String>>> {
+    Ok(df
+        .column(field::ID)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(|e| polars_err("id", e))?
+        .str()
+        .map_err(|e| polars_err("id", e))?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+/// Writes a manual criterion's decided values (by answer id) into its column.
+fn set_manual(
+    df: &mut DataFrame,
+    key: &str,
+    ids: &[Option<String>],
+    value: impl Fn(&str) -> Option<String>,
+) -> Result<()> {
+    let old: Vec<Option<String>> = match df.column(key) {
+        Ok(col) => col
+            .cast(&DataType::String)
+            .map_err(|e| polars_err("review", e))?
+            .str()
+            .map_err(|e| polars_err("review", e))?
+            .iter()
+            .map(|v| v.map(str::to_string))
+            .collect(),
+        Err(_) => vec![None; df.height()],
+    };
+    let new: StringChunked = ids
+        .iter()
+        .zip(old)
+        .map(|(id, old)| id.as_deref().and_then(&value).or(old))
+        .collect();
+    df.with_column(new.with_name(key.into()).into_column())
+        .map_err(|e| polars_err("review", e))?;
+    Ok(())
+}
+
+/// Reads the disputes and applies the decisions in force: a manual criterion's decided
+/// score goes into its column; an automatic criterion's decided state becomes an override.
+fn apply_disputes(
+    df: &mut DataFrame,
+    rubric: &Rubric,
+    files: &[PathBuf],
+    issues: &mut Vec<DataIssue>,
+    lang: Lang,
+) -> Result<(Vec<Dispute>, Vec<Override>)> {
+    use crate::review::dispute::{Decision, in_force, load};
+    let ids = id_strings(df)?;
+    let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
+    let (disputes, mut more) = load(files, rubric, &known)?;
+    issues.append(&mut more);
+    let mut overrides = Vec::new();
+    for c in &rubric.criteria {
+        let decided: std::collections::HashMap<&str, &Decision> = in_force(&disputes)
+            .filter(|d| d.criterion == c.id)
+            .filter_map(|d| d.decided.as_ref().map(|x| (d.id.as_str(), x)))
+            .collect();
+        match &c.kind {
+            Kind::Manual { key, .. } => set_manual(df, key, &ids, |id| match decided.get(id) {
+                Some(Decision::Manual(v)) => Some(v.clone()),
+                _ => None,
+            })?,
+            _ => {
+                for d in in_force(&disputes).filter(|d| d.criterion == c.id) {
+                    if let Some(Decision::State(state)) = &d.decided {
+                        let status = d.status.label(lang);
+                        overrides.push(Override {
+                            id: d.id.clone(),
+                            criterion: c.id.clone(),
+                            state: *state,
+                            evidence: format!(
+                                "{} ({status}): {}",
+                                lang.pick("sanggahan", "dispute"),
+                                d.comment
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok((disputes, overrides))
 }
 
 /// Reads the review workbooks and writes the merged marks into the manual criteria's
@@ -122,15 +221,7 @@ fn apply_reviews(
     let paths = review_paths(&inputs.reviews)?;
     let (reviews, mut more) = read_all(&paths, rubric);
     issues.append(&mut more);
-    let ids: Vec<Option<String>> = df
-        .column(field::ID)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(|e| polars_err("review", e))?
-        .str()
-        .map_err(|e| polars_err("review", e))?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect();
+    let ids = id_strings(df)?;
     let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
     let merged = merge(reviews, &known, &inputs.review_rule, issues);
     issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));
@@ -138,29 +229,12 @@ fn apply_reviews(
         let Kind::Manual { key, .. } = &c.kind else {
             continue;
         };
-        let old: Vec<Option<String>> = match df.column(key) {
-            Ok(col) => col
-                .cast(&DataType::String)
-                .map_err(|e| polars_err("review", e))?
-                .str()
-                .map_err(|e| polars_err("review", e))?
-                .iter()
-                .map(|v| v.map(str::to_string))
-                .collect(),
-            Err(_) => vec![None; df.height()],
-        };
-        let new: StringChunked = ids
-            .iter()
-            .zip(old)
-            .map(|(id, old)| {
-                id.as_ref()
-                    .and_then(|id| merged.marks.get(&(id.clone(), c.id.clone())))
-                    .map(|m| mark_text(*m, na))
-                    .or(old)
-            })
-            .collect();
-        df.with_column(new.with_name(key.as_str().into()).into_column())
-            .map_err(|e| polars_err("review", e))?;
+        set_manual(df, key, &ids, |id| {
+            merged
+                .marks
+                .get(&(id.to_string(), c.id.clone()))
+                .map(|m| mark_text(*m, na))
+        })?;
     }
     Ok(())
 }

@@ -49,6 +49,11 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
         aliases: a.aliases.into_iter().chain(args.aliases.clone()).collect(),
         columns: cfg.columns,
         reviews: a.reviews.into_iter().chain(args.reviews.clone()).collect(),
+        disputes: a
+            .disputes
+            .into_iter()
+            .chain(args.disputes.clone())
+            .collect(),
         review_rule: match args.review_rule.as_deref().or(a.review_rule.as_deref()) {
             Some(r) => crate::review::merge::Rule::parse(r)?,
             None => Default::default(),

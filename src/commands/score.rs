@@ -80,6 +80,11 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;
+            if !run.disputes.is_empty() {
+                let (d, h) =
+                    crate::review::dispute::disputes_frame(&run.disputes, &run.rubric, lang)?;
+                xlsx::write_frame(&mut wb, lang.pick("Sanggahan", "Disputes"), &d, &h)?;
+            }
             let (rubric_df, rubric_headers) = super::rubric::criteria_frame(&run.rubric, lang)?;
             xlsx::write_frame(
                 &mut wb,

@@ -98,6 +98,10 @@ impl PeriodResult {
             files.extend(s.workbooks.iter().cloned());
         }
         files.extend(self.config.skm.files.iter().cloned());
+        files.extend(self.config.answers.disputes.iter().cloned());
+        if let Ok(reviews) = crate::review::merge::review_paths(&self.config.answers.reviews) {
+            files.extend(reviews);
+        }
         files
     }
 }
@@ -142,6 +146,7 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
         aliases: a.aliases.clone(),
         columns: config.columns.clone(),
         reviews: a.reviews.clone(),
+        disputes: a.disputes.clone(),
         review_rule: match &a.review_rule {
             Some(r) => crate::review::merge::Rule::parse(r)?,
             None => Default::default(),

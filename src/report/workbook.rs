@@ -430,6 +430,10 @@ pub fn write(
         &detail,
         &detail_headers,
     )?;
+    if !p.run.disputes.is_empty() {
+        let (d, h) = crate::review::dispute::disputes_frame(&p.run.disputes, &p.run.rubric, lang)?;
+        xlsx::write_frame(&mut wb, lang.pick("Sanggahan", "Disputes"), &d, &h)?;
+    }
     xlsx::write_frame(
         &mut wb,
         lang.pick("Masalah Data", "Data Issues"),

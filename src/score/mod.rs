@@ -41,12 +41,76 @@ pub fn value_col(id: &str) -> String {
     format!("{id}__value")
 }
 
+/// A decided state for one criterion of one answer (an accepted dispute), with the
+/// evidence to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub id: String,
+    pub criterion: String,
+    pub state: State,
+    pub evidence: String,
+}
+
+/// Replaces states and evidence of the overridden (answer, criterion) pairs.
+fn apply_overrides(df: &mut DataFrame, rubric: &Rubric, overrides: &[Override]) -> Result<()> {
+    let err = |e| polars_err("sanggahan / disputes", e);
+    let ids: Vec<Option<String>> = df
+        .column(crate::ingest::columns::field::ID)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(err)?
+        .str()
+        .map_err(err)?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect();
+    for c in &rubric.criteria {
+        let mine: std::collections::HashMap<&str, &Override> = overrides
+            .iter()
+            .filter(|o| o.criterion == c.id)
+            .map(|o| (o.id.as_str(), o))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let (sc, ec) = (state_col(&c.id), evidence_col(&c.id));
+        let states = df.column(&sc).and_then(|c| c.u8().cloned()).map_err(err)?;
+        let evidence = df.column(&ec).and_then(|c| c.str().cloned()).map_err(err)?;
+        let hit = |i: usize| ids[i].as_deref().and_then(|id| mine.get(id));
+        let new_states: UInt8Chunked = (0..df.height())
+            .map(|i| hit(i).map_or(states.get(i), |o| Some(o.state.code())))
+            .collect();
+        let new_evidence: StringChunked = (0..df.height())
+            .map(|i| {
+                hit(i).map_or(evidence.get(i).map(str::to_string), |o| {
+                    Some(o.evidence.clone())
+                })
+            })
+            .collect();
+        df.with_column(new_states.with_name(sc.as_str().into()).into_column())
+            .map_err(err)?;
+        df.with_column(new_evidence.with_name(ec.as_str().into()).into_column())
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
 /// Scores every answer of a normalised frame.
 pub fn score_frame(
     df: DataFrame,
     rubric: &Rubric,
     cal: &Calendar,
     lang: Lang,
+) -> Result<DataFrame> {
+    score_frame_with(df, rubric, cal, lang, &[])
+}
+
+/// Scores every answer, with decided states replacing the computed ones where given.
+pub fn score_frame_with(
+    df: DataFrame,
+    rubric: &Rubric,
+    cal: &Calendar,
+    lang: Lang,
+    overrides: &[Override],
 ) -> Result<DataFrame> {
     let compiled: Vec<_> = rubric
         .criteria
@@ -123,12 +187,21 @@ pub fn score_frame(
     let mut drop: Vec<String> = helper_names;
     drop.push("__num".into());
     drop.push("__den".into());
-    let out = df
+    let mut lf = df
         .lazy()
         .with_columns(stage_early)
         .with_columns(stage_a)
         .with_columns(stage_a2)
-        .with_columns(stage_b)
+        .with_columns(stage_b);
+    if !overrides.is_empty() {
+        // Only with decided disputes: materialise the states, replace, go on.
+        let mut mid = lf
+            .collect()
+            .map_err(|e| polars_err("penilaian / scoring", e))?;
+        apply_overrides(&mut mid, rubric, overrides)?;
+        lf = mid.lazy();
+    }
+    let out = lf
         .with_columns(stage_c)
         .with_columns([
             sum(num).alias("__num"),

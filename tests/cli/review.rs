@@ -264,3 +264,57 @@ fn reviews_merge_into_the_manual_criterion() {
     let rows = score_with_reviews(dir.path(), "lead:budi");
     assert_eq!(super::common::row(&rows, "A2")["score"], "55.56");
 }
+
+/// Disputes: the latest decision per answer and criterion applies; rejected and open ones
+/// do not; rows without a comment, a decided value, a known criterion or answer are issues.
+#[test]
+fn decided_disputes_change_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skor.csv");
+    let issues = dir.path().join("masalah.csv");
+    bin()
+        .args(["score", "--rubric"])
+        .arg(super::common::fixture("rubrik-uji.toml"))
+        .arg(super::common::fixture("jawaban-uji.csv"))
+        .arg("--disputes")
+        .arg(super::common::fixture("sanggahan-uji.csv"))
+        .arg("--issues")
+        .arg(&issues)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let rows = super::common::read_csv(&out);
+    // A2: "gak" accepted as fine on the second decision: (20 + 10 + 5 + 15) / 70.
+    let a2 = super::common::row(&rows, "A2");
+    assert_eq!(a2["baku"], "pass");
+    assert_eq!(
+        a2["baku_evidence"],
+        "sanggahan (Diterima): Disetujui koordinator: konteks percakapan informal"
+    );
+    assert_eq!(a2["score"], "71.43");
+    // A4: accuracy decided 2 of 2 (by criterion label): (40 + 20) / 100.
+    let a4 = super::common::row(&rows, "A4");
+    assert_eq!(a4["akurasi"], "pass");
+    assert_eq!(a4["score"], "60.0");
+    // A3: rejected; the SLA dispute has no comment: unchanged (gated 0).
+    let a3 = super::common::row(&rows, "A3");
+    assert_eq!(a3["salam"], "fail");
+    assert_eq!(a3["waktu"], "unverifiable");
+    // A1: accepted without a decided value: not applied.
+    assert_eq!(super::common::row(&rows, "A1")["baku"], "pass");
+
+    let found = super::common::read_csv(&issues);
+    let disputes: Vec<_> = found
+        .iter()
+        .filter(|i| i["kind"] == "invalid_dispute")
+        .collect();
+    let lines: Vec<&str> = disputes.iter().map(|i| i["row"].as_str()).collect();
+    assert_eq!(
+        lines,
+        ["6", "7", "8", "9"],
+        "penutup, no value, ZZ9, no comment"
+    );
+    assert!(disputes[0]["message"].contains("\"penutup\""));
+    assert_eq!(disputes[3]["column"], "comment");
+}
