@@ -10,6 +10,7 @@ pub mod i18n;
 #[macro_use]
 pub mod error;
 pub mod aggregate;
+pub mod agreement;
 pub mod assess;
 pub mod bands;
 pub mod calendar;
