@@ -72,6 +72,12 @@ pub enum Command {
         after_help = "Contoh / example:\n  ulpk-eval sample samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx --n 200 --by unit,channel --seed 2026 --reviewers ani,budi,citra --overlap 0.2 -o review/"
     )]
     Sample(SampleArgs),
+    /// Ukur kesepakatan antar-reviewer pada jawaban yang dinilai bersama / Measure agreement
+    /// between reviewers on the answers they all scored
+    #[command(
+        after_help = "Contoh / example:\n  ulpk-eval calibrate review/ --answers samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/kalibrasi.xlsx"
+    )]
+    Calibrate(CalibrateArgs),
 }
 
 /// Inputs shared by the commands that read answer exports.
@@ -234,6 +240,32 @@ pub struct SampleArgs {
     /// Jangan samarkan telepon, email dan NIK / Keep personal data unmasked
     #[arg(long)]
     pub no_mask: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// Lembar review yang sudah diisi, atau foldernya / Filled review workbooks or folders
+    #[arg(required = true)]
+    pub reviews: Vec<PathBuf>,
+    /// Berkas rubrik TOML (bawaan: rubrik BPOM bawaan) / Rubric file
+    #[arg(long)]
+    pub rubric: Option<PathBuf>,
+    /// Berkas konfigurasi TOML / Config file
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Ekspor jawaban, untuk kesepakatan pada skor total / Answer exports, for agreement on
+    /// the total score
+    #[arg(long, num_args = 1..)]
+    pub answers: Vec<PathBuf>,
+    /// Toleransi (poin 0–100) dari konsensus / Tolerance in points from the consensus
+    #[arg(long, default_value_t = 10.0)]
+    pub tolerance: f64,
+    /// Ambang alpha Krippendorff / Krippendorff's alpha threshold
+    #[arg(long, default_value_t = 0.667)]
+    pub threshold: f64,
+    /// Workbook hasil kalibrasi (.xlsx) / Output workbook
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -64,6 +64,7 @@ where
         Command::Assess(a) => commands::assess::run(a, lang),
         Command::Skm(a) => commands::skm::run(a, lang),
         Command::Sample(a) => commands::sample::run(a, lang),
+        Command::Calibrate(a) => commands::calibrate::run(a, lang),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per subcommand over the shared pipeline.
 
 pub mod assess;
+pub mod calibrate;
 pub mod check;
 pub mod report;
 pub mod rubric;

@@ -1,6 +1,7 @@
 //! The reviewer workflow: stratified samples of answers for human review ([`sample`]) and
 //! review workbooks per reviewer ([`worksheet`]).
 
+pub mod calibrate;
 pub mod dispute;
 pub mod merge;
 pub mod sample;

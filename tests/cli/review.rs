@@ -318,3 +318,69 @@ fn decided_disputes_change_scores() {
     assert!(disputes[0]["message"].contains("\"penutup\""));
     assert_eq!(disputes[3]["column"], "comment");
 }
+
+/// Two reviewers on four shared answers of the hand-computed case. Accuracy marks (0–2):
+/// ani 2, 2, 1, 0 and budi 2, 1, 0, 0. Reference values: the Python `krippendorff` package
+/// 0.9.0 gives ordinal alpha 0.7083 on the marks and interval alpha 0.8818 on the totals
+/// (ani 100, 66.67, 40, 0; budi 100, 55.56, 0, 0).
+#[test]
+fn calibration_figures_match_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    filled(
+        &reviews,
+        "ani",
+        &[("A1", "2"), ("A2", "2"), ("A3", "1"), ("A4", "0")],
+    );
+    filled(
+        &reviews,
+        "budi",
+        &[("A1", "2"), ("A2", "1"), ("A3", "0"), ("A4", "0")],
+    );
+    let out = dir.path().join("kalibrasi.xlsx");
+    bin()
+        .arg("calibrate")
+        .arg(&reviews)
+        .arg("--rubric")
+        .arg(super::common::fixture("rubrik-uji.toml"))
+        .arg("--answers")
+        .arg(super::common::fixture("jawaban-uji.csv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Akurasi"));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let k = wb.worksheet_range("Kesepakatan").unwrap();
+    let row = |label: &str| -> Vec<Data> { k.rows().find(|r| r[0] == label).unwrap().to_vec() };
+    let acc = row("Akurasi");
+    // answers, reviewers, exact %, within ±10 %, kappa, alpha, status
+    assert_eq!(acc[1], Data::Float(4.0));
+    assert_eq!(acc[2], Data::Float(2.0));
+    assert_eq!(acc[3], Data::Float(50.0));
+    assert_eq!(acc[4], Data::Float(50.0));
+    assert_eq!(acc[5], Data::Float(0.5), "linear-weighted kappa by hand");
+    assert_eq!(acc[6], Data::Float(0.708));
+    assert_eq!(acc[7], Data::String("Sepakat".into()));
+    let d = wb.worksheet_range("Rincian Nilai").unwrap();
+    let a2: Vec<Data> = d
+        .rows()
+        .find(|r| r[0] == "Skor total" && r[1] == "A2")
+        .unwrap()
+        .to_vec();
+    assert_eq!(
+        a2[2..],
+        [Data::Float(66.67), Data::Float(55.56), Data::Float(61.12)]
+    );
+    let total = row("Skor total");
+    assert_eq!(total[3], Data::Float(50.0));
+    // Consensus 100, 61.12, 20, 0: A3's two totals are 20 points off, the rest within 10.
+    assert_eq!(total[4], Data::Float(75.0));
+    assert_eq!(total[6], Data::Float(0.882));
+    let r = wb.worksheet_range("Reviewer").unwrap();
+    // ani 12.5 points above the consensus on accuracy, budi 12.5 below.
+    assert_eq!(r.get_value((1, 0)), Some(&Data::String("ani".into())));
+    assert_eq!(r.get_value((1, 1)), Some(&Data::Float(12.5)));
+    assert_eq!(r.get_value((2, 1)), Some(&Data::Float(-12.5)));
+}
