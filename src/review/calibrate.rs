@@ -184,7 +184,10 @@ pub fn calibrate(measures: &[Marks], opts: Options) -> Calibration {
 mod tests {
     use super::*;
 
-    fn marks(rows: &[(&str, &[(&str, Option<f64>)])]) -> Marks {
+    /// An answer id with each reviewer's mark.
+    type Row<'a> = (&'a str, &'a [(&'a str, Option<f64>)]);
+
+    fn marks(rows: &[Row]) -> Marks {
         Marks {
             label: "akurasi".into(),
             metric: Some(Metric::Ordinal),
