@@ -13,6 +13,7 @@ pub mod aggregate;
 pub mod assess;
 pub mod bands;
 pub mod calendar;
+pub mod charts;
 pub mod cli;
 pub mod commands;
 pub mod config;
