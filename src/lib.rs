@@ -14,6 +14,7 @@ pub mod agreement;
 pub mod assess;
 pub mod bands;
 pub mod calendar;
+pub mod charts;
 pub mod cli;
 pub mod commands;
 pub mod config;
