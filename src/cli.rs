@@ -206,6 +206,10 @@ pub struct ReportArgs {
     /// (menggantikan [report] previous) / Previous period to compare with
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+    /// Folder grafik PNG/SVG (bawaan: grafik/ di samping laporan; menggantikan [report]
+    /// charts) / Folder for the PNG and SVG charts
+    #[arg(long, value_name = "FOLDER")]
+    pub charts: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

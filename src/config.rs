@@ -42,6 +42,8 @@ pub struct ReportConfig {
     pub output: Option<PathBuf>,
     /// The previous period to compare with: its config (`.toml`) or its report (`.xlsx`).
     pub previous: Option<PathBuf>,
+    /// Folder of the chart files; default `grafik/` beside the report.
+    pub charts: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -137,6 +139,9 @@ impl Config {
         }
         c.skm.files.iter_mut().for_each(rel);
         if let Some(p) = c.report.previous.as_mut() {
+            rel(p);
+        }
+        if let Some(p) = c.report.charts.as_mut() {
             rel(p);
         }
         match c.report.output.as_mut() {

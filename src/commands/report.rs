@@ -32,7 +32,18 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let opts = workbook::Options {
         mask: !args.no_mask,
     };
-    workbook::write(&p, previous.as_ref(), &out, opts, lang)?;
+    let charts = report::charts::all(&p, lang)?;
+    workbook::write(&p, previous.as_ref(), &charts, &out, opts, lang)?;
+    let chart_dir = args
+        .charts
+        .clone()
+        .or(p.config.report.charts.clone())
+        .unwrap_or_else(|| {
+            out.parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join(lang.pick("grafik", "charts"))
+        });
+    let chart_files = report::charts::write_all(&charts, &chart_dir, lang)?;
     let feedback = match &args.per_unit {
         None => Vec::new(),
         Some(dir) => {
@@ -73,6 +84,16 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         ),
     );
     super::print_written(Some(&out), lang);
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "{} berkas grafik ditulis ke {}",
+            "{} chart files written to {}",
+            chart_files.len(),
+            chart_dir.display()
+        )
+    );
     if let Some(first) = feedback.first() {
         eprintln!(
             "{}",

@@ -2,6 +2,7 @@
 //! [`PeriodResult`] (answer quality, unit standards, SKM, the ranking), which the workbook,
 //! the chart files and the per-unit feedback workbooks are then written from.
 
+pub mod charts;
 pub mod compare;
 pub mod feedback;
 pub mod instruments;

@@ -10,6 +10,7 @@ use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
 use crate::assess::batch::gaps_frame;
+use crate::charts::{Chart, ChartFormat};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
@@ -329,6 +330,7 @@ fn score_scales(
 pub fn write(
     p: &PeriodResult,
     previous: Option<&Previous>,
+    charts: &[(&str, Chart)],
     out: &Path,
     opts: Options,
     lang: Lang,
@@ -390,6 +392,30 @@ pub fn write(
         ],
         lang,
     )?;
+    // Pictures where Excel has no native chart: the heatmap beside the criteria table, the
+    // score distribution on the summary sheet below the bar chart.
+    let picture = |i: usize, scale: f64| -> Result<Option<rust_xlsxwriter::Image>> {
+        let Some((_, chart)) = charts.get(i) else {
+            return Ok(None);
+        };
+        let png = crate::charts::render(chart, ChartFormat::Png, lang)?;
+        let img = rust_xlsxwriter::Image::new_from_buffer(&png).map_err(xlsx::xlsx_err)?;
+        Ok(Some(img.set_scale_width(scale).set_scale_height(scale)))
+    };
+    if let Some(img) = picture(1, 0.75)? {
+        let ws = wb
+            .worksheet_from_name(lang.pick("Kriteria per Unit", "Criteria by Unit"))
+            .map_err(xlsx::xlsx_err)?;
+        let right = p.run.rubric.criteria.len() as u16 + 3;
+        ws.insert_image(1, right, &img).map_err(xlsx::xlsx_err)?;
+    }
+    if let Some(img) = picture(3, 1.0)? {
+        let ws = wb
+            .worksheet_from_name(summary_sheet)
+            .map_err(xlsx::xlsx_err)?;
+        let below = (p.lines.len() as u32 * 24 + 160) / 20 + 2;
+        ws.insert_image(below, 3, &img).map_err(xlsx::xlsx_err)?;
+    }
     if let Some(s) = &p.standards {
         let (gaps, gap_headers) = gaps_frame(&s.standard, &s.results, lang)?;
         xlsx::write_frame(

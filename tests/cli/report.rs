@@ -171,11 +171,84 @@ fn report_on_the_samples() {
 
 #[test]
 fn report_is_deterministic() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, b) = (da.path().join("l.xlsx"), db.path().join("l.xlsx"));
     report(&a);
     report(&b);
     assert_eq!(bytes(&a), bytes(&b));
+    for f in [
+        "peringkat-unit.png",
+        "kriteria-per-unit.svg",
+        "sebaran-skor.png",
+    ] {
+        assert_eq!(
+            bytes(&da.path().join("grafik").join(f)),
+            bytes(&db.path().join("grafik").join(f)),
+            "{f}"
+        );
+    }
+}
+
+/// The chart files: PNGs decode to their drawn size, SVGs name the units, and the heatmap
+/// and the distribution are pictures in the workbook.
+#[test]
+fn chart_files_decode_and_pictures_are_embedded() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    report(&out);
+    let g = dir.path().join("grafik");
+    let mut names: Vec<String> = std::fs::read_dir(&g)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "kriteria-per-unit.png",
+            "kriteria-per-unit.svg",
+            "peringkat-unit.png",
+            "peringkat-unit.svg",
+            "sebaran-skor.png",
+            "sebaran-skor.svg",
+            "tren-bulanan.png",
+            "tren-bulanan.svg"
+        ]
+    );
+    for n in names.iter().filter(|n| n.ends_with(".png")) {
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(g.join(n)).unwrap(),
+        ));
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert!(
+            info.width >= 500 && info.height >= 300,
+            "{n}: {}×{}",
+            info.width,
+            info.height
+        );
+    }
+    // 22 units, best first, each bar labelled with its index and band.
+    let svg = std::fs::read_to_string(g.join("peringkat-unit.svg")).unwrap();
+    let bandung = svg.find("Balai Besar POM di Bandung").unwrap();
+    let kupang = svg.find("Balai Besar POM di Kupang").unwrap();
+    assert!(bandung < kupang);
+    assert!(svg.contains("97.6 (A)"), "Bandung's index and band");
+    assert!(svg.contains("74.7 (C)"), "Kupang's index and band");
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let media: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .filter(|n| n.starts_with("xl/media/"))
+        .collect();
+    assert_eq!(media.len(), 2, "{media:?}");
+    let mut first = Vec::new();
+    zip.by_name(&media[0])
+        .unwrap()
+        .read_to_end(&mut first)
+        .unwrap();
+    assert_eq!(&first[..8], b"\x89PNG\r\n\x1a\n");
 }
 
 /// A native bar chart of the combined index sits on the summary sheet, and the ranking has

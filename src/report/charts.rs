@@ -1,0 +1,226 @@
+//! The report's charts as files (PNG and SVG): the unit ranking coloured by band, the unit
+//! × criterion heatmap, the monthly trend and the score distribution. The heatmap and the
+//! distribution, which Excel cannot draw natively, also go into the workbook as pictures.
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use super::PeriodResult;
+use super::ranking::{f64_at, sorted};
+use crate::aggregate;
+use crate::bands::BandSet;
+use crate::charts::{self, Bar, Chart, ChartFormat, Legend, Series};
+use crate::error::{Error, Result, polars_err};
+use crate::i18n::Lang;
+use crate::score::SCORE;
+use crate::validate::DUPLICATE;
+
+/// Colours for bands without one, best first.
+const FALLBACK: [u32; 5] = [0x00B050, 0x92D050, 0xFFD966, 0xF4B183, 0xFF0000];
+
+fn parse_color(c: &str) -> Option<u32> {
+    u32::from_str_radix(c.trim().trim_start_matches('#'), 16).ok()
+}
+
+/// The band set the ranking is coloured by: the standard's, else the Ombudsman 2022 set.
+fn band_set(p: &PeriodResult) -> Result<BandSet> {
+    match &p.standards {
+        Some(s) => Ok(s.standard.bands.clone()),
+        None => BandSet::builtin("ombudsman-2022").unwrap_or_else(|| {
+            Err(Error::plain(msg!(
+                "set predikat ombudsman-2022 tidak ada",
+                "band set ombudsman-2022 is missing"
+            )))
+        }),
+    }
+}
+
+fn band_color(set: &BandSet, i: usize) -> u32 {
+    set.bands[i]
+        .color
+        .as_deref()
+        .and_then(parse_color)
+        .unwrap_or(FALLBACK[i.min(FALLBACK.len() - 1)])
+}
+
+/// Combined index per unit, best first, each bar in the colour of its band.
+pub fn ranking(p: &PeriodResult, lang: Lang) -> Result<Chart> {
+    let set = band_set(p)?;
+    let items = sorted(&p.lines)
+        .into_iter()
+        .filter(|(u, _)| u.as_str() != aggregate::blank_key(lang))
+        .map(|(u, l)| {
+            let band = l
+                .index
+                .and_then(|v| set.bands.iter().position(|b| v >= b.min));
+            Bar {
+                label: u.clone(),
+                value: l.index,
+                color: band.map_or(0xBFBFBF, |i| band_color(&set, i)),
+                note: band.map(|i| set.bands[i].grade.clone()),
+            }
+        })
+        .collect();
+    let legend = (0..set.bands.len())
+        .map(|i| Legend {
+            label: format!("{} {}", set.bands[i].grade, set.bands[i].label),
+            color: band_color(&set, i),
+        })
+        .collect();
+    Ok(Chart::Bars {
+        title: format!(
+            "{} — {}",
+            lang.pick("Indeks Gabungan per Unit", "Combined Index by Unit"),
+            p.period()
+        ),
+        value_label: lang
+            .pick("Indeks gabungan (0–100)", "Combined index (0–100)")
+            .into(),
+        items,
+        max: 100.0,
+        legend,
+    })
+}
+
+/// Pass rate of every criterion per unit.
+pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
+    let df = &p.agg.by_unit;
+    let units: Vec<String> = df
+        .column("unit")
+        .and_then(|c| c.str().cloned())
+        .map_err(|e| polars_err("grafik", e))?
+        .iter()
+        .map(|u| u.unwrap_or("").to_string())
+        .collect();
+    let criteria = &p.run.rubric.criteria;
+    let values = (0..units.len())
+        .map(|i| {
+            criteria
+                .iter()
+                .map(|c| f64_at(df, &aggregate::pass_col(&c.id), i))
+                .collect()
+        })
+        .collect();
+    Ok(Chart::Heatmap {
+        title: format!(
+            "{} — {}",
+            lang.pick(
+                "Kelulusan Kriteria per Unit (%)",
+                "Criterion Pass Rate by Unit (%)"
+            ),
+            p.period()
+        ),
+        rows: units,
+        cols: criteria.iter().map(|c| c.label.clone()).collect(),
+        values,
+    })
+}
+
+/// Mean score and SLA fulfilment per month.
+pub fn trend(p: &PeriodResult, lang: Lang) -> Result<Chart> {
+    let df = &p.agg.by_month;
+    let months: Vec<String> = df
+        .column("month")
+        .and_then(|c| c.str().cloned())
+        .map_err(|e| polars_err("grafik", e))?
+        .iter()
+        .map(|m| m.unwrap_or("").to_string())
+        .collect();
+    let keep: Vec<usize> = (0..months.len())
+        .filter(|&i| months[i] != aggregate::blank_key(lang))
+        .collect();
+    let series = |name: &str, col: &str, color: u32| Series {
+        name: name.into(),
+        values: keep.iter().map(|&i| f64_at(df, col, i)).collect(),
+        color,
+    };
+    Ok(Chart::Lines {
+        title: format!(
+            "{} — {}",
+            lang.pick("Tren Bulanan Kualitas Jawaban", "Monthly Answer Quality"),
+            p.period()
+        ),
+        categories: keep.iter().map(|&i| months[i].clone()).collect(),
+        series: vec![
+            series(
+                lang.pick("Rata-rata skor", "Mean score"),
+                "mean_score",
+                0x2F5597,
+            ),
+            series(
+                lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)"),
+                "sla_pct",
+                0xC55A11,
+            ),
+        ],
+        y_label: "0–100".into(),
+    })
+}
+
+/// Distribution of the answer scores (duplicates left out).
+pub fn distribution(p: &PeriodResult, lang: Lang) -> Result<Chart> {
+    let scores = p
+        .run
+        .scored
+        .clone()
+        .lazy()
+        .filter(col(DUPLICATE).not())
+        .select([col(SCORE).cast(DataType::Float64)])
+        .collect()
+        .map_err(|e| polars_err("grafik", e))?;
+    let values: Vec<f64> = scores
+        .column(SCORE)
+        .and_then(|c| c.f64().cloned())
+        .map_err(|e| polars_err("grafik", e))?
+        .iter()
+        .flatten()
+        .collect();
+    Ok(Chart::Histogram {
+        title: format!(
+            "{} — {}",
+            lang.pick(
+                "Sebaran Skor Kualitas Jawaban",
+                "Answer Quality Score Distribution"
+            ),
+            p.period()
+        ),
+        values,
+        bin: 10.0,
+        x_label: lang.pick("Skor (0–100)", "Score (0–100)").into(),
+        y_label: lang.pick("Jumlah jawaban", "Answers").into(),
+    })
+}
+
+/// The four charts with their file stems.
+pub fn all(p: &PeriodResult, lang: Lang) -> Result<Vec<(&'static str, Chart)>> {
+    Ok(vec![
+        (
+            lang.pick("peringkat-unit", "unit-ranking"),
+            ranking(p, lang)?,
+        ),
+        (
+            lang.pick("kriteria-per-unit", "criteria-by-unit"),
+            heatmap(p, lang)?,
+        ),
+        (lang.pick("tren-bulanan", "monthly-trend"), trend(p, lang)?),
+        (
+            lang.pick("sebaran-skor", "score-distribution"),
+            distribution(p, lang)?,
+        ),
+    ])
+}
+
+/// Writes every chart as PNG and SVG into `dir`; returns the paths.
+pub fn write_all(charts: &[(&str, Chart)], dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    let mut out = Vec::new();
+    for (stem, chart) in charts {
+        for f in [ChartFormat::Png, ChartFormat::Svg] {
+            let path = dir.join(format!("{stem}.{}", f.ext()));
+            charts::write(chart, &path, lang)?;
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
