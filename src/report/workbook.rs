@@ -326,6 +326,25 @@ fn score_scales(
     Ok(())
 }
 
+/// An instrument's per-unit aspect scores, total, grade and zone, with colour scales and
+/// zone fills.
+fn zone_table(
+    wb: &mut rust_xlsxwriter::Workbook,
+    sheet: &str,
+    st: &super::Standards,
+    lang: Lang,
+) -> Result<()> {
+    let (df, headers) = recap_frame(st, true, lang)?;
+    xlsx::write_frame(wb, sheet, &df, &headers)?;
+    score_scales(wb, sheet, &df)?;
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    let (col, last) = (xlsx::column_index(&df, "zone"), df.height() as u32);
+    for (zone, color) in ZONE_FILLS {
+        xlsx::fill_when_text(ws, col, last, zone, color)?;
+    }
+    Ok(())
+}
+
 /// Writes the report workbook to `out` (through a temporary file).
 pub fn write(
     p: &PeriodResult,
@@ -417,6 +436,13 @@ pub fn write(
         ws.insert_image(below, 3, &img).map_err(xlsx::xlsx_err)?;
     }
     if let Some(s) = &p.standards {
+        // Unit × aspect of the minimum standard, beside the unit × criterion sheet.
+        zone_table(
+            &mut wb,
+            lang.pick("Aspek Standar per Unit", "Standard Aspects by Unit"),
+            s,
+            lang,
+        )?;
         let (gaps, gap_headers) = gaps_frame(&s.standard, &s.results, lang)?;
         xlsx::write_frame(
             &mut wb,
@@ -440,14 +466,7 @@ pub fn write(
     }
     if let Some(st) = &p.compliance {
         let sheet = lang.pick("Kepatuhan Ombudsman", "Ombudsman Compliance");
-        let (zones, headers) = recap_frame(st, true, lang)?;
-        xlsx::write_frame(&mut wb, sheet, &zones, &headers)?;
-        score_scales(&mut wb, sheet, &zones)?;
-        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
-        let (col, last) = (xlsx::column_index(&zones, "zone"), zones.height() as u32);
-        for (zone, color) in ZONE_FILLS {
-            xlsx::fill_when_text(ws, col, last, zone, color)?;
-        }
+        zone_table(&mut wb, sheet, st, lang)?;
     }
     let (detail, detail_headers) = detail_frame(&p.run.scored, &p.run.rubric, opts.mask, lang)?;
     xlsx::write_frame(

@@ -33,6 +33,7 @@ fn report_on_the_samples() {
             "Petugas",
             "Kanal dan Jenis Layanan",
             "Tren Bulanan",
+            "Aspek Standar per Unit",
             "Temuan",
             "Kompetisi",
             "Kompetisi — Bukti Dukung",
@@ -90,6 +91,21 @@ fn report_on_the_samples() {
         .map(|row| row[1].to_string())
         .unwrap();
     assert!(sha.starts_with("SHA-256 ") && sha.len() == 8 + 64, "{sha}");
+    // The minimum standard per unit and aspect: Bandung meets every aspect fully.
+    let a = wb.worksheet_range("Aspek Standar per Unit").unwrap();
+    let bandung_aspects: Vec<Data> = a.rows().nth(1).unwrap().to_vec();
+    assert_eq!(
+        bandung_aspects[1],
+        Data::String("Balai Besar POM di Bandung".into())
+    );
+    assert!(
+        bandung_aspects[2..a.width() - 3]
+            .iter()
+            .all(|v| *v == Data::Float(100.0))
+    );
+    assert_eq!(bandung_aspects[a.width() - 1], Data::String("hijau".into()));
+    assert_eq!(a.height() - 1, 10, "the ten units with a self-assessment");
+
     // The national instruments: the Ombudsman zone table and the competition recap.
     let z = wb.worksheet_range("Kepatuhan Ombudsman").unwrap();
     let zh = super::common::header_row(&z);

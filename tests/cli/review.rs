@@ -384,3 +384,109 @@ fn calibration_figures_match_the_reference() {
     assert_eq!(r.get_value((1, 1)), Some(&Data::Float(12.5)));
     assert_eq!(r.get_value((2, 1)), Some(&Data::Float(-12.5)));
 }
+
+/// The coordinator's loop on the samples: 200 answers for three reviewers with 20% overlap,
+/// sheets filled (here by the library, as reviewers would in Excel), merged back into the
+/// scores, and agreement measured on the 40 shared answers.
+#[test]
+fn sample_fill_merge_and_calibrate_on_the_samples() {
+    use ulpk_eval::review::worksheet::{ReviewRow, write};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review");
+    sample(&out, "2026", &[]).success();
+    let filled_dir = dir.path().join("terisi");
+    std::fs::create_dir_all(&filled_dir).unwrap();
+    let rubric = ulpk_eval::rubric::Rubric::load(
+        &super::common::root().join("rubrics/kualitas-jawaban.toml"),
+    )
+    .unwrap();
+    let mut all_ids = std::collections::BTreeSet::new();
+    for (k, who) in ["ani", "budi", "citra"].iter().enumerate() {
+        let (keys, rows) = review_rows(&out.join(format!("review-{who}.xlsx")));
+        let id_col = keys.iter().position(|x| x == "id").unwrap();
+        let filled: Vec<ReviewRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let id = r[id_col].to_string();
+                all_ids.insert(id.clone());
+                // Mostly 2; citra is harsher on every fifth answer; one N/A per ten.
+                let v = if i % 10 == 9 {
+                    "N/A"
+                } else if k == 2 && i % 5 == 0 {
+                    "1"
+                } else {
+                    "2"
+                };
+                ReviewRow {
+                    id,
+                    marks: vec![("akurasi".into(), v.into())],
+                    ..ReviewRow::default()
+                }
+            })
+            .collect();
+        write(
+            &rubric,
+            who,
+            2026,
+            &filled,
+            &filled_dir.join(format!("review-{who}.xlsx")),
+            ulpk_eval::i18n::Lang::Id,
+        )
+        .unwrap();
+    }
+    assert_eq!(all_ids.len(), 200);
+
+    let scores = dir.path().join("skor.csv");
+    bin()
+        .args([
+            "score",
+            "samples/simpel-lpk-2026-q1.csv",
+            "samples/sp4n-lapor-2026-q1.xlsx",
+            "--reviews",
+        ])
+        .arg(&filled_dir)
+        .arg("-o")
+        .arg(&scores)
+        .assert()
+        .success();
+    let rows = super::common::read_csv(&scores);
+    let reviewed = rows
+        .iter()
+        .filter(|r| all_ids.contains(&r["id"]) && r["akurasi_evidence"] != "belum direview")
+        .count();
+    assert!(
+        reviewed >= 200,
+        "every sampled answer carries its review ({reviewed})"
+    );
+
+    let cal = dir.path().join("kalibrasi.xlsx");
+    bin()
+        .arg("calibrate")
+        .arg(&filled_dir)
+        .arg("-o")
+        .arg(&cal)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&cal).unwrap();
+    let k = wb.worksheet_range("Kesepakatan").unwrap();
+    let acc: Vec<Data> = k
+        .rows()
+        .find(|r| r[0] == "Akurasi ilmiah (reviewer)")
+        .unwrap()
+        .to_vec();
+    assert_eq!(acc[2], Data::Float(3.0), "three reviewers");
+    // 40 shared answers; the two where N/A leaves fewer than two marks drop out.
+    assert_eq!(acc[1], Data::Float(38.0));
+    // citra's 1s break exact agreement on 6 of 38.
+    assert_eq!(acc[3], Data::Float(84.2));
+    // Nearly every mark is 2, so chance agreement is high and alpha near 0 flags the
+    // criterion although raw agreement looks fine: what alpha is for.
+    assert_eq!(acc[7], Data::String("Perlu kalibrasi".into()));
+    let r = wb.worksheet_range("Reviewer").unwrap();
+    let citra = r.rows().find(|row| row[0] == "citra").unwrap();
+    let Data::Float(dev) = citra[1] else {
+        panic!("{citra:?}")
+    };
+    assert!(dev < 0.0, "citra is harsher than the consensus: {dev}");
+}
