@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, open_workbook_auto};
 
 use super::{META_SHEET, key, meta};
 use crate::error::{Error, Location, Msg, Result};
+use crate::ingest::keyed::{self, text};
 use crate::issues::{DataIssue, IssueKind};
 use crate::standard::score::ItemAnswer;
 use crate::standard::{Answer, CellValue, Standard};
@@ -63,14 +64,6 @@ fn cell_value(d: &Data) -> CellValue {
     }
 }
 
-fn text(d: Option<&Data>) -> String {
-    match d {
-        Some(Data::String(s)) => s.trim().to_string(),
-        Some(Data::Empty) | None => String::new(),
-        Some(other) => other.to_string().trim().to_string(),
-    }
-}
-
 /// Reads one workbook filled against `std`.
 pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let place = Location::file(path);
@@ -92,17 +85,7 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
             ),
         )
     };
-    if !wb.sheet_names().iter().any(|n| n == META_SHEET) {
-        return Err(not_ours());
-    }
-    let meta_range = wb.worksheet_range(META_SHEET).map_err(|_| not_ours())?;
-    let mut m: HashMap<String, String> = HashMap::new();
-    for row in meta_range.rows() {
-        let k = text(row.first());
-        if !k.is_empty() {
-            m.insert(k, text(row.get(1)));
-        }
-    }
+    let m = keyed::meta(&mut wb, META_SHEET).ok_or_else(not_ours)?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
     if get(meta::FORMAT) != meta::FORMAT_VALUE {
         return Err(not_ours());
@@ -121,33 +104,17 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let unit = get(meta::UNIT);
 
     // The assessment sheet: the one with the key row.
-    let mut found = None;
-    for name in wb.sheet_names() {
-        if name == META_SHEET {
-            continue;
-        }
-        let Ok(range) = wb.worksheet_range(&name) else {
-            continue;
-        };
-        let start = range.start().unwrap_or((0, 0));
-        for (i, row) in range.rows().take(15).enumerate() {
-            let keys: Vec<String> = row.iter().map(|c| text(Some(c))).collect();
-            if keys.iter().any(|k| k == key::CODE) && keys.iter().any(|k| k == key::SELF_VALUE) {
-                let cols: HashMap<String, usize> = keys
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, k)| key::COLUMNS.contains(&k.as_str()))
-                    .map(|(j, k)| (k.clone(), j))
-                    .collect();
-                found = Some((name.clone(), range.clone(), i, cols, start));
-                break;
-            }
-        }
-        if found.is_some() {
-            break;
-        }
-    }
-    let Some((sheet, range, key_row, cols, (row0, col0))) = found else {
+    let found = keyed::find(&mut wb, META_SHEET, |keys| {
+        keys.iter().any(|k| k == key::CODE) && keys.iter().any(|k| k == key::SELF_VALUE)
+    });
+    let Some(keyed::KeyedSheet {
+        name: sheet,
+        range,
+        key_row,
+        keys,
+        start: (row0, col0),
+    }) = found
+    else {
         return Err(Error::new(
             place,
             msg!(
@@ -156,6 +123,12 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
             ),
         ));
     };
+    let cols: HashMap<String, usize> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| key::COLUMNS.contains(&k.as_str()))
+        .map(|(j, k)| (k.clone(), j))
+        .collect();
     let at = |r: usize, c: usize| {
         Location::file(path)
             .with_sheet(&sheet)

@@ -18,7 +18,7 @@ use rust_xlsxwriter::{
 use super::{META_SHEET, SHEET, key, meta};
 use crate::error::Result;
 use crate::output::atomic_write;
-use crate::output::xlsx::{new_workbook, xlsx_err};
+use crate::output::xlsx::{new_workbook, write_meta_sheet, xlsx_err};
 use crate::standard::{CellValue, Item, ItemKind, Standard};
 
 /// Values to write into the input cells (for filled samples and round-trip tests).
@@ -156,22 +156,16 @@ pub fn write(
     let mut wb = new_workbook(&format!("Penilaian Mandiri {} — {unit}", std.name))?;
     instructions(&mut wb, std, unit)?;
     assessment(&mut wb, std, unit, prefill)?;
-    let ws = wb.add_worksheet();
-    ws.set_name(META_SHEET).map_err(xlsx_err)?;
-    for (r, (k, v)) in [
-        (meta::FORMAT, meta::FORMAT_VALUE),
-        (meta::STANDARD_ID, std.id.as_str()),
-        (meta::STANDARD_VERSION, std.version.as_str()),
-        (meta::UNIT, unit),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(r as u32, 0, *k).map_err(xlsx_err)?;
-        ws.write_string(r as u32, 1, *v).map_err(xlsx_err)?;
-    }
-    ws.set_hidden(true);
-    ws.protect();
+    write_meta_sheet(
+        &mut wb,
+        META_SHEET,
+        &[
+            (meta::FORMAT, meta::FORMAT_VALUE),
+            (meta::STANDARD_ID, &std.id),
+            (meta::STANDARD_VERSION, &std.version),
+            (meta::UNIT, unit),
+        ],
+    )?;
     atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx_err))
 }
 

@@ -8,6 +8,7 @@
 pub mod columns;
 mod csv;
 pub mod dates;
+pub mod keyed;
 pub mod normalize;
 mod parquet;
 mod sheet;

@@ -37,6 +37,20 @@ pub fn new_workbook(title: &str) -> Result<Workbook> {
     Ok(wb)
 }
 
+/// Adds a hidden, protected sheet of key–value pairs (columns A and B) that tells a
+/// workbook this tool wrote apart when it comes back (see [`crate::ingest::keyed`]).
+pub fn write_meta_sheet(wb: &mut Workbook, name: &str, pairs: &[(&str, &str)]) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name).map_err(xlsx_err)?;
+    for (r, (k, v)) in pairs.iter().enumerate() {
+        ws.write_string(r as u32, 0, *k).map_err(xlsx_err)?;
+        ws.write_string(r as u32, 1, *v).map_err(xlsx_err)?;
+    }
+    ws.set_hidden(true);
+    ws.protect();
+    Ok(())
+}
+
 pub fn header_format() -> Format {
     Format::new()
         .set_bold()
@@ -234,14 +248,24 @@ impl CellSource {
 
 /// A red–yellow–green colour scale on a column's data rows (row 1 to `last_row`).
 pub fn color_scale(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
-    if last_row == 0 {
-        return Ok(());
-    }
     let cf = rust_xlsxwriter::ConditionalFormat3ColorScale::new()
         .set_minimum_color(0xF8696B)
         .set_midpoint_color(0xFFEB84)
         .set_maximum_color(0x63BE7B);
-    ws.add_conditional_format(1, col, last_row, col, &cf)
+    conditional(ws, col, last_row, &cf)
+}
+
+/// Adds a conditional format to a column's data rows (row 1 to `last_row`).
+fn conditional(
+    ws: &mut Worksheet,
+    col: u16,
+    last_row: u32,
+    cf: &(impl rust_xlsxwriter::ConditionalFormat + Send + Sync),
+) -> Result<()> {
+    if last_row == 0 {
+        return Ok(());
+    }
+    ws.add_conditional_format(1, col, last_row, col, cf)
         .map_err(xlsx_err)?;
     Ok(())
 }
@@ -254,17 +278,12 @@ pub fn fill_when_text(
     text: &str,
     color: u32,
 ) -> Result<()> {
-    if last_row == 0 {
-        return Ok(());
-    }
     let cf = rust_xlsxwriter::ConditionalFormatText::new()
         .set_rule(rust_xlsxwriter::ConditionalFormatTextRule::BeginsWith(
             text.to_string(),
         ))
         .set_format(Format::new().set_background_color(color));
-    ws.add_conditional_format(1, col, last_row, col, &cf)
-        .map_err(xlsx_err)?;
-    Ok(())
+    conditional(ws, col, last_row, &cf)
 }
 
 /// Light fills for good, middling and poor cells (Excel's "good/neutral/bad" styles).
@@ -297,37 +316,28 @@ pub fn fill_when_equal(
     text: &str,
     color: u32,
 ) -> Result<()> {
-    if last_row == 0 {
-        return Ok(());
-    }
     let cf = rust_xlsxwriter::ConditionalFormatCell::new()
         .set_rule(rust_xlsxwriter::ConditionalFormatCellRule::EqualTo(text))
         .set_format(Format::new().set_background_color(color));
-    ws.add_conditional_format(1, col, last_row, col, &cf)
-        .map_err(xlsx_err)?;
-    Ok(())
+    conditional(ws, col, last_row, &cf)
 }
 
 /// Fills a column's numbers green when above zero and red when below (differences).
 pub fn sign_fills(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
-    if last_row == 0 {
-        return Ok(());
-    }
     for (rule, color) in [
         (
             rust_xlsxwriter::ConditionalFormatCellRule::GreaterThan(0),
-            0xC6EFCE,
+            FILL_GOOD,
         ),
         (
             rust_xlsxwriter::ConditionalFormatCellRule::LessThan(0),
-            0xFFC7CE,
+            FILL_BAD,
         ),
     ] {
         let cf = rust_xlsxwriter::ConditionalFormatCell::new()
             .set_rule(rule)
             .set_format(Format::new().set_background_color(color));
-        ws.add_conditional_format(1, col, last_row, col, &cf)
-            .map_err(xlsx_err)?;
+        conditional(ws, col, last_row, &cf)?;
     }
     Ok(())
 }

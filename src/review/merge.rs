@@ -9,12 +9,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::open_workbook_auto;
 
 use super::worksheet::manual_criteria;
 use super::{META_SHEET, key, meta};
 use crate::assess::read::cell_ref;
 use crate::error::{Error, Location, Result};
+use crate::ingest::keyed::{self, text};
 use crate::issues::{DataIssue, IssueKind};
 use crate::rubric::Rubric;
 use crate::score::text::{ManualEntry, parse_manual};
@@ -74,15 +75,6 @@ pub struct Conflict {
     pub decided: Mark,
 }
 
-fn text(d: Option<&Data>) -> String {
-    match d {
-        Some(Data::String(s)) => s.trim().to_string(),
-        Some(Data::Empty) | None => String::new(),
-        Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Some(other) => other.to_string().trim().to_string(),
-    }
-}
-
 /// Review workbooks named, or found in folders (top level, sorted).
 pub fn review_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     crate::assess::batch::workbook_paths(inputs)
@@ -109,11 +101,7 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
             ),
         )
     };
-    let meta_range = wb.worksheet_range(META_SHEET).map_err(|_| not_ours())?;
-    let m: HashMap<String, String> = meta_range
-        .rows()
-        .map(|r| (text(r.first()), text(r.get(1))))
-        .collect();
+    let m = keyed::meta(&mut wb, META_SHEET).ok_or_else(not_ours)?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
     if get(meta::FORMAT) != meta::FORMAT_VALUE {
         return Err(not_ours());
@@ -132,27 +120,17 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
     let reviewer = get(meta::REVIEWER);
 
     // The review sheet: the one with the key row.
-    let mut found = None;
-    for name in wb.sheet_names() {
-        if name == META_SHEET {
-            continue;
-        }
-        let Ok(range) = wb.worksheet_range(&name) else {
-            continue;
-        };
-        let start = range.start().unwrap_or((0, 0));
-        let hit = range.rows().take(15).enumerate().find_map(|(i, row)| {
-            let keys: Vec<String> = row.iter().map(|c| text(Some(c))).collect();
-            (keys.iter().any(|k| k == key::ID)
-                && keys.iter().any(|k| k.starts_with(key::MANUAL_PREFIX)))
-            .then_some((i, keys))
-        });
-        if let Some((i, keys)) = hit {
-            found = Some((name.clone(), range, i, keys, start));
-            break;
-        }
-    }
-    let Some((sheet, range, key_row, keys, (row0, col0))) = found else {
+    let found = keyed::find(&mut wb, META_SHEET, |keys| {
+        keys.iter().any(|k| k == key::ID) && keys.iter().any(|k| k.starts_with(key::MANUAL_PREFIX))
+    });
+    let Some(keyed::KeyedSheet {
+        name: sheet,
+        range,
+        key_row,
+        keys,
+        start: (row0, col0),
+    }) = found
+    else {
         return Err(Error::new(
             place,
             msg!(

@@ -17,7 +17,7 @@ use super::{HEADER_ROW, KEY_ROW, META_SHEET, SHEET, key, meta};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::output::atomic_write;
-use crate::output::xlsx::{cell_text, new_workbook, xlsx_err};
+use crate::output::xlsx::{cell_text, new_workbook, write_meta_sheet, xlsx_err};
 use crate::rubric::{Criterion, Kind, Rubric};
 
 /// One answer as the reviewer sees it.
@@ -136,24 +136,18 @@ pub fn write(
     ))?;
     instructions(&mut wb, rubric, reviewer, lang)?;
     review_sheet(&mut wb, rubric, reviewer, rows, lang)?;
-    let ws = wb.add_worksheet();
-    ws.set_name(META_SHEET).map_err(xlsx_err)?;
     let seed = seed.to_string();
-    for (r, (k, v)) in [
-        (meta::FORMAT, meta::FORMAT_VALUE),
-        (meta::RUBRIC_ID, rubric.id.as_str()),
-        (meta::RUBRIC_VERSION, rubric.version.as_str()),
-        (meta::REVIEWER, reviewer),
-        (meta::SEED, seed.as_str()),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(r as u32, 0, *k).map_err(xlsx_err)?;
-        ws.write_string(r as u32, 1, *v).map_err(xlsx_err)?;
-    }
-    ws.set_hidden(true);
-    ws.protect();
+    write_meta_sheet(
+        &mut wb,
+        META_SHEET,
+        &[
+            (meta::FORMAT, meta::FORMAT_VALUE),
+            (meta::RUBRIC_ID, &rubric.id),
+            (meta::RUBRIC_VERSION, &rubric.version),
+            (meta::REVIEWER, reviewer),
+            (meta::SEED, &seed),
+        ],
+    )?;
     atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx_err))
 }
 
