@@ -267,6 +267,10 @@ pub struct CalibrateArgs {
     /// Ambang alpha Krippendorff / Krippendorff's alpha threshold
     #[arg(long, default_value_t = 0.667)]
     pub threshold: f64,
+    /// Selisih rata-rata (poin) dari konsensus yang dianggap terlalu ketat/longgar
+    /// (ASUMSI) / Mean deviation in points deemed too harsh or lenient (an assumption)
+    #[arg(long, default_value_t = 5.0)]
+    pub bias: f64,
     /// Workbook hasil kalibrasi (.xlsx) / Output workbook
     #[arg(short, long)]
     pub output: Option<PathBuf>,

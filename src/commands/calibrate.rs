@@ -111,7 +111,7 @@ fn total_marks(
     })
 }
 
-fn frames(c: &Calibration, lang: Lang) -> Result<[(DataFrame, Vec<String>); 3]> {
+fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<String>); 3]> {
     let err = |e| polars_err("kalibrasi", e);
     let m = &c.measures;
     let measures = DataFrame::new(
@@ -229,6 +229,32 @@ fn frames(c: &Calibration, lang: Lang) -> Result<[(DataFrame, Vec<String>); 3]> 
             )
         ));
     }
+    // The verdict: by the total score when there is one, else the mean over the criteria.
+    let verdict = |r: &crate::review::calibrate::ReviewerStats| {
+        let devs: Vec<f64> = r.deviations.iter().filter_map(|d| d.1).collect();
+        let total = r
+            .deviations
+            .iter()
+            .find(|d| d.0 == lang.pick("Skor total", "Total score"))
+            .and_then(|d| d.1);
+        let dev = total
+            .or_else(|| (!devs.is_empty()).then(|| devs.iter().sum::<f64>() / devs.len() as f64))?;
+        Some(
+            if dev > bias {
+                lang.pick("terlalu longgar", "too lenient")
+            } else if dev < -bias {
+                lang.pick("terlalu ketat", "too harsh")
+            } else {
+                lang.pick("sesuai konsensus", "in line")
+            }
+            .to_string(),
+        )
+    };
+    cols.push(Column::new(
+        "verdict".into(),
+        c.reviewers.iter().map(verdict).collect::<Vec<_>>(),
+    ));
+    reviewer_headers.push(lang.pick("Kecenderungan", "Tendency").into());
     let reviewers = DataFrame::new(c.reviewers.len(), cols).map_err(err)?;
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     Ok([
@@ -355,7 +381,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         },
     );
     sort_issues(&mut issues);
-    let [(m, mh), (p, ph), (r, rh)] = frames(&c, lang)?;
+    let [(m, mh), (p, ph), (r, rh)] = frames(&c, args.bias, lang)?;
     if let Some(out) = &args.output {
         let mut wb = xlsx::new_workbook(lang.pick("Kalibrasi Reviewer", "Reviewer Calibration"))?;
         let sheet = lang.pick("Kesepakatan", "Agreement");

@@ -383,6 +383,15 @@ fn calibration_figures_match_the_reference() {
     assert_eq!(r.get_value((1, 0)), Some(&Data::String("ani".into())));
     assert_eq!(r.get_value((1, 1)), Some(&Data::Float(12.5)));
     assert_eq!(r.get_value((2, 1)), Some(&Data::Float(-12.5)));
+    // By the total score: ani +5.6 on A2 and +20 on A3, a mean of +6.4, beyond ±5.
+    assert_eq!(
+        r.rows().nth(1).unwrap().last(),
+        Some(&Data::String("terlalu longgar".into()))
+    );
+    assert_eq!(
+        r.rows().nth(2).unwrap().last(),
+        Some(&Data::String("terlalu ketat".into()))
+    );
 }
 
 /// The coordinator's loop on the samples: 200 answers for three reviewers with 20% overlap,
