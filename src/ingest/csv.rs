@@ -226,15 +226,28 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
         read_decoded(path, enc, read_opts)
     };
     let df = result.map_err(|e| {
-        Error::new(
-            Location::file(path),
-            msg!(
-                "CSV tidak dapat dibaca (pemisah {}, {}): {e}",
-                "the CSV cannot be read (delimiter {}, {}): {e}",
-                delimiter_label(delimiter),
-                enc.label()
+        // The commonest cause from hand-edited files, said plainly.
+        let unclosed = std::fs::read(path)
+            .ok()
+            .and_then(|b| unclosed_quote_line(&decode(&b, enc), delimiter));
+        match unclosed {
+            Some(line) => Error::new(
+                Location::file(path).with_line(line),
+                msg!(
+                    "tanda kutip (\") yang dibuka pada baris ini tidak pernah ditutup; perbaiki atau hapus tanda kutipnya",
+                    "a quote (\") opened on this line is never closed; close or remove it"
+                ),
             ),
-        )
+            None => Error::new(
+                Location::file(path),
+                msg!(
+                    "CSV tidak dapat dibaca (pemisah {}, {}): {e}",
+                    "the CSV cannot be read (delimiter {}, {}): {e}",
+                    delimiter_label(delimiter),
+                    enc.label()
+                ),
+            ),
+        }
     })?;
     let df = rename_columns(df, path, &mapping)?;
     let rows = df.height();
@@ -249,6 +262,35 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             rows,
         },
     })
+}
+
+/// The 1-based line where a quoted field opens and never closes (RFC 4180: a quote opens
+/// a field only at its start; `""` inside is an escaped quote).
+pub fn unclosed_quote_line(text: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut line, mut open_line) = (1usize, 0usize);
+    let (mut in_quotes, mut field_start) = (false, true);
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_quotes {
+            if b == b'"' {
+                if text.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            in_quotes = true;
+            open_line = line;
+        }
+        field_start = !in_quotes && (b == delimiter || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    in_quotes.then_some(open_line)
 }
 
 fn read_decoded(path: &Path, enc: Encoding, opts: CsvReadOptions) -> PolarsResult<DataFrame> {
@@ -290,6 +332,24 @@ fn rename_columns(df: DataFrame, path: &Path, mapping: &super::HeaderMapping) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_quotes_are_found_by_line() {
+        assert_eq!(
+            unclosed_quote_line(b"a;b\r\n1;\"x\r\ny\";2\r\n3;4", b';'),
+            None
+        );
+        assert_eq!(
+            unclosed_quote_line(b"a;b\r\n1;\"x \"\"q\"\" y\"\r\n", b';'),
+            None
+        );
+        assert_eq!(
+            unclosed_quote_line(b"a;b\n1;2\n3;\"open\n4;5\n", b';'),
+            Some(3)
+        );
+        // A quote inside an unquoted field is text, not an opening.
+        assert_eq!(unclosed_quote_line(b"a;b\n1;5\" monitor\n", b';'), None);
+    }
 
     #[test]
     fn detects_encodings() {

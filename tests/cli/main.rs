@@ -3,6 +3,7 @@
 mod assess;
 mod common;
 mod errors;
+mod hostile;
 mod ingest;
 mod outputs;
 mod report;

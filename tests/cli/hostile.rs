@@ -1,0 +1,544 @@
+//! The hostile-input corpus: files from many hands and tools, broken on purpose. Each one
+//! gets a clear error or data issue naming the file and place, the documented exit code,
+//! no output file when it fails, and its bytes unchanged. The corpus is generated here so
+//! that it needs no binary fixtures; `ULPK_HOSTILE_DIR=dir` keeps a copy for inspection.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::common::{bin, bytes, fixture};
+
+const HEADER: &str = "No. Tiket;Unit Kerja;Media;Jenis Layanan;Tanggal Diterima;Tanggal Dijawab;Nama Petugas;Isi Pertanyaan;Jawaban";
+
+fn row(id: &str, received: &str, responded: &str, answer: &str) -> String {
+    format!(
+        "{id};Balai Besar POM di Jakarta;WhatsApp;Informasi;{received};{responded};Rina;Apakah produk ini terdaftar?;{answer}"
+    )
+}
+
+const GOOD: &str = "Selamat pagi Bapak, produk tersebut terdaftar di BPOM. Terima kasih.";
+
+/// What a case must produce.
+enum Expect {
+    /// Exit 2, no output, stderr containing each text.
+    Error(&'static [&'static str]),
+    /// Exit 0 with an output; with `--strict` exit 1 and these issue kinds present.
+    Issues(&'static [&'static str]),
+    /// Exit 0, no issues.
+    Clean,
+}
+
+struct Case {
+    name: &'static str,
+    file: PathBuf,
+    /// Extra arguments before `-o`.
+    args: Vec<String>,
+    expect: Expect,
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+fn csv(dir: &Path, name: &str, rows: &[String]) -> PathBuf {
+    let mut text = String::from(HEADER);
+    for r in rows {
+        text.push_str("\r\n");
+        text.push_str(r);
+    }
+    write(dir, name, text.as_bytes())
+}
+
+/// A small valid XLSX of the same rows, written by the library's writer.
+fn xlsx(dir: &Path, name: &str, rows: &[&[&str]]) -> PathBuf {
+    let p = dir.join(name);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in HEADER.split(';').enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    p
+}
+
+fn zip_with(dir: &Path, name: &str, entries: &[(&str, &[u8])]) -> PathBuf {
+    let p = dir.join(name);
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&p).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (n, data) in entries {
+        z.start_file(*n, opts).unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap();
+    p
+}
+
+fn corpus(dir: &Path) -> Vec<Case> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let ok_row = |id: &str| row(id, "02/03/2026 09:00", "03/03/2026 10:00", GOOD);
+    let good_xlsx = xlsx(
+        dir,
+        "baik.xlsx",
+        &[&[
+            "X1",
+            "Balai Besar POM di Jakarta",
+            "WhatsApp",
+            "Informasi",
+            "02/03/2026 09:00",
+            "03/03/2026 10:00",
+            "Rina",
+            "Apakah produk ini terdaftar?",
+            GOOD,
+        ]],
+    );
+    let good = std::fs::read(&good_xlsx).unwrap();
+    let mut cases = vec![
+        Case {
+            name: "empty file",
+            file: write(dir, "kosong.csv", b""),
+            args: vec![],
+            expect: Expect::Error(&["kosong.csv"]),
+        },
+        Case {
+            name: "headers only",
+            file: write(dir, "judul-saja.csv", HEADER.as_bytes()),
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "binary garbage named .csv",
+            file: write(
+                dir,
+                "sampah.csv",
+                &(0..4096u32)
+                    .map(|i| (i * 7919 % 251) as u8)
+                    .collect::<Vec<_>>(),
+            ),
+            args: vec![],
+            expect: Expect::Error(&["sampah.csv"]),
+        },
+        Case {
+            name: "invalid UTF-8 in a UTF-8 file",
+            file: {
+                let mut b = format!("{HEADER}\r\n{}", ok_row("U1")).into_bytes();
+                b.extend_from_slice(b"\r\nU2;Balai Besar POM di Jakarta;WhatsApp;Informasi;02/03/2026 09:00;03/03/2026 10:00;Rina;Apakah \xff\xfe produk ini terdaftar?;");
+                b.extend_from_slice(GOOD.as_bytes());
+                write(dir, "utf8-rusak.csv", &b)
+            },
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "duplicate headers",
+            file: write(
+                dir,
+                "judul-ganda.csv",
+                format!("{HEADER};Jawaban\r\n{};lagi", ok_row("D1")).as_bytes(),
+            ),
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "no recognisable header",
+            file: write(dir, "tanpa-judul.csv", b"a;b;c\r\n1;2;3\r\n"),
+            args: vec![],
+            expect: Expect::Error(&["tanpa-judul.csv"]),
+        },
+        Case {
+            name: "ragged rows",
+            file: write(
+                dir,
+                "baris-tak-rata.csv",
+                format!(
+                    "{HEADER}\r\n{}\r\nR2;Balai Besar POM di Jakarta\r\n",
+                    ok_row("R1")
+                )
+                .as_bytes(),
+            ),
+            args: vec![],
+            expect: Expect::Issues(&["blank_answer"]),
+        },
+        Case {
+            name: "a 1 MB answer",
+            file: csv(
+                dir,
+                "sel-1mb.csv",
+                &[row(
+                    "B1",
+                    "02/03/2026 09:00",
+                    "03/03/2026 10:00",
+                    &format!("Selamat pagi. {} Terima kasih.", "kata ".repeat(200_000)),
+                )],
+            ),
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "dates in the future",
+            file: csv(
+                dir,
+                "masa-depan.csv",
+                &[row("F1", "02/03/2031 09:00", "03/03/2031 10:00", GOOD)],
+            ),
+            args: vec![],
+            expect: Expect::Issues(&["date_outside_calendar"]),
+        },
+        Case {
+            name: "answered before received",
+            file: csv(
+                dir,
+                "terbalik.csv",
+                &[row("T1", "05/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+            ),
+            args: vec![],
+            expect: Expect::Issues(&["date_order"]),
+        },
+        Case {
+            name: "unparseable dates",
+            file: csv(
+                dir,
+                "tanggal-aneh.csv",
+                &[row("T2", "kemarin sore", "31/02/2026", GOOD)],
+            ),
+            args: vec![],
+            expect: Expect::Issues(&["unparseable_date"]),
+        },
+        Case {
+            name: "duplicate ids",
+            file: csv(dir, "id-ganda.csv", &[ok_row("G1"), ok_row("G1")]),
+            args: vec![],
+            expect: Expect::Issues(&["duplicate_id"]),
+        },
+        Case {
+            name: "unknown unit",
+            file: csv(
+                dir,
+                "unit-asing.csv",
+                &[ok_row("K1").replace("Balai Besar POM di Jakarta", "Balai POM di Atlantis")],
+            ),
+            args: s(&[
+                "--units",
+                &write(
+                    dir,
+                    "unit.txt",
+                    "Balai Besar POM di Jakarta\nBalai Besar POM di Bandung\n".as_bytes(),
+                )
+                .display()
+                .to_string(),
+            ]),
+            expect: Expect::Issues(&["unknown_unit"]),
+        },
+        Case {
+            name: "formula-looking text",
+            file: csv(
+                dir,
+                "formula.csv",
+                &[row(
+                    "=1+1",
+                    "02/03/2026 09:00",
+                    "03/03/2026 10:00",
+                    "=HYPERLINK(\"http://x\",\"klik\") Terima kasih",
+                )],
+            ),
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "truncated XLSX",
+            file: write(dir, "terpotong.xlsx", &good[..good.len() / 2]),
+            args: vec![],
+            expect: Expect::Error(&["terpotong.xlsx"]),
+        },
+        Case {
+            name: "text named .xlsx",
+            file: write(dir, "bukan-xlsx.xlsx", b"Ini bukan workbook."),
+            args: vec![],
+            expect: Expect::Error(&["bukan-xlsx.xlsx"]),
+        },
+        Case {
+            name: "zip without a workbook",
+            file: zip_with(dir, "zip-kosong.xlsx", &[("readme.txt", b"halo")]),
+            args: vec![],
+            expect: Expect::Error(&["zip-kosong.xlsx"]),
+        },
+        Case {
+            name: "XLSX with a corrupt sheet part",
+            file: {
+                let src = std::fs::File::open(&good_xlsx).unwrap();
+                let mut a = zip::ZipArchive::new(src).unwrap();
+                let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+                for i in 0..a.len() {
+                    let mut f = a.by_index(i).unwrap();
+                    let name = f.name().unwrap().to_string();
+                    let mut data = Vec::new();
+                    std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+                    if name.ends_with("sheet1.xml") {
+                        data.truncate(data.len() / 3);
+                    }
+                    entries.push((name, data));
+                }
+                let refs: Vec<(&str, &[u8])> = entries
+                    .iter()
+                    .map(|(n, d)| (n.as_str(), d.as_slice()))
+                    .collect();
+                zip_with(dir, "sheet-rusak.xlsx", &refs)
+            },
+            args: vec![],
+            expect: Expect::Error(&["sheet-rusak.xlsx"]),
+        },
+        Case {
+            name: "unknown sheet asked",
+            file: good_xlsx.clone(),
+            args: s(&["--sheet", "Tidak Ada"]),
+            expect: Expect::Error(&["Tidak Ada"]),
+        },
+        Case {
+            name: "CSV named .parquet",
+            file: write(
+                dir,
+                "palsu.parquet",
+                format!("{HEADER}\r\n{}", ok_row("P1")).as_bytes(),
+            ),
+            args: vec![],
+            expect: Expect::Error(&["palsu.parquet"]),
+        },
+        Case {
+            name: "unsupported extension",
+            file: write(dir, "laporan.pdf", b"%PDF-1.4"),
+            args: vec![],
+            expect: Expect::Error(&["laporan.pdf"]),
+        },
+        Case {
+            name: "NUL bytes and control characters",
+            file: csv(
+                dir,
+                "kontrol.csv",
+                &[row(
+                    "N1",
+                    "02/03/2026 09:00",
+                    "03/03/2026 10:00",
+                    "Selamat pagi\u{0}\u{7}\u{1b}[31m merah. Terima kasih.",
+                )],
+            ),
+            args: vec![],
+            expect: Expect::Clean,
+        },
+        Case {
+            name: "unterminated quote",
+            file: write(
+                dir,
+                "kutip.csv",
+                format!(
+                    "{HEADER}\r\n{}\r\nQ2;\"Balai Besar POM di Jakarta;WhatsApp",
+                    ok_row("Q1")
+                )
+                .as_bytes(),
+            ),
+            args: vec![],
+            expect: Expect::Error(&["kutip.csv", "baris 3", "tidak pernah ditutup"]),
+        },
+    ];
+    // Rubric and standard files.
+    let rubric = std::fs::read_to_string(fixture("rubrik-uji.toml")).unwrap();
+    let rubric_case =
+        |name: &'static str, file: &str, text: String, wants: &'static [&'static str]| Case {
+            name,
+            file: write(dir, file, text.as_bytes()),
+            args: vec![],
+            expect: Expect::Error(wants),
+        };
+    cases.push(rubric_case(
+        "rubric with an unknown criterion kind",
+        "rubrik-jenis.toml",
+        rubric.replacen("kind = \"manual\"", "kind = \"telepati\"", 1),
+        &["rubrik-jenis.toml", "telepati"],
+    ));
+    cases.push(rubric_case(
+        "rubric with weights summing to zero",
+        "rubrik-bobot.toml",
+        regex_like_weights_to_zero(&rubric),
+        &["rubrik-bobot.toml"],
+    ));
+    cases.push(rubric_case(
+        "rubric with overlapping bands",
+        "rubrik-predikat.toml",
+        format!("{rubric}\n[[bands]]\ngrade = \"A\"\nmin = 70\n"),
+        &["rubrik-predikat.toml"],
+    ));
+    cases.push(rubric_case(
+        "rubric that is not TOML",
+        "rubrik-rusak.toml",
+        format!("{}\n[[criteria\nid = ", &rubric[..rubric.len() / 2]),
+        &["rubrik-rusak.toml"],
+    ));
+    let standard = std::fs::read_to_string(fixture("standar-uji.toml")).unwrap();
+    let first_code = standard
+        .lines()
+        .find(|l| l.starts_with("code = "))
+        .unwrap()
+        .to_string();
+    cases.push(Case {
+        name: "standard with duplicate item codes",
+        file: write(
+            dir,
+            "standar-ganda.toml",
+            standard
+                .lines()
+                .scan(0, |seen, l| {
+                    Some(if l.starts_with("code = ") {
+                        *seen += 1;
+                        if *seen == 2 {
+                            first_code.clone()
+                        } else {
+                            l.to_string()
+                        }
+                    } else {
+                        l.to_string()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                .as_bytes(),
+        ),
+        args: vec![],
+        expect: Expect::Error(&["standar-ganda.toml"]),
+    });
+    cases
+}
+
+/// Every `weight = N` set to 0.
+fn regex_like_weights_to_zero(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with("weight = ") {
+                "weight = 0".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hostile_inputs_fail_cleanly_or_become_issues() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = corpus(dir.path());
+    assert!(cases.len() >= 25, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for c in &cases {
+        let before = bytes(&c.file);
+        let out = dir
+            .path()
+            .join(format!("hasil-{}.csv", c.name.replace(' ', "-")));
+        let ext = c.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let mut cmd = bin();
+        match (
+            ext,
+            c.file.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+        ) {
+            ("toml", n) if n.starts_with("standar") => {
+                cmd.arg("standard").arg(&c.file);
+            }
+            ("toml", _) => {
+                cmd.args(["score", "--rubric"])
+                    .arg(&c.file)
+                    .arg(fixture("jawaban-uji.csv"));
+            }
+            _ => {
+                cmd.arg("score").arg(&c.file);
+            }
+        }
+        let standard = ext == "toml" && c.file.to_string_lossy().contains("standar");
+        if !standard {
+            cmd.args(&c.args)
+                .arg("--strict")
+                .arg("--issues")
+                .arg(dir.path().join("masalah.csv"))
+                .arg("-o")
+                .arg(&out);
+        }
+        let _ = std::fs::remove_file(dir.path().join("masalah.csv"));
+        let res = cmd.output().unwrap();
+        let code = res.status.code();
+        let stderr = String::from_utf8_lossy(&res.stderr);
+        if stderr.contains("panicked") || code.is_none() {
+            failures.push(format!("{}: crashed: {stderr}", c.name));
+            continue;
+        }
+        if bytes(&c.file) != before {
+            failures.push(format!("{}: input changed", c.name));
+        }
+        match &c.expect {
+            Expect::Error(wants) => {
+                if code != Some(2) || out.exists() {
+                    failures.push(format!(
+                        "{}: want exit 2 and no output, got {code:?} (output {}): {stderr}",
+                        c.name,
+                        out.exists()
+                    ));
+                }
+                for w in wants.iter() {
+                    if !stderr.contains(w) {
+                        failures.push(format!("{}: stderr lacks \"{w}\": {stderr}", c.name));
+                    }
+                }
+            }
+            Expect::Issues(kinds) => {
+                let issues =
+                    std::fs::read_to_string(dir.path().join("masalah.csv")).unwrap_or_default();
+                if code != Some(1) || !out.exists() {
+                    failures.push(format!(
+                        "{}: want exit 1 (strict) with output, got {code:?}: {stderr}",
+                        c.name
+                    ));
+                }
+                for k in kinds.iter() {
+                    if !issues.contains(k) {
+                        failures.push(format!("{}: no {k} issue in {issues}", c.name));
+                    }
+                }
+            }
+            Expect::Clean => {
+                if code != Some(0) || !out.exists() {
+                    failures.push(format!(
+                        "{}: want exit 0 with output, got {code:?}: {stderr}",
+                        c.name
+                    ));
+                }
+            }
+        }
+        // Never a temporary file left beside the output.
+        let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        if !leftovers.is_empty() {
+            failures.push(format!("{}: temporary files left: {leftovers:?}", c.name));
+        }
+    }
+    if let Ok(keep) = std::env::var("ULPK_HOSTILE_DIR") {
+        for c in &cases {
+            let _ = std::fs::create_dir_all(&keep);
+            let _ = std::fs::copy(&c.file, Path::new(&keep).join(c.file.file_name().unwrap()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // A formula-looking id stays text in the output (answers are covered in outputs.rs).
+    let out = std::fs::read_to_string(dir.path().join("hasil-formula-looking-text.csv")).unwrap();
+    assert!(out.contains("'=1+1"), "{out}");
+}
