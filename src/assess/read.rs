@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, open_workbook_auto};
+use calamine::Data;
 
 use super::{META_SHEET, key, meta};
 use crate::error::{Error, Location, Msg, Result};
@@ -67,15 +67,7 @@ fn cell_value(d: &Data) -> CellValue {
 /// Reads one workbook filled against `std`.
 pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let place = Location::file(path);
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        Error::new(
-            place.clone(),
-            msg!(
-                "workbook tidak dapat dibuka (rusak atau bukan format Excel/ODS): {e}",
-                "the workbook cannot be opened (corrupt, or not Excel/ODS): {e}"
-            ),
-        )
-    })?;
+    let mut wb = crate::ingest::workbook::open(path)?;
     let not_ours = || {
         Error::new(
             place.clone(),
@@ -85,7 +77,7 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
             ),
         )
     };
-    let m = keyed::meta(&mut wb, META_SHEET).ok_or_else(not_ours)?;
+    let m = keyed::meta(&mut wb, path, META_SHEET).ok_or_else(not_ours)?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
     if get(meta::FORMAT) != meta::FORMAT_VALUE {
         return Err(not_ours());
@@ -104,7 +96,7 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let unit = get(meta::UNIT);
 
     // The assessment sheet: the one with the key row.
-    let found = keyed::find(&mut wb, META_SHEET, |keys| {
+    let found = keyed::find(&mut wb, path, META_SHEET, |keys| {
         keys.iter().any(|k| k == key::CODE) && keys.iter().any(|k| k == key::SELF_VALUE)
     });
     let Some(keyed::KeyedSheet {

@@ -18,11 +18,15 @@ pub fn text(d: Option<&Data>) -> String {
 }
 
 /// The key–value pairs of the meta sheet (columns A and B), or None without that sheet.
-pub fn meta(wb: &mut Sheets<BufReader<File>>, sheet: &str) -> Option<HashMap<String, String>> {
+pub fn meta(
+    wb: &mut Sheets<BufReader<File>>,
+    path: &std::path::Path,
+    sheet: &str,
+) -> Option<HashMap<String, String>> {
     if !wb.sheet_names().iter().any(|n| n == sheet) {
         return None;
     }
-    let range = wb.worksheet_range(sheet).ok()?;
+    let range = super::workbook::sheet_range(wb, path, sheet).ok()?;
     Some(
         range
             .rows()
@@ -55,6 +59,7 @@ impl KeyedSheet {
 /// `want`.
 pub fn find(
     wb: &mut Sheets<BufReader<File>>,
+    path: &std::path::Path,
     skip: &str,
     want: impl Fn(&[String]) -> bool,
 ) -> Option<KeyedSheet> {
@@ -62,7 +67,7 @@ pub fn find(
         if name == skip {
             continue;
         }
-        let Ok(range) = wb.worksheet_range(&name) else {
+        let Ok(range) = super::workbook::sheet_range(wb, path, &name) else {
             continue;
         };
         let start = range.start().unwrap_or((0, 0));

@@ -12,6 +12,7 @@ pub mod keyed;
 pub mod normalize;
 mod parquet;
 mod sheet;
+pub mod workbook;
 
 use std::path::{Path, PathBuf};
 

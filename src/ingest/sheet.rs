@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader};
 
 use super::columns::{find_header_row, map_headers};
 use super::{HEADER_SEARCH_ROWS, IngestOptions, SourceInfo, Table, frame_from_strings};
@@ -39,15 +39,7 @@ fn float_text(f: f64) -> String {
 }
 
 pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        Error::new(
-            Location::file(path),
-            msg!(
-                "workbook tidak dapat dibuka (rusak atau bukan format Excel/ODS): {e}",
-                "the workbook cannot be opened (corrupt, or not Excel/ODS): {e}"
-            ),
-        )
-    })?;
+    let mut wb = super::workbook::open(path)?;
     let names = wb.sheet_names();
     let sheet = match &opts.sheet {
         Some(s) => {
@@ -70,15 +62,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             )
         })?,
     };
-    let range = wb.worksheet_range(&sheet).map_err(|e| {
-        Error::new(
-            Location::file(path).with_sheet(&sheet),
-            msg!(
-                "sheet tidak dapat dibaca: {e}",
-                "the sheet cannot be read: {e}"
-            ),
-        )
-    })?;
+    let range = super::workbook::sheet_range(&mut wb, path, &sheet)?;
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
     // Cells left of the used range are empty: pad so column positions match the sheet.

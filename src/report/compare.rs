@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader};
 use polars::prelude::*;
 
 use super::PeriodResult;
@@ -104,12 +104,7 @@ fn cell_text(d: &Data) -> Option<String> {
 /// Reads a report this tool wrote.
 fn read_report(path: &Path) -> Result<Previous> {
     let not_report = |what: Msg| Error::new(Location::file(path), what);
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        not_report(msg!(
-            "tidak dapat dibuka sebagai workbook: {e}",
-            "cannot be opened as a workbook: {e}"
-        ))
-    })?;
+    let mut wb = crate::ingest::workbook::open(path)?;
     let names = wb.sheet_names();
     let find = |l: (&str, &str)| names.iter().find(|n| **n == l.0 || **n == l.1).cloned();
     let (Some(summary), Some(rank)) = (find(label::SUMMARY_SHEET), find(label::RANK_SHEET)) else {
@@ -120,19 +115,11 @@ fn read_report(path: &Path) -> Result<Previous> {
             label::RANK_SHEET.0
         )));
     };
-    let range_err = |sheet: &str, e: calamine::Error| {
-        Error::new(
-            Location::file(path).with_sheet(sheet),
-            msg!("sheet tidak terbaca: {e}", "unreadable sheet: {e}"),
-        )
-    };
     let mut prev = Previous {
         source: path.to_path_buf(),
         ..Previous::default()
     };
-    let s = wb
-        .worksheet_range(&summary)
-        .map_err(|e| range_err(&summary, e))?;
+    let s = crate::ingest::workbook::sheet_range(&mut wb, path, &summary)?;
     for row in s.rows() {
         let (Some(k), Some(v)) = (row.first(), row.get(1)) else {
             continue;
@@ -151,7 +138,7 @@ fn read_report(path: &Path) -> Result<Previous> {
     }
 
     // The ranking's columns by their header in either language.
-    let r = wb.worksheet_range(&rank).map_err(|e| range_err(&rank, e))?;
+    let r = crate::ingest::workbook::sheet_range(&mut wb, path, &rank)?;
     let empty = BTreeMap::new();
     let (frame, id_headers) = ranking_frame(&empty, Lang::Id)?;
     let (_, en_headers) = ranking_frame(&empty, Lang::En)?;

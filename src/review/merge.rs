@@ -9,8 +9,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use calamine::open_workbook_auto;
-
 use super::worksheet::manual_criteria;
 use super::{META_SHEET, key, meta};
 use crate::assess::read::cell_ref;
@@ -83,15 +81,7 @@ pub fn review_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Reads one review workbook: its reviews and its issues.
 pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>)> {
     let place = Location::file(path);
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        Error::new(
-            place.clone(),
-            msg!(
-                "workbook tidak dapat dibuka (rusak atau bukan format Excel/ODS): {e}",
-                "the workbook cannot be opened (corrupt, or not Excel/ODS): {e}"
-            ),
-        )
-    })?;
+    let mut wb = crate::ingest::workbook::open(path)?;
     let not_ours = || {
         Error::new(
             place.clone(),
@@ -101,7 +91,7 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
             ),
         )
     };
-    let m = keyed::meta(&mut wb, META_SHEET).ok_or_else(not_ours)?;
+    let m = keyed::meta(&mut wb, path, META_SHEET).ok_or_else(not_ours)?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
     if get(meta::FORMAT) != meta::FORMAT_VALUE {
         return Err(not_ours());
@@ -120,7 +110,7 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
     let reviewer = get(meta::REVIEWER);
 
     // The review sheet: the one with the key row.
-    let found = keyed::find(&mut wb, META_SHEET, |keys| {
+    let found = keyed::find(&mut wb, path, META_SHEET, |keys| {
         keys.iter().any(|k| k == key::ID) && keys.iter().any(|k| k.starts_with(key::MANUAL_PREFIX))
     });
     let Some(keyed::KeyedSheet {

@@ -346,6 +346,58 @@ fn corpus(dir: &Path) -> Vec<Case> {
             expect: Expect::Error(&["kutip.csv", "baris 3", "tidak pernah ditutup"]),
         },
     ];
+    // Workbooks that are valid but extreme.
+    cases.push(Case {
+        name: "XLSX reaching column XFD and row 1048576",
+        file: {
+            let p = dir.join("sudut-jauh.xlsx");
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let ws = wb.add_worksheet();
+            for (c, h) in HEADER.split(';').enumerate() {
+                ws.write_string(0, c as u16, h).unwrap();
+            }
+            ws.write_string(1_048_575, 16_383, "ujung").unwrap();
+            wb.save(&p).unwrap();
+            p
+        },
+        args: vec![],
+        expect: Expect::Error(&["sudut-jauh.xlsx", "XFD1048576", "di atas batas"]),
+    });
+    cases.push(Case {
+        name: "zip bomb",
+        file: {
+            // 150 MB of one repeated row packs to about 1 MB.
+            let mut sheet = String::from(
+                "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
+            );
+            let unit = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>";
+            let mut body = Vec::with_capacity(150 << 20);
+            body.extend_from_slice(sheet.as_bytes());
+            while body.len() < 150 << 20 {
+                body.extend_from_slice(unit.as_bytes());
+            }
+            sheet.clear();
+            body.extend_from_slice(b"</sheetData></worksheet>");
+            let src = std::fs::File::open(&good_xlsx).unwrap();
+            let mut a = zip::ZipArchive::new(src).unwrap();
+            let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+            for i in 0..a.len() {
+                let mut f = a.by_index(i).unwrap();
+                let name = f.name().unwrap().to_string();
+                let mut data = Vec::new();
+                std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+                if name.ends_with("sheet1.xml") {
+                    data = std::mem::take(&mut body);
+                }
+                entries.push((name, data));
+            }
+            let refs: Vec<(&str, &[u8])> =
+                entries.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+            zip_with(dir, "bom-zip.xlsx", &refs)
+        },
+        args: vec![],
+        expect: Expect::Error(&["bom-zip.xlsx", "bom zip"]),
+    });
     // Rubric and standard files.
     let rubric = std::fs::read_to_string(fixture("rubrik-uji.toml")).unwrap();
     let rubric_case =
