@@ -54,6 +54,7 @@ where
         }
     };
     let lang = cli.lang;
+    output::clean_up_on_interrupt();
     let result = match &cli.command {
         Command::Report(a) => commands::report::run(a, lang),
         Command::Score(a) => commands::score::run(a, lang),

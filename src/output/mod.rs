@@ -46,8 +46,61 @@ impl Format {
     }
 }
 
+/// Temporary files being written, removed if the process is interrupted.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP: removes the temporary files being written and exits with
+/// 130, so an interrupted run leaves the previous output as it was and nothing half-written.
+pub fn clean_up_on_interrupt() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                for p in pending().drain(..) {
+                    let _ = std::fs::remove_file(p);
+                }
+                eprintln!("dihentikan / interrupted");
+                std::process::exit(130);
+            }
+        });
+    }
+}
+
+/// Removes temporary files a killed run (SIGKILL, power loss) left for this output: those
+/// of processes that no longer exist.
+fn remove_stale(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id()
+            || (cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists())
+            || !cfg!(target_os = "linux");
+        if !alive {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Writes a file through a temporary file that is renamed into place on success and
-/// removed on failure.
+/// removed on failure or interruption.
 pub fn atomic_write<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&Path) -> Result<()>,
@@ -61,8 +114,10 @@ where
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
+    remove_stale(&dir, &name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    match write(&tmp) {
+    pending().push(tmp.clone());
+    let result = match write(&tmp) {
         Ok(()) => std::fs::rename(&tmp, path).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             Error::io(path, &e)
@@ -71,7 +126,9 @@ where
             let _ = std::fs::remove_file(&tmp);
             Err(e)
         }
-    }
+    };
+    pending().retain(|p| p != &tmp);
+    result
 }
 
 /// Prefixes text Excel would evaluate as a formula with `'`.

@@ -594,3 +594,119 @@ fn hostile_inputs_fail_cleanly_or_become_issues() {
     let out = std::fs::read_to_string(dir.path().join("hasil-formula-looking-text.csv")).unwrap();
     assert!(out.contains("'=1+1"), "{out}");
 }
+
+/// A run writing `out` on a large input, stopped as soon as its temporary file appears.
+/// Returns the exit code and whether the temporary file was seen.
+fn interrupt_while_writing(input: &Path, out: &Path, signal: &str) -> (Option<i32>, bool) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ulpk-eval"))
+        .current_dir(super::common::root())
+        .arg("score")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let tmp = out.parent().unwrap().join(format!(
+        ".{}.{}.tmp",
+        out.file_name().unwrap().to_string_lossy(),
+        child.id()
+    ));
+    let mut seen = false;
+    for _ in 0..12_000 {
+        if tmp.exists() {
+            seen = true;
+            if signal == "KILL" {
+                child.kill().unwrap();
+            } else {
+                std::process::Command::new("kill")
+                    .args([&format!("-{signal}"), &child.id().to_string()])
+                    .status()
+                    .unwrap();
+            }
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    (child.wait().unwrap().code(), seen)
+}
+
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+/// An interrupted run leaves the previous output intact and nothing half-written: SIGTERM
+/// removes the temporary file at once; after SIGKILL the next run removes the stale one.
+#[cfg(unix)]
+#[test]
+fn interrupted_runs_leave_the_previous_output_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skor.xlsx");
+    let small = csv(
+        dir.path(),
+        "kecil.csv",
+        &[row("S1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+    );
+    bin()
+        .arg("score")
+        .arg(&small)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let previous = bytes(&out);
+
+    let rows: Vec<String> = (0..60_000)
+        .map(|i| {
+            row(
+                &format!("L{i}"),
+                "02/03/2026 09:00",
+                "03/03/2026 10:00",
+                GOOD,
+            )
+        })
+        .collect();
+    let large = csv(dir.path(), "besar.csv", &rows);
+
+    let (code, seen) = interrupt_while_writing(&large, &out, "TERM");
+    assert!(seen, "the temporary file was never seen");
+    assert_eq!(code, Some(130));
+    assert_eq!(
+        bytes(&out),
+        previous,
+        "previous output intact after SIGTERM"
+    );
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "{:?}",
+        temp_files(dir.path())
+    );
+
+    let (code, seen) = interrupt_while_writing(&large, &out, "KILL");
+    assert!(seen && code.is_none(), "killed while writing");
+    assert_eq!(
+        bytes(&out),
+        previous,
+        "previous output intact after SIGKILL"
+    );
+    assert_eq!(temp_files(dir.path()).len(), 1, "SIGKILL cannot clean up");
+    bin()
+        .arg("score")
+        .arg(&small)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "the next run removes the stale file"
+    );
+}
