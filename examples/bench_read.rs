@@ -1,22 +1,65 @@
-//! Baseline for the benchmark: polars alone reading a CSV (every column as text, as
-//! ulpk-eval reads it) and counting the rows. Run by `bench/answers.py`.
+//! Baselines for the benchmark, run by `bench/answers.py`: the bare read of the same input
+//! with nothing else done.
 //!
-//! `cargo run --release --example bench_read -- FILE.csv`
+//! - `bench_read FILE.csv`: polars reads the CSV, every column as text (as ulpk-eval does);
+//! - `bench_read FILE.parquet`: polars reads the Parquet file;
+//! - `bench_read FILE.xlsx` or `DIR`: calamine reads every sheet of the workbook(s);
+//! - `bench_read --to-parquet FILE.csv OUT.parquet`: converts, for the Parquet benchmark.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use calamine::{Reader, open_workbook_auto};
 use polars::prelude::*;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path: PathBuf = std::env::args_os()
-        .nth(1)
-        .ok_or("usage: bench_read FILE.csv")?
-        .into();
-    let df = CsvReadOptions::default()
+fn read_csv(path: &Path) -> PolarsResult<DataFrame> {
+    CsvReadOptions::default()
         .with_has_header(true)
         .with_infer_schema_length(Some(0))
-        .try_into_reader_with_file_path(Some(path))?
-        .finish()?;
-    println!("{} rows, {} columns", df.height(), df.width());
+        .try_into_reader_with_file_path(Some(path.to_path_buf()))?
+        .finish()
+}
+
+fn workbook_cells(path: &Path) -> Result<usize, Box<dyn std::error::Error>> {
+    let mut wb = open_workbook_auto(path)?;
+    let mut cells = 0;
+    for name in wb.sheet_names() {
+        cells += wb.worksheet_range(&name)?.used_cells().count();
+    }
+    Ok(cells)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if args.first().is_some_and(|a| a.as_os_str() == "--to-parquet") {
+        let (src, dst) = (args.get(1).ok_or("source")?, args.get(2).ok_or("target")?);
+        let mut df = read_csv(src)?;
+        ParquetWriter::new(std::fs::File::create(dst)?).finish(&mut df)?;
+        return Ok(());
+    }
+    let path = args.first().ok_or("usage: bench_read FILE|DIR")?;
+    if path.is_dir() {
+        let mut cells = 0;
+        let mut files = 0;
+        for e in std::fs::read_dir(path)? {
+            let p = e?.path();
+            if p.extension().is_some_and(|x| x == "xlsx" || x == "ods") {
+                cells += workbook_cells(&p)?;
+                files += 1;
+            }
+        }
+        println!("{files} workbooks, {cells} cells");
+        return Ok(());
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("parquet") => {
+            let df = ParquetReader::new(std::fs::File::open(path)?).finish()?;
+            println!("{} rows, {} columns", df.height(), df.width());
+        }
+        Some("xlsx" | "xls" | "ods") => println!("{} cells", workbook_cells(path)?),
+        _ => {
+            let df = read_csv(path)?;
+            println!("{} rows, {} columns", df.height(), df.width());
+        }
+    }
     Ok(())
 }

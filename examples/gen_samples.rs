@@ -83,6 +83,15 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
+    /// Write filled minimum-standard workbooks for `count` units, for performance tests.
+    BenchUnits {
+        #[arg(long, default_value_t = 73)]
+        count: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,6 +103,7 @@ enum Format {
 fn main() {
     let cli = Cli::parse();
     let res = match cli.cmd {
+        Cmd::BenchUnits { count, out, seed } => bench_units(count, &out, seed),
         Cmd::Samples { seed, out } => samples(seed, &out),
         Cmd::Bench {
             rows,
@@ -472,6 +482,32 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         }
     }
     emit(&report)
+}
+
+/// `count` filled workbooks of the minimum standard, the sample profiles repeated under
+/// numbered unit names ("Balai POM Uji 01" …).
+fn bench_units(count: usize, out: &Path, seed: u64) -> BoxResult<()> {
+    let minimum = assessments::load_standard(ulpk_eval::standard::BUILTIN_MINIMUM)?;
+    let profiles: Vec<assessments::Profile> = (0..count)
+        .map(|i| {
+            let mut p = assessments::PROFILES[i % assessments::PROFILES.len()];
+            // Leaked once per unit: the generator is a short-lived tool.
+            p.unit = Box::leak(format!("Balai POM Uji {:02}", i + 1).into_boxed_str());
+            p
+        })
+        .collect();
+    let written = assessments::write(
+        &Instrument {
+            std: &minimum,
+            profiles: &profiles,
+            as_of: assessments::date(assessments::AS_OF),
+            seed,
+            evidence: Evidence::FileName,
+            downgrade: Downgrade::Redraw,
+        },
+        out,
+    )?;
+    emit(&format!("wrote {} workbooks to {}\n", written.len(), out.display()))
 }
 
 // ---------------------------------------------------------------------------------------------
