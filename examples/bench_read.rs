@@ -30,7 +30,10 @@ fn workbook_cells(path: &Path) -> Result<usize, Box<dyn std::error::Error>> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    if args.first().is_some_and(|a| a.as_os_str() == "--to-parquet") {
+    if args
+        .first()
+        .is_some_and(|a| a.as_os_str() == "--to-parquet")
+    {
         let (src, dst) = (args.get(1).ok_or("source")?, args.get(2).ok_or("target")?);
         let mut df = read_csv(src)?;
         ParquetWriter::new(std::fs::File::create(dst)?).finish(&mut df)?;

@@ -507,7 +507,11 @@ fn bench_units(count: usize, out: &Path, seed: u64) -> BoxResult<()> {
         },
         out,
     )?;
-    emit(&format!("wrote {} workbooks to {}\n", written.len(), out.display()))
+    emit(&format!(
+        "wrote {} workbooks to {}\n",
+        written.len(),
+        out.display()
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -81,6 +81,28 @@ fn zip_with(dir: &Path, name: &str, entries: &[(&str, &[u8])]) -> PathBuf {
     p
 }
 
+/// A copy of a workbook with its first sheet's XML replaced.
+fn with_sheet(dir: &Path, src: &Path, name: &str, f: impl FnOnce(Vec<u8>) -> Vec<u8>) -> PathBuf {
+    let mut a = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut f = Some(f);
+    for i in 0..a.len() {
+        let mut e = a.by_index(i).unwrap();
+        let n = e.name().unwrap().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut e, &mut data).unwrap();
+        if n.ends_with("sheet1.xml") {
+            data = (f.take().unwrap())(data);
+        }
+        entries.push((n, data));
+    }
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip_with(dir, name, &refs)
+}
+
 fn corpus(dir: &Path) -> Vec<Case> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let ok_row = |id: &str| row(id, "02/03/2026 09:00", "03/03/2026 10:00", GOOD);
@@ -271,26 +293,10 @@ fn corpus(dir: &Path) -> Vec<Case> {
         },
         Case {
             name: "XLSX with a corrupt sheet part",
-            file: {
-                let src = std::fs::File::open(&good_xlsx).unwrap();
-                let mut a = zip::ZipArchive::new(src).unwrap();
-                let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
-                for i in 0..a.len() {
-                    let mut f = a.by_index(i).unwrap();
-                    let name = f.name().unwrap().to_string();
-                    let mut data = Vec::new();
-                    std::io::Read::read_to_end(&mut f, &mut data).unwrap();
-                    if name.ends_with("sheet1.xml") {
-                        data.truncate(data.len() / 3);
-                    }
-                    entries.push((name, data));
-                }
-                let refs: Vec<(&str, &[u8])> = entries
-                    .iter()
-                    .map(|(n, d)| (n.as_str(), d.as_slice()))
-                    .collect();
-                zip_with(dir, "sheet-rusak.xlsx", &refs)
-            },
+            file: with_sheet(dir, &good_xlsx, "sheet-rusak.xlsx", |mut data| {
+                data.truncate(data.len() / 3);
+                data
+            }),
             args: vec![],
             expect: Expect::Error(&["sheet-rusak.xlsx"]),
         },
@@ -367,33 +373,15 @@ fn corpus(dir: &Path) -> Vec<Case> {
         name: "zip bomb",
         file: {
             // 150 MB of one repeated row packs to about 1 MB.
-            let mut sheet = String::from(
-                "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
-            );
+            let head = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
             let unit = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>";
             let mut body = Vec::with_capacity(150 << 20);
-            body.extend_from_slice(sheet.as_bytes());
+            body.extend_from_slice(head.as_bytes());
             while body.len() < 150 << 20 {
                 body.extend_from_slice(unit.as_bytes());
             }
-            sheet.clear();
             body.extend_from_slice(b"</sheetData></worksheet>");
-            let src = std::fs::File::open(&good_xlsx).unwrap();
-            let mut a = zip::ZipArchive::new(src).unwrap();
-            let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
-            for i in 0..a.len() {
-                let mut f = a.by_index(i).unwrap();
-                let name = f.name().unwrap().to_string();
-                let mut data = Vec::new();
-                std::io::Read::read_to_end(&mut f, &mut data).unwrap();
-                if name.ends_with("sheet1.xml") {
-                    data = std::mem::take(&mut body);
-                }
-                entries.push((name, data));
-            }
-            let refs: Vec<(&str, &[u8])> =
-                entries.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
-            zip_with(dir, "bom-zip.xlsx", &refs)
+            with_sheet(dir, &good_xlsx, "bom-zip.xlsx", |_| body)
         },
         args: vec![],
         expect: Expect::Error(&["bom-zip.xlsx", "bom zip"]),
