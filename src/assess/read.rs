@@ -67,21 +67,17 @@ fn cell_value(d: &Data) -> CellValue {
 /// Reads one workbook filled against `std`.
 pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
     let place = Location::file(path);
-    let mut wb = crate::ingest::workbook::open(path)?;
-    let not_ours = || {
-        Error::new(
-            place.clone(),
-            msg!(
-                "bukan workbook penilaian mandiri ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat templat dengan `ulpk-eval template`",
-                "not an ulpk-eval self-assessment workbook (no \"{META_SHEET}\" sheet); make templates with `ulpk-eval template`"
-            ),
-        )
-    };
-    let m = keyed::meta(&mut wb, path, META_SHEET).ok_or_else(not_ours)?;
+    let (mut wb, m) = keyed::open_own(
+        path,
+        META_SHEET,
+        meta::FORMAT,
+        meta::FORMAT_VALUE,
+        msg!(
+            "bukan workbook penilaian mandiri ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat templat dengan `ulpk-eval template`",
+            "not an ulpk-eval self-assessment workbook (no \"{META_SHEET}\" sheet); make templates with `ulpk-eval template`"
+        ),
+    )?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
-    if get(meta::FORMAT) != meta::FORMAT_VALUE {
-        return Err(not_ours());
-    }
     let (sid, sver) = (get(meta::STANDARD_ID), get(meta::STANDARD_VERSION));
     if sid != std.id || sver != std.version {
         let (eid, ever) = (&std.id, &std.version);

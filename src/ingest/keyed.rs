@@ -36,6 +36,24 @@ pub fn meta(
     )
 }
 
+/// Opens a workbook this tool wrote: its meta sheet must exist and carry `format`. Returns
+/// the workbook and the meta pairs; `not_ours` is the error when it is someone else's file.
+pub fn open_own(
+    path: &std::path::Path,
+    meta_sheet: &str,
+    format_key: &str,
+    format_value: &str,
+    not_ours: crate::error::Msg,
+) -> crate::error::Result<(Sheets<BufReader<File>>, HashMap<String, String>)> {
+    let mut wb = super::workbook::open(path)?;
+    let err = || crate::error::Error::new(crate::error::Location::file(path), not_ours.clone());
+    let m = meta(&mut wb, path, meta_sheet).ok_or_else(err)?;
+    if m.get(format_key).map(String::as_str) != Some(format_value) {
+        return Err(err());
+    }
+    Ok((wb, m))
+}
+
 /// A sheet with a key row.
 pub struct KeyedSheet {
     pub name: String,

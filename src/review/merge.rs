@@ -81,21 +81,17 @@ pub fn review_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Reads one review workbook: its reviews and its issues.
 pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>)> {
     let place = Location::file(path);
-    let mut wb = crate::ingest::workbook::open(path)?;
-    let not_ours = || {
-        Error::new(
-            place.clone(),
-            msg!(
-                "bukan lembar review ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat dengan `ulpk-eval sample`",
-                "not an ulpk-eval review workbook (no \"{META_SHEET}\" sheet); make them with `ulpk-eval sample`"
-            ),
-        )
-    };
-    let m = keyed::meta(&mut wb, path, META_SHEET).ok_or_else(not_ours)?;
+    let (mut wb, m) = keyed::open_own(
+        path,
+        META_SHEET,
+        meta::FORMAT,
+        meta::FORMAT_VALUE,
+        msg!(
+            "bukan lembar review ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat dengan `ulpk-eval sample`",
+            "not an ulpk-eval review workbook (no \"{META_SHEET}\" sheet); make them with `ulpk-eval sample`"
+        ),
+    )?;
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
-    if get(meta::FORMAT) != meta::FORMAT_VALUE {
-        return Err(not_ours());
-    }
     let rid = get(meta::RUBRIC_ID);
     if rid != rubric.id {
         let want = &rubric.id;
