@@ -8,6 +8,9 @@ use std::io::BufReader;
 
 use calamine::{Data, Range, Reader, Sheets};
 
+/// A workbook opened from a file.
+pub type Workbook = Sheets<BufReader<File>>;
+
 /// A cell as trimmed text ("" when empty).
 pub fn text(d: Option<&Data>) -> String {
     match d {
@@ -44,7 +47,7 @@ pub fn open_own(
     format_key: &str,
     format_value: &str,
     not_ours: crate::error::Msg,
-) -> crate::error::Result<(Sheets<BufReader<File>>, HashMap<String, String>)> {
+) -> crate::error::Result<(Workbook, HashMap<String, String>)> {
     let mut wb = super::workbook::open(path)?;
     let err = || crate::error::Error::new(crate::error::Location::file(path), not_ours.clone());
     let m = meta(&mut wb, path, meta_sheet).ok_or_else(err)?;
