@@ -370,6 +370,16 @@ fn corpus(dir: &Path) -> Vec<Case> {
         expect: Expect::Error(&["sudut-jauh.xlsx", "XFD1048576", "di atas batas"]),
     });
     cases.push(Case {
+        name: "ODS reaching column XFD and row 1048576 (saved by LibreOffice)",
+        file: {
+            let p = dir.join("sudut-jauh.ods");
+            std::fs::copy(fixture("sudut-jauh.ods"), &p).unwrap();
+            p
+        },
+        args: vec![],
+        expect: Expect::Error(&["sudut-jauh.ods", "Cell limit exceeded"]),
+    });
+    cases.push(Case {
         name: "zip bomb",
         file: {
             // 150 MB of one repeated row packs to about 1 MB.
@@ -472,7 +482,7 @@ fn regex_like_weights_to_zero(text: &str) -> String {
 fn hostile_inputs_fail_cleanly_or_become_issues() {
     let dir = tempfile::tempdir().unwrap();
     let cases = corpus(dir.path());
-    assert!(cases.len() >= 25, "{} cases", cases.len());
+    assert!(cases.len() >= 30, "{} cases", cases.len());
     let mut failures = Vec::new();
     for c in &cases {
         let before = bytes(&c.file);
