@@ -200,7 +200,7 @@ pub fn issues_frame(issues: &[DataIssue], lang: Lang) -> polars::prelude::DataFr
 
 /// Header labels of [`issues_frame`].
 pub fn issues_headers(lang: Lang) -> Vec<String> {
-    [
+    crate::labels::owned(&[
         lang.pick("Kode", "Code"),
         lang.pick("Masalah", "Issue"),
         lang.pick("Berkas", "File"),
@@ -209,10 +209,7 @@ pub fn issues_headers(lang: Lang) -> Vec<String> {
         lang.pick("Kolom / Sel", "Column / Cell"),
         "ID",
         lang.pick("Keterangan", "Details"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+    ])
 }
 
 /// Counts per kind, most frequent first then by kind.

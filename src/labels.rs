@@ -2,6 +2,11 @@
 
 use crate::i18n::Lang;
 
+/// Labels as owned strings, for header rows.
+pub fn owned(labels: &[&str]) -> Vec<String> {
+    labels.iter().map(|s| s.to_string()).collect()
+}
+
 /// Label of a canonical field or computed column; `None` for unknown names.
 pub fn column(name: &str, lang: Lang) -> Option<&'static str> {
     Some(match name {

@@ -169,7 +169,7 @@ pub fn units_frame(
         Column::new("file".into(), file),
     ];
     let df = DataFrame::new(n, cols).map_err(|e| polars_err("penilaian", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         "Unit",
         lang.pick("Nilai Mandiri", "Self Score"),
         lang.pick("Nilai Verifikasi", "Verified Score"),
@@ -183,10 +183,7 @@ pub fn units_frame(
         lang.pick("Memenuhi Tanpa Bukti", "Met Without Evidence"),
         lang.pick("Butir Terverifikasi", "Items Verified"),
         lang.pick("Berkas", "File"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
 
@@ -293,7 +290,7 @@ pub fn gaps_frame(
         ],
     )
     .map_err(|e| polars_err("celah", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         "Unit",
         lang.pick("Kode", "Code"),
         lang.pick("Aspek", "Aspect"),
@@ -304,10 +301,7 @@ pub fn gaps_frame(
         lang.pick("Poin Hilang", "Points Lost"),
         lang.pick("Yang Kurang", "What Is Missing"),
         lang.pick("Sel", "Cell"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
 

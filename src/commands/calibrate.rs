@@ -256,10 +256,10 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
     ));
     reviewer_headers.push(lang.pick("Kecenderungan", "Tendency").into());
     let reviewers = DataFrame::new(c.reviewers.len(), cols).map_err(err)?;
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    use crate::labels::owned;
     Ok([
-        (measures, s(&measure_headers)),
-        (pairs, s(&pair_headers)),
+        (measures, owned(&measure_headers)),
+        (pairs, owned(&pair_headers)),
         (reviewers, reviewer_headers),
     ])
 }

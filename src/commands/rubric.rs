@@ -121,7 +121,7 @@ pub fn criteria_frame(rubric: &Rubric, lang: Lang) -> Result<(DataFrame, Vec<Str
         ],
     )
     .map_err(|e| polars_err("rubrik", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         "ID",
         lang.pick("Kriteria", "Criterion"),
         lang.pick("Bagian", "Section"),
@@ -131,9 +131,6 @@ pub fn criteria_frame(rubric: &Rubric, lang: Lang) -> Result<(DataFrame, Vec<Str
         lang.pick("Kritis", "Critical"),
         lang.pick("Berlaku untuk", "Applies to"),
         lang.pick("Keterangan", "Description"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }

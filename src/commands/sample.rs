@@ -219,7 +219,7 @@ fn overview(
         ],
     )
     .map_err(|e| polars_err("sampel", e))?;
-    let headers: Vec<String> = [
+    let headers: Vec<String> = crate::labels::owned(&[
         "No",
         "ID",
         "Strata",
@@ -228,10 +228,7 @@ fn overview(
         lang.pick("Jenis Layanan", "Service Type"),
         lang.pick("Skor Otomatis", "Automatic Score"),
         "Reviewer",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     let mut wb = xlsx::new_workbook(lang.pick("Sampel Review", "Review Sample"))?;
     xlsx::write_frame(&mut wb, lang.pick("Sampel", "Sample"), &df, &headers)?;
     crate::output::atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))

@@ -164,15 +164,12 @@ fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<Strin
         ],
     )
     .map_err(|e| polars_err("umpan balik", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         lang.pick("Komponen", "Component"),
         lang.pick("Nilai Unit", "Unit"),
         lang.pick("Nasional", "National"),
         lang.pick("Selisih", "Difference"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
 
@@ -227,17 +224,14 @@ fn trend_frame(
         ],
     )
     .map_err(|e| polars_err("tren unit", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         lang.pick("Bulan", "Month"),
         lang.pick("Jawaban", "Answers"),
         lang.pick("Rata-rata skor unit", "Unit mean score"),
         lang.pick("Rata-rata skor nasional", "National mean score"),
         lang.pick("SLA unit (%)", "Unit SLA (%)"),
         lang.pick("SLA nasional (%)", "National SLA (%)"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
 

@@ -176,7 +176,7 @@ pub fn evidence_frame(st: &Standards, lang: Lang) -> Result<(DataFrame, Vec<Stri
         ],
     )
     .map_err(|e| polars_err("kompetisi", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         "Unit",
         lang.pick("Indikator", "Indicator"),
         lang.pick("Kode", "Code"),
@@ -185,9 +185,6 @@ pub fn evidence_frame(st: &Standards, lang: Lang) -> Result<(DataFrame, Vec<Stri
         lang.pick("Skor (0–100)", "Score (0–100)"),
         lang.pick("Bukti Dukung", "Evidence"),
         lang.pick("Status", "Status"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }

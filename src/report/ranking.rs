@@ -209,7 +209,7 @@ pub fn ranking_frame(
         ],
     )
     .map_err(|e| polars_err("peringkat", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         lang.pick("Peringkat", "Rank"),
         "Unit",
         lang.pick("Jawaban Dinilai", "Answers Scored"),
@@ -225,10 +225,7 @@ pub fn ranking_frame(
         "IKM (SKM)",
         lang.pick("Mutu SKM", "SKM Grade"),
         lang.pick("Indeks Gabungan", "Combined Index"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
 

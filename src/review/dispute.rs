@@ -383,7 +383,7 @@ pub fn disputes_frame(
         ],
     )
     .map_err(|e| polars_err("sanggahan", e))?;
-    let headers = [
+    let headers = crate::labels::owned(&[
         "ID",
         lang.pick("Kriteria", "Criterion"),
         lang.pick("Tanggal", "Date"),
@@ -393,9 +393,6 @@ pub fn disputes_frame(
         lang.pick("Diputuskan Oleh", "Decided By"),
         lang.pick("Keadaan", "State"),
         lang.pick("Sumber", "Source"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     Ok((df, headers))
 }
