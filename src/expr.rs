@@ -2,6 +2,18 @@
 
 use polars::prelude::*;
 
+use crate::error::{Result, polars_err};
+
+/// A column's values as owned text (any type cast to string), for row-by-row work.
+pub fn text_column(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
+    let c = df
+        .column(name)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(|e| polars_err(name, e))?;
+    let ca = c.str().map_err(|e| polars_err(name, e))?;
+    Ok(ca.iter().map(|v| v.map(str::to_string)).collect())
+}
+
 /// `when(c1).then(v1).when(c2).then(v2)….otherwise(default)` from a list of cases; the
 /// first matching case wins.
 pub fn cases(cases: Vec<(Expr, Expr)>, otherwise: Expr) -> Expr {

@@ -10,6 +10,7 @@ use crate::calendar::Calendar;
 use crate::error::Msg;
 use crate::error::polars_err;
 use crate::error::{Error, Result};
+use crate::expr::text_column;
 use crate::i18n::Lang;
 use crate::ingest::columns::column_specs;
 use crate::ingest::columns::field;
@@ -120,18 +121,6 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
     })
 }
 
-fn id_strings(df: &DataFrame) -> Result<Vec<Option<String>>> {
-    Ok(df
-        .column(field::ID)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(|e| polars_err("id", e))?
-        .str()
-        .map_err(|e| polars_err("id", e))?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
-}
-
 /// Writes a manual criterion's decided values (by answer id) into its column.
 fn set_manual(
     df: &mut DataFrame,
@@ -139,15 +128,8 @@ fn set_manual(
     ids: &[Option<String>],
     value: impl Fn(&str) -> Option<String>,
 ) -> Result<()> {
-    let old: Vec<Option<String>> = match df.column(key) {
-        Ok(col) => col
-            .cast(&DataType::String)
-            .map_err(|e| polars_err("review", e))?
-            .str()
-            .map_err(|e| polars_err("review", e))?
-            .iter()
-            .map(|v| v.map(str::to_string))
-            .collect(),
+    let old = match df.column(key) {
+        Ok(_) => text_column(df, key)?,
         Err(_) => vec![None; df.height()],
     };
     let new: StringChunked = ids
@@ -170,7 +152,7 @@ fn apply_disputes(
     lang: Lang,
 ) -> Result<(Vec<Dispute>, Vec<Override>)> {
     use crate::review::dispute::{Decision, in_force, load};
-    let ids = id_strings(df)?;
+    let ids = text_column(df, field::ID)?;
     let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
     let (disputes, mut more) = load(files, rubric, &known)?;
     issues.append(&mut more);
@@ -221,7 +203,7 @@ fn apply_reviews(
     let paths = review_paths(&inputs.reviews)?;
     let (reviews, mut more) = read_all(&paths, rubric);
     issues.append(&mut more);
-    let ids = id_strings(df)?;
+    let ids = text_column(df, field::ID)?;
     let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
     let merged = merge(reviews, &known, &inputs.review_rule, issues);
     issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));

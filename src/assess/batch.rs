@@ -10,6 +10,7 @@ use crate::assess::read::{self, Filled};
 use crate::error::{Error, Location, Result, polars_err};
 use crate::i18n::Lang;
 use crate::issues::{DataIssue, IssueKind, sort_issues};
+use crate::skm::round2;
 use crate::standard::score::{Outcome, score};
 use crate::standard::{Answer, Item, ItemKind, Standard};
 
@@ -97,10 +98,6 @@ pub fn assess(
     (results, issues)
 }
 
-fn round2(v: Option<f64>) -> Option<f64> {
-    v.map(|x| (x * 100.0).round() / 100.0)
-}
-
 /// Per-unit summary table.
 pub fn units_frame(
     std: &Standard,
@@ -125,10 +122,10 @@ pub fn units_frame(
         let o = &r.outcome;
         unit.push(r.filled.unit.clone());
         file.push(r.filled.path.display().to_string());
-        self_s.push(round2(o.self_total));
-        ver.push(round2(o.verified_total));
-        gap.push(round2(o.gap));
-        eff.push(round2(o.effective_total));
+        self_s.push(o.self_total.map(round2));
+        ver.push(o.verified_total.map(round2));
+        gap.push(o.gap.map(round2));
+        eff.push(o.effective_total.map(round2));
         grade.push(o.band.as_ref().map(|b| b.grade.clone()));
         label.push(o.band.as_ref().map(|b| b.label.clone()));
         zone.push(o.band.as_ref().and_then(|b| b.zone.clone()));
@@ -260,7 +257,7 @@ pub fn gaps_frame(
                 mandatory: item.mandatory,
                 met_pct: (g.effective.unwrap_or(0.0) * 100.0).round(),
                 weight: item.weight,
-                points_lost: (g.points_lost * 100.0).round() / 100.0,
+                points_lost: round2(g.points_lost),
                 missing,
                 cell: r.filled.cells.get(&g.code).cloned().unwrap_or_default(),
             });

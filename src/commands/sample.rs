@@ -10,6 +10,7 @@ use super::{print_sources, score_inputs};
 use crate::aggregate::{self, Dimension};
 use crate::cli::SampleArgs;
 use crate::error::{Error, Location, Result, polars_err};
+use crate::expr::text_column as strings;
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::output::answers::{StateStyle, answer_table};
@@ -21,16 +22,6 @@ use crate::review::sample::{Drawn, assign, draw};
 use crate::review::worksheet::{self, ReviewRow};
 use crate::score::{GRADE, SCORE, State};
 use crate::validate::DUPLICATE;
-
-/// A column as optional strings (any type cast to text).
-fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
-    let c = df
-        .column(name)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(|e| polars_err("sampel", e))?;
-    let ca = c.str().map_err(|e| polars_err("sampel", e))?;
-    Ok(ca.iter().map(|v| v.map(str::to_string)).collect())
-}
 
 /// The review workbook's file name for a reviewer.
 pub fn file_name(reviewer: &str) -> String {

@@ -13,6 +13,7 @@ use crate::bands::BandSet;
 use crate::charts::{self, Bar, Chart, ChartFormat, Legend, Series};
 use crate::error::{Error, Result, polars_err};
 use crate::i18n::Lang;
+use crate::output::atomic_write;
 use crate::score::SCORE;
 use crate::validate::DUPLICATE;
 
@@ -192,9 +193,16 @@ pub fn distribution(p: &PeriodResult, lang: Lang) -> Result<Chart> {
     })
 }
 
-/// The four charts with their file stems.
-pub fn all(p: &PeriodResult, lang: Lang) -> Result<Vec<(&'static str, Chart)>> {
-    Ok(vec![
+/// A chart with its file stem and its PNG, rendered once for the files and the workbook.
+pub struct RenderedChart {
+    pub stem: &'static str,
+    pub chart: Chart,
+    pub png: Vec<u8>,
+}
+
+/// The four charts, rendered as PNG.
+pub fn all(p: &PeriodResult, lang: Lang) -> Result<Vec<RenderedChart>> {
+    [
         (
             lang.pick("peringkat-unit", "unit-ranking"),
             ranking(p, lang)?,
@@ -208,19 +216,27 @@ pub fn all(p: &PeriodResult, lang: Lang) -> Result<Vec<(&'static str, Chart)>> {
             lang.pick("sebaran-skor", "score-distribution"),
             distribution(p, lang)?,
         ),
-    ])
+    ]
+    .into_iter()
+    .map(|(stem, chart)| {
+        let png = charts::render(&chart, ChartFormat::Png, lang)?;
+        Ok(RenderedChart { stem, chart, png })
+    })
+    .collect()
 }
 
 /// Writes every chart as PNG and SVG into `dir`; returns the paths.
-pub fn write_all(charts: &[(&str, Chart)], dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+pub fn write_all(charts: &[RenderedChart], dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let mut out = Vec::new();
-    for (stem, chart) in charts {
-        for f in [ChartFormat::Png, ChartFormat::Svg] {
-            let path = dir.join(format!("{stem}.{}", f.ext()));
-            charts::write(chart, &path, lang)?;
-            out.push(path);
-        }
+    for c in charts {
+        let png = dir.join(format!("{}.png", c.stem));
+        atomic_write(&png, |tmp| {
+            std::fs::write(tmp, &c.png).map_err(|e| Error::io(tmp, &e))
+        })?;
+        let svg = dir.join(format!("{}.svg", c.stem));
+        charts::write(&c.chart, &svg, lang)?;
+        out.extend([png, svg]);
     }
     Ok(out)
 }

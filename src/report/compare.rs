@@ -9,7 +9,8 @@ use calamine::{Data, Reader};
 use polars::prelude::*;
 
 use super::PeriodResult;
-use super::ranking::{UnitLine, f64_at, ranking_frame, sorted};
+use super::difference as diff;
+use super::ranking::{UnitLine, f64_at, ranking_frame, ranks, sorted};
 use super::workbook::label;
 use crate::error::{Error, Location, Msg, Result, polars_err};
 use crate::i18n::Lang;
@@ -28,16 +29,6 @@ pub struct Previous {
     pub ikm: Option<f64>,
 }
 
-/// Ranks by combined index, 1 = best; units without an index have none.
-pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
-    sorted(lines)
-        .into_iter()
-        .filter(|(_, l)| l.index.is_some())
-        .enumerate()
-        .map(|(i, (u, _))| (u.clone(), i as u32 + 1))
-        .collect()
-}
-
 impl Previous {
     /// The previous period of a computed period.
     pub fn from_period(p: &PeriodResult) -> Previous {
@@ -48,10 +39,7 @@ impl Previous {
             lines: p.lines.clone(),
             quality: f64_at(&p.agg.overall, "mean_score", 0),
             sla: f64_at(&p.agg.overall, "sla_pct", 0),
-            ikm: p
-                .skm
-                .as_ref()
-                .and_then(|s| s.national.ikm.map(crate::skm::round2)),
+            ikm: p.national_ikm(),
         }
     }
 }
@@ -213,10 +201,6 @@ fn read_report(path: &Path) -> Result<Previous> {
     Ok(prev)
 }
 
-fn diff(now: Option<f64>, before: Option<f64>) -> Option<f64> {
-    Some(((now? - before?) * 100.0).round() / 100.0)
-}
-
 /// How a grade moved, by the band order (best first): "naik B → A", "turun", or None.
 fn moved(
     order: &[String],
@@ -353,10 +337,7 @@ pub fn comparison_frame(
     let mut rank_now: Vec<Option<u32>> = vec![None];
     let mut rank_change: Vec<Option<i64>> = vec![None];
     let national = |f: fn(&Previous) -> Option<f64>, now: Option<f64>| (f(prev), now);
-    let nat_now_ikm = p
-        .skm
-        .as_ref()
-        .and_then(|s| s.national.ikm.map(crate::skm::round2));
+    let nat_now_ikm = p.national_ikm();
     let nat = [
         national(|x| x.quality, f64_at(&p.agg.overall, "mean_score", 0)),
         national(|x| x.sla, f64_at(&p.agg.overall, "sla_pct", 0)),

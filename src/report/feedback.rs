@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::PeriodResult;
-use super::ranking::{UnitLine, f64_at, sorted};
+use super::difference as diff;
+use super::ranking::{UnitLine, f64_at, ranks};
 use super::sheets::{detail_frame, kv_frame};
 use super::workbook::Options;
 use crate::aggregate::{self, Dimension};
@@ -31,9 +32,8 @@ struct National {
     ikm: Option<f64>,
     /// Mean combined index over the units that have one.
     index: Option<f64>,
-    /// Rank by combined index, and how many units have one.
-    ranks: BTreeMap<String, usize>,
-    ranked: usize,
+    /// Rank by combined index; the units that have one.
+    ranks: BTreeMap<String, u32>,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -42,26 +42,13 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 fn national(p: &PeriodResult) -> National {
-    let ranked: Vec<&String> = sorted(&p.lines)
-        .into_iter()
-        .filter(|(_, l)| l.index.is_some())
-        .map(|(u, _)| u)
-        .collect();
     National {
         quality: f64_at(&p.agg.overall, "mean_score", 0),
         sla: f64_at(&p.agg.overall, "sla_pct", 0),
         standard: mean(p.lines.values().filter_map(|l| l.standard)),
-        ikm: p
-            .skm
-            .as_ref()
-            .and_then(|s| s.national.ikm.map(crate::skm::round2)),
+        ikm: p.national_ikm(),
         index: mean(p.lines.values().filter_map(|l| l.index)),
-        ranks: ranked
-            .iter()
-            .enumerate()
-            .map(|(i, u)| ((*u).clone(), i + 1))
-            .collect(),
-        ranked: ranked.len(),
+        ranks: ranks(&p.lines),
     }
 }
 
@@ -80,10 +67,6 @@ pub fn write_all(p: &PeriodResult, dir: &Path, opts: Options, lang: Lang) -> Res
         written.push(path);
     }
     Ok(written)
-}
-
-fn diff(a: Option<f64>, b: Option<f64>) -> Option<f64> {
-    Some(((a? - b?) * 100.0).round() / 100.0)
 }
 
 /// Component, unit value, national value, difference.
@@ -253,7 +236,7 @@ fn summary_rows(
             lang.pick("Peringkat indeks gabungan", "Combined index rank")
                 .into(),
             nat.ranks.get(unit).map_or_else(dash, |r| {
-                format!("{r} {} {}", lang.pick("dari", "of"), nat.ranked)
+                format!("{r} {} {}", lang.pick("dari", "of"), nat.ranks.len())
             }),
         ),
         (

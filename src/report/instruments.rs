@@ -9,15 +9,12 @@ use super::Standards;
 use crate::assess::batch::answer_text;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
+use crate::skm::round2;
 use crate::standard::Answer;
 use crate::standard::score::Outcome;
 
 fn pct(v: Option<f64>) -> Option<f64> {
     v.map(|v| (v * 1000.0).round() / 10.0)
-}
-
-fn round2(v: Option<f64>) -> Option<f64> {
-    v.map(|v| (v * 100.0).round() / 100.0)
 }
 
 /// An aspect's score as decisions use it (verified when verified, else self), 0–100.
@@ -68,7 +65,7 @@ pub fn recap_frame(st: &Standards, zones: bool, lang: Lang) -> Result<(DataFrame
         "total".into(),
         results
             .iter()
-            .map(|r| round2(r.outcome.effective_total))
+            .map(|r| r.outcome.effective_total.map(round2))
             .collect::<Vec<_>>(),
     ));
     headers.push(lang.pick("Nilai Akhir", "Final Score").into());
@@ -99,7 +96,7 @@ pub fn recap_frame(st: &Standards, zones: bool, lang: Lang) -> Result<(DataFrame
             "self".into(),
             results
                 .iter()
-                .map(|r| round2(r.outcome.self_total))
+                .map(|r| r.outcome.self_total.map(round2))
                 .collect::<Vec<_>>(),
         ));
         headers.push(lang.pick("Nilai Mandiri", "Self Score").into());
@@ -107,7 +104,7 @@ pub fn recap_frame(st: &Standards, zones: bool, lang: Lang) -> Result<(DataFrame
             "gap".into(),
             results
                 .iter()
-                .map(|r| round2(r.outcome.gap))
+                .map(|r| r.outcome.gap.map(round2))
                 .collect::<Vec<_>>(),
         ));
         headers.push(

@@ -31,6 +31,11 @@ use crate::skm::{self, SkmResult};
 use crate::standard::{self, Standard};
 use ranking::{UnitLine, ranking};
 
+/// `now − before` to 2 decimals, when both exist.
+pub fn difference(now: Option<f64>, before: Option<f64>) -> Option<f64> {
+    Some(skm::round2(now? - before?))
+}
+
 /// SHA-256 of a file, hex.
 pub fn sha256(path: &Path) -> Result<String> {
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
@@ -87,6 +92,13 @@ impl PeriodResult {
     /// The period as the config names it, or "-".
     pub fn period(&self) -> &str {
         self.config.report.period.as_deref().unwrap_or("-")
+    }
+
+    /// The national IKM to 2 decimals, when the SKM was computed.
+    pub fn national_ikm(&self) -> Option<f64> {
+        self.skm
+            .as_ref()
+            .and_then(|s| s.national.ikm.map(skm::round2))
     }
 
     /// Every input file, in the order the metadata lists them.

@@ -86,9 +86,9 @@ pub fn ranking(
     for r in assessed {
         let l = lines.entry(r.filled.unit.clone()).or_default();
         let o = &r.outcome;
-        l.standard_self = o.self_total.map(|v| (v * 100.0).round() / 100.0);
-        l.standard_verified = o.verified_total.map(|v| (v * 100.0).round() / 100.0);
-        l.standard = o.effective_total.map(|v| (v * 100.0).round() / 100.0);
+        l.standard_self = o.self_total.map(skm::round2);
+        l.standard_verified = o.verified_total.map(skm::round2);
+        l.standard = o.effective_total.map(skm::round2);
         l.standard_grade = o.band.as_ref().map(|b| b.grade.clone());
         l.standard_zone = o.band.as_ref().and_then(|b| b.zone.clone());
         l.meets_minimum = Some(o.meets_minimum());
@@ -117,6 +117,16 @@ pub fn sorted(lines: &BTreeMap<String, UnitLine>) -> Vec<(&String, &UnitLine)> {
             .then(a.0.cmp(b.0))
     });
     v
+}
+
+/// Ranks by combined index, 1 = best; units without an index have none.
+pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
+    sorted(lines)
+        .into_iter()
+        .filter(|(_, l)| l.index.is_some())
+        .enumerate()
+        .map(|(i, (u, _))| (u.clone(), i as u32 + 1))
+        .collect()
 }
 
 /// The ranking as a table, best combined index first (ties by unit name).

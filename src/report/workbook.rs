@@ -4,13 +4,13 @@
 use std::path::Path;
 
 use super::PeriodResult;
+use super::charts::RenderedChart;
 use super::compare::{GradeOrders, Previous, comparison_frame, movement};
 use super::instruments::{evidence_frame, recap_frame};
 use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
 use crate::assess::batch::gaps_frame;
-use crate::charts::{Chart, ChartFormat};
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
@@ -161,10 +161,7 @@ pub fn comparison_rows(
         ),
         _ => "-".into(),
     };
-    let nat_ikm = p
-        .skm
-        .as_ref()
-        .and_then(|s| s.national.ikm.map(crate::skm::round2));
+    let nat_ikm = p.national_ikm();
     let orders = GradeOrders::of(p)?;
     let unchanged = lang.pick("tetap", "unchanged");
     let moved: Vec<&String> = p
@@ -349,7 +346,7 @@ fn zone_table(
 pub fn write(
     p: &PeriodResult,
     previous: Option<&Previous>,
-    charts: &[(&str, Chart)],
+    charts: &[RenderedChart],
     out: &Path,
     opts: Options,
     lang: Lang,
@@ -414,11 +411,10 @@ pub fn write(
     // Pictures where Excel has no native chart: the heatmap beside the criteria table, the
     // score distribution on the summary sheet below the bar chart.
     let picture = |i: usize, scale: f64| -> Result<Option<rust_xlsxwriter::Image>> {
-        let Some((_, chart)) = charts.get(i) else {
+        let Some(chart) = charts.get(i) else {
             return Ok(None);
         };
-        let png = crate::charts::render(chart, ChartFormat::Png, lang)?;
-        let img = rust_xlsxwriter::Image::new_from_buffer(&png).map_err(xlsx::xlsx_err)?;
+        let img = rust_xlsxwriter::Image::new_from_buffer(&chart.png).map_err(xlsx::xlsx_err)?;
         Ok(Some(img.set_scale_width(scale).set_scale_height(scale)))
     };
     if let Some(img) = picture(1, 0.75)? {

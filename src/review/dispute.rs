@@ -142,15 +142,11 @@ fn specs(aliases: &Aliases) -> Vec<ColumnSpec> {
     ]
 }
 
+/// A column as trimmed text, "" for blanks.
 fn strings(df: &DataFrame, name: &str) -> Result<Vec<String>> {
-    let c = df
-        .column(name)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(|e| polars_err("sanggahan", e))?;
-    Ok(c.str()
-        .map_err(|e| polars_err("sanggahan", e))?
-        .iter()
-        .map(|v| v.unwrap_or("").trim().to_string())
+    Ok(crate::expr::text_column(df, name)?
+        .into_iter()
+        .map(|v| v.unwrap_or_default().trim().to_string())
         .collect())
 }
 

@@ -54,15 +54,7 @@ pub struct Override {
 /// Replaces states and evidence of the overridden (answer, criterion) pairs.
 fn apply_overrides(df: &mut DataFrame, rubric: &Rubric, overrides: &[Override]) -> Result<()> {
     let err = |e| polars_err("sanggahan / disputes", e);
-    let ids: Vec<Option<String>> = df
-        .column(crate::ingest::columns::field::ID)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(err)?
-        .str()
-        .map_err(err)?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect();
+    let ids = crate::expr::text_column(df, crate::ingest::columns::field::ID)?;
     for c in &rubric.criteria {
         let mine: std::collections::HashMap<&str, &Override> = overrides
             .iter()
