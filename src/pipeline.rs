@@ -198,9 +198,10 @@ fn apply_reviews(
     inputs: &ScoreInputs,
     issues: &mut Vec<DataIssue>,
 ) -> Result<()> {
-    use crate::review::merge::{conflict_issue, mark_text, merge, read_all, review_paths};
+    use crate::assess::batch::workbook_paths;
+    use crate::review::merge::{conflict_issue, mark_text, merge, read_all};
     use crate::review::worksheet::manual_criteria;
-    let paths = review_paths(&inputs.reviews)?;
+    let paths = workbook_paths(&inputs.reviews)?;
     let (reviews, mut more) = read_all(&paths, rubric);
     issues.append(&mut more);
     let ids = text_column(df, field::ID)?;

@@ -8,6 +8,7 @@ use polars::prelude::*;
 
 use super::print_issues;
 use crate::agreement::Metric;
+use crate::assess::batch::workbook_paths;
 use crate::cli::CalibrateArgs;
 use crate::config::Config;
 use crate::error::{Error, Result, polars_err};
@@ -18,7 +19,7 @@ use crate::output::{atomic_write, table, xlsx};
 use crate::pipeline::{self, ScoreInputs};
 use crate::progress::Progress;
 use crate::review::calibrate::{Calibration, Marks, Options, calibrate};
-use crate::review::merge::{Mark, Review, read_all, review_paths};
+use crate::review::merge::{Mark, Review, read_all};
 use crate::review::worksheet::{manual_criteria, scale_options};
 use crate::rubric::Rubric;
 use crate::score::SCORE;
@@ -325,7 +326,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         Some(p) => Rubric::load(p)?,
         None => Rubric::builtin()?,
     };
-    let paths = review_paths(&args.reviews)?;
+    let paths = workbook_paths(&args.reviews)?;
     if paths.is_empty() {
         return Err(Error::plain(msg!(
             "tidak ada lembar review (.xlsx/.ods) di {}",

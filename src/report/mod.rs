@@ -112,7 +112,7 @@ impl PeriodResult {
         }
         files.extend(self.config.skm.files.iter().cloned());
         files.extend(self.config.answers.disputes.iter().cloned());
-        if let Ok(reviews) = crate::review::merge::review_paths(&self.config.answers.reviews) {
+        if let Ok(reviews) = workbook_paths(&self.config.answers.reviews) {
             files.extend(reviews);
         }
         files

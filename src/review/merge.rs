@@ -73,11 +73,6 @@ pub struct Conflict {
     pub decided: Mark,
 }
 
-/// Review workbooks named, or found in folders (top level, sorted).
-pub fn review_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    crate::assess::batch::workbook_paths(inputs)
-}
-
 /// Reads one review workbook: its reviews and its issues.
 pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>)> {
     let place = Location::file(path);
@@ -230,8 +225,6 @@ fn decide(marks: &[(String, Mark)], rule: &Rule) -> Mark {
 #[derive(Debug, Default)]
 pub struct Merged {
     pub marks: BTreeMap<(String, String), Mark>,
-    /// Reviewers per (answer id, criterion id).
-    pub reviewers: BTreeMap<(String, String), Vec<String>>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -295,10 +288,6 @@ pub fn merge(
                 decided,
             });
         }
-        merged.reviewers.insert(
-            (id.clone(), criterion.clone()),
-            marks.iter().map(|(r, _)| r.clone()).collect(),
-        );
         merged.marks.insert((id, criterion), decided);
     }
     merged
