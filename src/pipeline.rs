@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::column_specs;
 use crate::ingest::columns::field;
 use crate::ingest::normalize::{UnitList, normalize_frame};
-use crate::ingest::{Aliases, IngestOptions, SourceInfo, load_all};
+use crate::ingest::{Aliases, IngestOptions, SourceInfo, conform, open_chunks};
 use crate::issues::DataIssue;
 use crate::progress::Progress;
 use crate::review::dispute::Dispute;
@@ -55,7 +55,32 @@ pub struct ScoredRun {
     pub disputes: Vec<Dispute>,
 }
 
+/// What a run keeps in memory of the scored records once a part is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every column (the XLSX outputs and the report show texts and evidence).
+    All,
+    /// What the aggregations read: no question, answer, evidence or raw text, so a large
+    /// input is never held whole.
+    Slim,
+}
+
+/// Scores every record and keeps every column.
 pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<ScoredRun> {
+    run_with(inputs, lang, progress, Keep::All, &mut |_, _| Ok(()))
+}
+
+/// Scores the records part by part (see [`crate::ingest::open_chunks`]): each part is
+/// read, normalised, checked, scored, handed to `sink` (e.g. a file written as it goes)
+/// and kept as `keep` says. Duplicates are found across parts and files; reviews and
+/// disputes are read first and their ids checked against all records at the end.
+pub fn run_with(
+    inputs: &ScoreInputs,
+    lang: Lang,
+    progress: &Progress,
+    keep: Keep,
+    sink: &mut dyn FnMut(&DataFrame, &Rubric) -> Result<()>,
+) -> Result<ScoredRun> {
     if inputs.files.is_empty() {
         return Err(Error::plain(msg!(
             "tidak ada berkas masukan; sebutkan berkas ekspor atau [answers] files di konfigurasi",
@@ -86,30 +111,53 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         sheet: inputs.sheet.clone(),
         specs,
     };
-    let timer = Timer::from_env();
-    progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
-    let (raw, sources) = load_all(&inputs.files, &opts)?;
-    timer.lap("ingest");
-    let warnings = absent_column_warnings(&rubric, &sources);
-    progress.stage(lang.pick("Menormalkan data…", "Normalising data…"));
     let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
-    let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
-    timer.lap("normalize");
-    progress.stage(lang.pick("Memeriksa data…", "Checking data…"));
-    let mut issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
-    if !inputs.reviews.is_empty() {
-        progress.stage(lang.pick("Menggabungkan review…", "Merging reviews…"));
-        apply_reviews(&mut df, &rubric, inputs, &mut issues)?;
+    let decisions = Decisions::read(inputs, &rubric, lang)?;
+    let timer = Timer::from_env();
+    let chunk_rows = crate::ingest::chunk_rows();
+    let mut checker = crate::validate::Checker::new(&rubric, &calendar, units.as_ref());
+    let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    for path in &inputs.files {
+        progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
+        let (mut source, chunks) = open_chunks(path, &opts, chunk_rows)?;
+        for chunk in chunks {
+            let raw = conform(chunk?, &opts.specs)?;
+            source.rows += raw.height();
+            timer.lap("ingest");
+            let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
+            timer.lap("normalize");
+            issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
+            decisions.apply(&mut df)?;
+            timer.lap("validate");
+            progress.stage(tr!(
+                lang,
+                "Menilai jawaban… {} baris",
+                "Scoring answers… {} rows",
+                source.rows
+            ));
+            let scored =
+                crate::score::score_frame_with(df, &rubric, &calendar, lang, &decisions.overrides)?;
+            timer.lap("score");
+            sink(&scored, &rubric)?;
+            kept.push(match keep {
+                Keep::All => scored,
+                Keep::Slim => slim(scored, &rubric),
+            });
+            timer.lap("sink");
+        }
+        sources.push(source);
     }
-    let (disputes, overrides) = if inputs.disputes.is_empty() {
-        (Vec::new(), Vec::new())
-    } else {
-        apply_disputes(&mut df, &rubric, &inputs.disputes, &mut issues, lang)?
-    };
-    timer.lap("validate");
-    progress.stage(lang.pick("Menilai jawaban…", "Scoring answers…"));
-    let scored = crate::score::score_frame_with(df, &rubric, &calendar, lang, &overrides)?;
-    timer.lap("score");
+    crate::issues::sort_issues(&mut issues);
+    let disputes = decisions.finish(inputs, &rubric, &checker, &mut issues)?;
+    let warnings = absent_column_warnings(&rubric, &sources);
+    let mut parts = kept.into_iter();
+    let mut scored = parts.next().unwrap_or_default();
+    for p in parts {
+        scored
+            .vstack_mut_owned(p)
+            .map_err(|e| polars_err("penilaian / scoring", e))?;
+    }
+    scored.rechunk_mut();
     Ok(ScoredRun {
         rubric,
         calendar,
@@ -119,6 +167,133 @@ pub fn run(inputs: &ScoreInputs, lang: Lang, progress: &Progress) -> Result<Scor
         scored,
         disputes,
     })
+}
+
+/// Drops the columns no aggregation reads: texts, evidence and raw values.
+fn slim(df: DataFrame, rubric: &Rubric) -> DataFrame {
+    let mut drop: Vec<String> = vec![field::QUESTION.into(), field::ANSWER.into()];
+    for c in &rubric.criteria {
+        drop.push(crate::score::evidence_col(&c.id));
+    }
+    let raw: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .filter(|n| n.ends_with(crate::ingest::normalize::RAW_SUFFIX))
+        .map(|n| n.to_string())
+        .collect();
+    drop.extend(raw);
+    df.drop_many(drop)
+}
+
+/// Reviewers' marks and dispute decisions, read before the records and applied to each
+/// part by answer id.
+struct Decisions {
+    /// (manual criterion's column, answer id → text to write), reviews before disputes.
+    manual: Vec<(String, std::collections::HashMap<String, String>)>,
+    overrides: Vec<Override>,
+}
+
+impl Decisions {
+    fn read(inputs: &ScoreInputs, rubric: &Rubric, lang: Lang) -> Result<Decisions> {
+        use crate::assess::batch::workbook_paths;
+        use crate::review::dispute::{Decision, in_force, load};
+        use crate::review::merge::{mark_text, merge, read_all};
+        use crate::review::worksheet::manual_criteria;
+        let mut manual = Vec::new();
+        let mut overrides = Vec::new();
+        // Ids are checked, and issues reported, by `finish` once every record is read.
+        let any = |_: &str| true;
+        if !inputs.reviews.is_empty() {
+            let (reviews, _) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
+            let merged = merge(reviews, &any, &inputs.review_rule, &mut Vec::new());
+            for (c, _, na) in manual_criteria(rubric) {
+                if let Kind::Manual { key, .. } = &c.kind {
+                    let marks = merged
+                        .marks
+                        .iter()
+                        .filter(|((_, crit), _)| *crit == c.id)
+                        .map(|((id, _), m)| (id.clone(), mark_text(*m, na)))
+                        .collect();
+                    manual.push((key.clone(), marks));
+                }
+            }
+        }
+        if !inputs.disputes.is_empty() {
+            let (disputes, _) = load(&inputs.disputes, rubric, &any)?;
+            for c in &rubric.criteria {
+                let mine = || in_force(&disputes).filter(|d| d.criterion == c.id);
+                match &c.kind {
+                    Kind::Manual { key, .. } => {
+                        let values = mine()
+                            .filter_map(|d| match &d.decided {
+                                Some(Decision::Manual(v)) => Some((d.id.clone(), v.clone())),
+                                _ => None,
+                            })
+                            .collect();
+                        manual.push((key.clone(), values));
+                    }
+                    _ => {
+                        for d in mine() {
+                            if let Some(Decision::State(state)) = &d.decided {
+                                let status = d.status.label(lang);
+                                overrides.push(Override {
+                                    id: d.id.clone(),
+                                    criterion: c.id.clone(),
+                                    state: *state,
+                                    evidence: format!(
+                                        "{} ({status}): {}",
+                                        lang.pick("sanggahan", "dispute"),
+                                        d.comment
+                                    ),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Decisions { manual, overrides })
+    }
+
+    /// Writes the decided values of the part's answers into the manual columns.
+    fn apply(&self, df: &mut DataFrame) -> Result<()> {
+        if self.manual.iter().all(|(_, v)| v.is_empty()) {
+            return Ok(());
+        }
+        let ids = text_column(df, field::ID)?;
+        for (key, values) in &self.manual {
+            if !values.is_empty() {
+                set_manual(df, key, &ids, |id| values.get(id).cloned())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// With every record read: the reviews' and disputes' issues (unknown ids,
+    /// duplicates, conflicts, invalid rows) and the disputes as read.
+    fn finish(
+        &self,
+        inputs: &ScoreInputs,
+        rubric: &Rubric,
+        checker: &crate::validate::Checker,
+        issues: &mut Vec<DataIssue>,
+    ) -> Result<Vec<Dispute>> {
+        use crate::assess::batch::workbook_paths;
+        use crate::review::merge::{conflict_issue, merge, read_all};
+        let known = |id: &str| checker.knows(id);
+        if !inputs.reviews.is_empty() {
+            let (reviews, mut more) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
+            issues.append(&mut more);
+            let merged = merge(reviews, &known, &inputs.review_rule, issues);
+            issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));
+        }
+        if inputs.disputes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (disputes, mut more) = crate::review::dispute::load(&inputs.disputes, rubric, &known)?;
+        issues.append(&mut more);
+        Ok(disputes)
+    }
 }
 
 /// Writes a manual criterion's decided values (by answer id) into its column.
@@ -139,86 +314,6 @@ fn set_manual(
         .collect();
     df.with_column(new.with_name(key.into()).into_column())
         .map_err(|e| polars_err("review", e))?;
-    Ok(())
-}
-
-/// Reads the disputes and applies the decisions in force: a manual criterion's decided
-/// score goes into its column; an automatic criterion's decided state becomes an override.
-fn apply_disputes(
-    df: &mut DataFrame,
-    rubric: &Rubric,
-    files: &[PathBuf],
-    issues: &mut Vec<DataIssue>,
-    lang: Lang,
-) -> Result<(Vec<Dispute>, Vec<Override>)> {
-    use crate::review::dispute::{Decision, in_force, load};
-    let ids = text_column(df, field::ID)?;
-    let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
-    let (disputes, mut more) = load(files, rubric, &known)?;
-    issues.append(&mut more);
-    let mut overrides = Vec::new();
-    for c in &rubric.criteria {
-        let decided: std::collections::HashMap<&str, &Decision> = in_force(&disputes)
-            .filter(|d| d.criterion == c.id)
-            .filter_map(|d| d.decided.as_ref().map(|x| (d.id.as_str(), x)))
-            .collect();
-        match &c.kind {
-            Kind::Manual { key, .. } => set_manual(df, key, &ids, |id| match decided.get(id) {
-                Some(Decision::Manual(v)) => Some(v.clone()),
-                _ => None,
-            })?,
-            _ => {
-                for d in in_force(&disputes).filter(|d| d.criterion == c.id) {
-                    if let Some(Decision::State(state)) = &d.decided {
-                        let status = d.status.label(lang);
-                        overrides.push(Override {
-                            id: d.id.clone(),
-                            criterion: c.id.clone(),
-                            state: *state,
-                            evidence: format!(
-                                "{} ({status}): {}",
-                                lang.pick("sanggahan", "dispute"),
-                                d.comment
-                            ),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    Ok((disputes, overrides))
-}
-
-/// Reads the review workbooks and writes the merged marks into the manual criteria's
-/// columns (over any value the export had), reporting unknown ids, duplicates, values off
-/// the scale and conflicts.
-fn apply_reviews(
-    df: &mut DataFrame,
-    rubric: &Rubric,
-    inputs: &ScoreInputs,
-    issues: &mut Vec<DataIssue>,
-) -> Result<()> {
-    use crate::assess::batch::workbook_paths;
-    use crate::review::merge::{conflict_issue, mark_text, merge, read_all};
-    use crate::review::worksheet::manual_criteria;
-    let paths = workbook_paths(&inputs.reviews)?;
-    let (reviews, mut more) = read_all(&paths, rubric);
-    issues.append(&mut more);
-    let ids = text_column(df, field::ID)?;
-    let known: std::collections::HashSet<String> = ids.iter().flatten().cloned().collect();
-    let merged = merge(reviews, &known, &inputs.review_rule, issues);
-    issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));
-    for (c, _, na) in manual_criteria(rubric) {
-        let Kind::Manual { key, .. } = &c.kind else {
-            continue;
-        };
-        set_manual(df, key, &ids, |id| {
-            merged
-                .marks
-                .get(&(id.to_string(), c.id.clone()))
-                .map(|m| mark_text(*m, na))
-        })?;
-    }
     Ok(())
 }
 

@@ -38,7 +38,7 @@ fn to_dt(ms: i64) -> Option<NaiveDateTime> {
     DateTime::from_timestamp_millis(ms).map(|d| d.naive_utc())
 }
 
-/// Checks every record; returns the issues and adds the [`DUPLICATE`] column.
+/// Checks every record; returns the issues (sorted) and adds the [`DUPLICATE`] column.
 pub fn check(
     df: &mut DataFrame,
     sources: &[SourceInfo],
@@ -46,6 +46,58 @@ pub fn check(
     cal: &Calendar,
     units: Option<&UnitList>,
 ) -> Result<Vec<DataIssue>> {
+    let mut issues = Checker::new(rubric, cal, units).check(df, sources)?;
+    crate::issues::sort_issues(&mut issues);
+    Ok(issues)
+}
+
+/// Checks records part by part, remembering the ids seen so that a duplicate is found
+/// across parts and files.
+pub struct Checker<'a> {
+    rubric: &'a Rubric,
+    cal: &'a Calendar,
+    units: Option<&'a UnitList>,
+    /// 128-bit hash of each id → (file, row) where it first appeared. Hashes keep the
+    /// memory at 24 bytes an id; two different ids share one with a chance of about
+    /// n²/2¹²⁹ (10⁻²⁵ for ten million ids).
+    seen: FxHashMap<u128, (u32, u32)>,
+    files: Vec<String>,
+}
+
+fn id_hash(id: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(id.as_bytes())
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(rubric: &'a Rubric, cal: &'a Calendar, units: Option<&'a UnitList>) -> Self {
+        Checker {
+            rubric,
+            cal,
+            units,
+            seen: FxHashMap::default(),
+            files: Vec::new(),
+        }
+    }
+
+    /// Whether a record with this id has been checked.
+    pub fn knows(&self, id: &str) -> bool {
+        self.seen.contains_key(&id_hash(id))
+    }
+
+    fn file_index(&mut self, file: &str) -> u32 {
+        match self.files.iter().position(|f| f == file) {
+            Some(i) => i as u32,
+            None => {
+                self.files.push(file.to_string());
+                (self.files.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Checks one part's records; returns their issues (unsorted) and adds the
+    /// [`DUPLICATE`] column.
+    pub fn check(&mut self, df: &mut DataFrame, sources: &[SourceInfo]) -> Result<Vec<DataIssue>> {
+    let (rubric, cal, units) = (self.rubric, self.cal, self.units);
     df.rechunk_mut();
     let header_of: HashMap<(String, String), String> = sources
         .iter()
@@ -105,12 +157,14 @@ pub fn check(
     let years = years.join(", ");
 
     let mut issues = Vec::new();
-    // id -> index of its first row
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     let mut dup = Vec::with_capacity(df.height());
+    let mut file_idx = (String::new(), 0u32);
     for i in 0..df.height() {
         let file = files.get(i).unwrap_or("");
         let row = rows.get(i).unwrap_or(0);
+        if file_idx.0 != file {
+            file_idx = (file.to_string(), self.file_index(file));
+        }
         let id = ids.get(i);
         let loc = |key: &str| {
             let mut l = Location {
@@ -141,10 +195,9 @@ pub fn check(
                 );
                 dup.push(false);
             }
-            Some(id) => match seen.get(id) {
-                Some(&first) => {
-                    let f = files.get(first).unwrap_or("");
-                    let r = rows.get(first).unwrap_or(0);
+            Some(id) => match self.seen.get(&id_hash(id)) {
+                Some(&(first_file, r)) => {
+                    let f = &self.files[first_file as usize];
                     push(
                         IssueKind::DuplicateId,
                         field::ID,
@@ -156,7 +209,7 @@ pub fn check(
                     dup.push(true);
                 }
                 None => {
-                    seen.insert(id, i);
+                    self.seen.insert(id_hash(id), (file_idx.1, row));
                     dup.push(false);
                 }
             },
@@ -279,6 +332,6 @@ pub fn check(
     }
     df.with_column(Column::new(DUPLICATE.into(), dup))
         .map_err(|e| polars_err(DUPLICATE, e))?;
-    crate::issues::sort_issues(&mut issues);
     Ok(issues)
+    }
 }

@@ -13,20 +13,41 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::answers::{StateStyle, answer_headers, answer_table};
-use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
-use crate::pipeline::{self, ScoredRun};
+use crate::output::{Format, StreamWriter, atomic_write, write_csv, write_parquet, xlsx};
+use crate::pipeline::{self, Keep, ScoredRun};
 use crate::progress::Progress;
 
 pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
     let inputs = score_inputs(&args.input)?;
     let progress = Progress::start();
-    let run = pipeline::run(&inputs, lang, &progress)?;
+    // CSV and Parquet results are written part by part as the records are scored, so a
+    // large input is never held whole; the XLSX workbook needs every column at the end.
+    let format = args.output.as_deref().map(Format::from_path).transpose()?;
+    let mut stream = match (&args.output, format) {
+        (Some(out), Some(Format::Csv | Format::Parquet)) => Some(StreamWriter::new(out)?),
+        _ => None,
+    };
+    let keep = if stream.is_some() || args.output.is_none() {
+        Keep::Slim
+    } else {
+        Keep::All
+    };
+    let mut write_part = |scored: &DataFrame, rubric: &crate::rubric::Rubric| -> Result<()> {
+        if let Some(w) = stream.as_mut() {
+            w.write(&answer_table(scored, rubric, StateStyle::Key)?)?;
+        }
+        Ok(())
+    };
+    let run = pipeline::run_with(&inputs, lang, &progress, keep, &mut write_part)?;
     progress.stage(lang.pick("Meringkas…", "Aggregating…"));
     let by_unit = aggregate::summarize(&run.scored, &run.rubric, &[Dimension::Unit], lang)?;
     let overall = aggregate::overall(&run.scored, &run.rubric)?;
     if let Some(out) = &args.output {
         progress.stage(lang.pick("Menulis hasil…", "Writing results…"));
-        write_scores(out, &run, &by_unit[0].df, lang)?;
+        match stream {
+            Some(w) => w.finish()?,
+            None => write_scores(out, &run, &by_unit[0].df, lang)?,
+        }
     }
     if let Some(out) = &args.summary {
         let all = aggregate::summarize(&run.scored, &run.rubric, &Dimension::ALL, lang)?;

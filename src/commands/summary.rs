@@ -13,14 +13,14 @@ use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::labels;
 use crate::output::{Format, atomic_write, table, write_csv, write_parquet, xlsx};
-use crate::pipeline::{self, ScoredRun};
+use crate::pipeline::{self, Keep, ScoredRun};
 use crate::progress::Progress;
 use crate::rubric::Rubric;
 
 pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
     let inputs = score_inputs(&args.input)?;
     let progress = Progress::start();
-    let run = pipeline::run(&inputs, lang, &progress)?;
+    let run = pipeline::run_with(&inputs, lang, &progress, Keep::Slim, &mut |_, _| Ok(()))?;
     progress.stage(lang.pick("Meringkas…", "Aggregating…"));
     let summaries = aggregate::summarize(&run.scored, &run.rubric, &args.by, lang)?;
     let overall = aggregate::overall(&run.scored, &run.rubric)?;

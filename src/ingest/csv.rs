@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use polars::prelude::*;
@@ -143,7 +143,23 @@ fn delimiter_label(d: u8) -> &'static str {
     }
 }
 
-pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
+/// A CSV file sniffed and its header mapped, ready to be read whole or in chunks.
+pub(super) struct Prepared {
+    path: PathBuf,
+    enc: Encoding,
+    delimiter: u8,
+    /// 1-based line of the header (Excel's row).
+    header_line: usize,
+    /// Byte offset just past the header line in the file, when the sample holds it.
+    header_end: Option<usize>,
+    n_fields: usize,
+    mapping: super::HeaderMapping,
+    /// Mean bytes per record in the sniffed sample.
+    bytes_per_record: usize,
+}
+
+/// Sniffs a CSV file: encoding, delimiter, header row and column mapping.
+pub(super) fn prepare(path: &Path, opts: &IngestOptions) -> Result<Prepared> {
     use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut sample = Vec::with_capacity(SNIFF_BYTES);
@@ -157,7 +173,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             msg!("file kosong", "the file is empty"),
         ));
     }
-    let mut enc = detect_encoding(&sample);
+    let enc = detect_encoding(&sample);
     let sample_text = match enc {
         Encoding::Utf8 => sample.clone(),
         _ => decode(&sample, enc),
@@ -179,57 +195,111 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     let (header_line, headers) = (head[header_idx].0, &head[header_idx].1);
     let place = Location::file(path).with_row(header_line);
     let mapping = map_headers(&opts.specs, headers, &place)?;
-
-    // Read with polars: all columns as strings, no header (we found it), only the mapped
-    // columns, rows numbered from the one after the header. Lines (not records) are
-    // skipped so blank title lines count as Excel counts them.
-    let n_fields = headers.len();
-    let schema: Schema = (0..n_fields)
-        .map(|i| Field::new(format!("c{i}").into(), DataType::String))
-        .collect();
-    let mut projection: Vec<usize> = mapping.columns.iter().map(|c| c.1).collect();
-    projection.sort_unstable();
-    let read_opts = CsvReadOptions::default()
-        .with_has_header(false)
-        .with_skip_lines(header_line)
-        .with_schema(Some(Arc::new(schema)))
-        .with_projection(Some(Arc::new(projection)))
-        .with_row_index(Some(RowIndex {
-            name: ROW_COL.into(),
-            offset: (header_line + 1) as IdxSize,
-        }))
-        .with_raise_if_empty(false)
-        .map_parse_options(|p| {
-            p.with_separator(delimiter)
-                .with_quote_char(Some(b'"'))
-                .with_missing_is_null(true)
-                .with_truncate_ragged_lines(true)
-        });
-    let result = if enc == Encoding::Utf8 {
-        match read_opts
-            .clone()
-            .try_into_reader_with_file_path(Some(path.to_path_buf()))
-            .and_then(|r| r.finish())
-        {
-            Ok(df) => Ok(df),
-            Err(e)
-                if e.to_string().to_lowercase().contains("utf-8")
-                    || e.to_string().to_lowercase().contains("utf8") =>
-            {
-                // Valid UTF-8 at the start, not further on: Excel's windows-1252.
-                enc = Encoding::Windows1252;
-                read_decoded(path, enc, read_opts)
-            }
-            Err(e) => Err(e),
-        }
-    } else {
-        read_decoded(path, enc, read_opts)
+    // Single-byte and UTF-8 files only: there a newline is one byte in the raw file.
+    let header_end = match enc {
+        Encoding::Utf16Le | Encoding::Utf16Be => None,
+        _ => memchr::memchr_iter(b'\n', &sample)
+            .nth(header_line.saturating_sub(1))
+            .map(|i| i + 1),
     };
-    let df = result.map_err(|e| {
+    let records = first_records(&sample_text, delimiter, usize::MAX).len().max(1);
+    Ok(Prepared {
+        path: path.to_path_buf(),
+        enc,
+        delimiter,
+        header_line,
+        header_end,
+        n_fields: headers.len(),
+        mapping,
+        bytes_per_record: (sample.len() / records).max(1),
+    })
+}
+
+pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
+    let p = prepare(path, opts)?;
+    let (df, enc) = p.read_all()?;
+    Ok(Table {
+        source: p.source(enc, df.height()),
+        df,
+    })
+}
+
+impl Prepared {
+    fn source(&self, enc: Encoding, rows: usize) -> SourceInfo {
+        SourceInfo {
+            path: self.path.clone(),
+            format: format!("CSV {} {}", delimiter_label(self.delimiter), enc.label()),
+            sheet: None,
+            header_row: self.header_line,
+            mapping: self.mapping.clone(),
+            rows,
+        }
+    }
+
+    /// Options reading records as polars does for a part of the file: all columns as
+    /// strings, no header (we found it), only the mapped columns, rows numbered from
+    /// `first_row`. Lines (not records) are skipped so blank title lines count as Excel
+    /// counts them.
+    fn read_options(&self, skip_lines: usize, first_row: usize) -> CsvReadOptions {
+        let schema: Schema = (0..self.n_fields)
+            .map(|i| Field::new(format!("c{i}").into(), DataType::String))
+            .collect();
+        let mut projection: Vec<usize> = self.mapping.columns.iter().map(|c| c.1).collect();
+        projection.sort_unstable();
+        let delimiter = self.delimiter;
+        CsvReadOptions::default()
+            .with_has_header(false)
+            .with_skip_lines(skip_lines)
+            .with_schema(Some(Arc::new(schema)))
+            .with_projection(Some(Arc::new(projection)))
+            .with_row_index(Some(RowIndex {
+                name: ROW_COL.into(),
+                offset: first_row as IdxSize,
+            }))
+            .with_raise_if_empty(false)
+            .map_parse_options(|p| {
+                p.with_separator(delimiter)
+                    .with_quote_char(Some(b'"'))
+                    .with_missing_is_null(true)
+                    .with_truncate_ragged_lines(true)
+            })
+    }
+
+    /// Reads the whole file; returns the records and the encoding they were read in.
+    fn read_all(&self) -> Result<(DataFrame, Encoding)> {
+        let path = self.path.as_path();
+        let mut enc = self.enc;
+        let read_opts = self.read_options(self.header_line, self.header_line + 1);
+        let result = if enc == Encoding::Utf8 {
+            match read_opts
+                .clone()
+                .try_into_reader_with_file_path(Some(path.to_path_buf()))
+                .and_then(|r| r.finish())
+            {
+                Ok(df) => Ok(df),
+                Err(e)
+                    if e.to_string().to_lowercase().contains("utf-8")
+                        || e.to_string().to_lowercase().contains("utf8") =>
+                {
+                    // Valid UTF-8 at the start, not further on: Excel's windows-1252.
+                    enc = Encoding::Windows1252;
+                    read_decoded(path, enc, read_opts)
+                }
+                Err(e) => Err(e),
+            }
+        } else {
+            read_decoded(path, enc, read_opts)
+        };
+        let df = result.map_err(|e| self.read_error(enc, e))?;
+        Ok((rename_columns(df, path, &self.mapping)?, enc))
+    }
+
+    fn read_error(&self, enc: Encoding, e: PolarsError) -> Error {
+        let path = self.path.as_path();
         // The commonest cause from hand-edited files, said plainly.
         let unclosed = std::fs::read(path)
             .ok()
-            .and_then(|b| unclosed_quote_line(&decode(&b, enc), delimiter));
+            .and_then(|b| unclosed_quote_line(&decode(&b, enc), self.delimiter));
         match unclosed {
             Some(line) => Error::new(
                 Location::file(path).with_line(line),
@@ -243,25 +313,175 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
                 msg!(
                     "CSV tidak dapat dibaca (pemisah {}, {}): {e}",
                     "the CSV cannot be read (delimiter {}, {}): {e}",
-                    delimiter_label(delimiter),
+                    delimiter_label(self.delimiter),
                     enc.label()
                 ),
             ),
         }
-    })?;
-    let df = rename_columns(df, path, &mapping)?;
-    let rows = df.height();
-    Ok(Table {
-        df,
-        source: SourceInfo {
-            path: path.to_path_buf(),
-            format: format!("CSV {} {}", delimiter_label(delimiter), enc.label()),
-            sheet: None,
-            header_row: header_line,
-            mapping,
-            rows,
-        },
-    })
+    }
+
+    /// Reads the file in parts of about `chunk_rows` records, cut at record ends, so a
+    /// large file is never held whole. Small files, UTF-16 files and files whose quotes do
+    /// not pair up (read whole, for the precise error) come as one part.
+    pub(super) fn chunks(self, chunk_rows: usize) -> Result<(SourceInfo, super::Chunks)> {
+        let target = chunk_rows.saturating_mul(self.bytes_per_record);
+        let plan = match self.header_end {
+            Some(header_end) => {
+                scan_cuts(&self.path, header_end, target).map_err(|e| Error::io(&self.path, &e))?
+            }
+            None => None,
+        };
+        let Some(plan) = plan.filter(|p| p.balanced && p.ranges.len() > 1) else {
+            return self.whole();
+        };
+        let enc = match self.enc {
+            Encoding::Utf8 if !plan.utf8 => Encoding::Windows1252,
+            e => e,
+        };
+        let source = self.source(enc, 0);
+        let file = std::fs::File::open(&self.path).map_err(|e| Error::io(&self.path, &e))?;
+        let iter = CsvChunks {
+            prepared: self,
+            enc,
+            file,
+            ranges: plan.ranges.into_iter(),
+            records: 0,
+            first: true,
+        };
+        Ok((source, Box::new(iter)))
+    }
+
+    fn whole(self) -> Result<(SourceInfo, super::Chunks)> {
+        let (df, enc) = self.read_all()?;
+        Ok((
+            self.source(enc, 0),
+            Box::new(std::iter::once(Ok(df))) as super::Chunks,
+        ))
+    }
+}
+
+/// Where a CSV file is cut into parts, and what the scan learnt on the way.
+struct CutPlan {
+    /// Byte ranges of the parts, each ending at a record end.
+    ranges: Vec<(u64, u64)>,
+    /// Every quote has its pair (an even count): the cuts are at real record ends.
+    balanced: bool,
+    /// The whole file is valid UTF-8.
+    utf8: bool,
+}
+
+/// Scans the file once for record ends outside quotes (every `"` toggles; an escaped `""`
+/// toggles twice) and cuts after the first such newline past every `target` bytes; the
+/// first cut is after the header line. Also checks that the file is valid UTF-8.
+fn scan_cuts(path: &Path, header_end: usize, target: usize) -> std::io::Result<Option<CutPlan>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if target == 0 || len <= (header_end + target) as u64 {
+        return Ok(None);
+    }
+    let mut buf = vec![0u8; 8 << 20];
+    let (mut offset, mut carry) = (0u64, 0usize);
+    let (mut in_quotes, mut utf8) = (false, true);
+    let mut last_cut = 0u64;
+    let mut ranges = Vec::new();
+    loop {
+        let n = file.read(&mut buf[carry..])?;
+        if n == 0 {
+            break;
+        }
+        let filled = carry + n;
+        // The carried bytes (a character cut by the previous read) were scanned already.
+        let scan = &buf[carry..filled];
+        for i in memchr::memchr2_iter(b'"', b'\n', scan) {
+            if scan[i] == b'"' {
+                in_quotes = !in_quotes;
+                continue;
+            }
+            let end = offset + i as u64 + 1;
+            let min = if last_cut == 0 { header_end as u64 } else { 0 };
+            if !in_quotes && end >= min && end - last_cut >= target as u64 {
+                ranges.push((last_cut, end));
+                last_cut = end;
+            }
+        }
+        offset += n as u64;
+        carry = 0;
+        if utf8 {
+            match std::str::from_utf8(&buf[..filled]) {
+                Ok(_) => {}
+                // A character cut by the end of the read: keep its bytes for the next one.
+                Err(e) if e.error_len().is_none() => {
+                    let valid = e.valid_up_to();
+                    carry = filled - valid;
+                    buf.copy_within(valid..filled, 0);
+                }
+                Err(_) => utf8 = false,
+            }
+        }
+    }
+    if carry > 0 {
+        utf8 = false;
+    }
+    if last_cut < len {
+        ranges.push((last_cut, len));
+    }
+    Ok(Some(CutPlan {
+        ranges,
+        balanced: !in_quotes,
+        utf8,
+    }))
+}
+
+/// The parts of a CSV file, parsed one at a time.
+struct CsvChunks {
+    prepared: Prepared,
+    enc: Encoding,
+    file: std::fs::File,
+    ranges: std::vec::IntoIter<(u64, u64)>,
+    /// Records read so far.
+    records: usize,
+    first: bool,
+}
+
+impl CsvChunks {
+    fn read(&mut self, (start, end): (u64, u64)) -> Result<DataFrame> {
+        use std::io::{Read, Seek, SeekFrom};
+        let p = &self.prepared;
+        let path = p.path.as_path();
+        let mut bytes = vec![0u8; (end - start) as usize];
+        self.file
+            .seek(SeekFrom::Start(start))
+            .and_then(|_| self.file.read_exact(&mut bytes))
+            .map_err(|e| Error::io(path, &e))?;
+        let bytes = match self.enc {
+            Encoding::Utf8 => bytes,
+            enc => decode(&bytes, enc),
+        };
+        let skip = if self.first { p.header_line } else { 0 };
+        let opts = p.read_options(skip, p.header_line + 1 + self.records);
+        let df = opts
+            .into_reader_with_file_handle(Cursor::new(bytes))
+            .finish()
+            .map_err(|e| p.read_error(self.enc, e))?;
+        self.first = false;
+        self.records += df.height();
+        rename_columns(df, path, &p.mapping)
+    }
+}
+
+impl Iterator for CsvChunks {
+    type Item = Result<DataFrame>;
+
+    fn next(&mut self) -> Option<Result<DataFrame>> {
+        let range = self.ranges.next()?;
+        let out = self.read(range);
+        if out.is_err() {
+            // Nothing after a part that could not be read.
+            self.ranges = Vec::new().into_iter();
+        }
+        Some(out)
+    }
 }
 
 /// The 1-based line where a quoted field opens and never closes (RFC 4180: a quote opens

@@ -59,11 +59,7 @@ pub(crate) const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Reads one export, choosing the reader by the file's extension.
 pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let ext = extension(path);
     if !path.is_file() {
         return Err(Error::new(
             Location::file(path),
@@ -82,6 +78,47 @@ pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
             ),
         )),
     }
+}
+
+/// The records of one file, part by part.
+pub type Chunks = Box<dyn Iterator<Item = Result<DataFrame>>>;
+
+/// Records per part when large files are read in parts (`ULPK_CHUNK_ROWS` overrides it).
+pub const CHUNK_ROWS: usize = 65_536;
+
+/// Records per part: [`CHUNK_ROWS`] unless `ULPK_CHUNK_ROWS` sets a positive number.
+pub fn chunk_rows() -> usize {
+    std::env::var("ULPK_CHUNK_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(CHUNK_ROWS)
+}
+
+/// Opens one export to be read in parts of about `chunk_rows` records: CSV files are cut
+/// at record ends and Parquet files by row groups, so neither is ever held whole;
+/// workbooks come as one part. The returned source has `rows` 0; count them while reading.
+pub fn open_chunks(path: &Path, opts: &IngestOptions, chunk_rows: usize) -> Result<(SourceInfo, Chunks)> {
+    let ext = extension(path);
+    match ext.as_str() {
+        "csv" | "txt" | "tsv" if path.is_file() => csv::prepare(path, opts)?.chunks(chunk_rows),
+        "parquet" | "pq" if path.is_file() => parquet::chunks(path, opts, chunk_rows),
+        _ => {
+            let table = load(path, opts)?;
+            let source = SourceInfo {
+                rows: 0,
+                ..table.source
+            };
+            Ok((source, Box::new(std::iter::once(Ok(table.df)))))
+        }
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
 }
 
 /// Reads several exports and stacks them into one frame with every wanted key present
@@ -110,7 +147,7 @@ pub fn load_all(paths: &[PathBuf], opts: &IngestOptions) -> Result<(DataFrame, V
 }
 
 /// Brings a table to the full set of wanted columns in spec order.
-fn conform(df: DataFrame, specs: &[ColumnSpec]) -> Result<DataFrame> {
+pub fn conform(df: DataFrame, specs: &[ColumnSpec]) -> Result<DataFrame> {
     let height = df.height();
     let mut cols = Vec::with_capacity(specs.len() + 2);
     for name in [FILE_COL, ROW_COL] {

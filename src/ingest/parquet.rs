@@ -6,20 +6,24 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::columns::map_headers;
-use super::{IngestOptions, ROW_COL, SourceInfo, Table, frame_from_strings};
+use super::{Chunks, HeaderMapping, IngestOptions, ROW_COL, SourceInfo, Table, frame_from_strings};
 use crate::error::{Error, Location, Result, polars_err};
+
+fn open_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::new(
+        Location::file(path),
+        msg!(
+            "Parquet tidak dapat dibaca: {e}",
+            "the Parquet file cannot be read: {e}"
+        ),
+    )
+}
 
 pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-    let df = ParquetReader::new(file).finish().map_err(|e| {
-        Error::new(
-            Location::file(path),
-            msg!(
-                "Parquet tidak dapat dibaca: {e}",
-                "the Parquet file cannot be read: {e}"
-            ),
-        )
-    })?;
+    let df = ParquetReader::new(file)
+        .finish()
+        .map_err(|e| open_error(path, e))?;
     let headers: Vec<String> = df
         .get_column_names()
         .iter()
@@ -27,30 +31,91 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
         .collect();
     let mapping = map_headers(&opts.specs, &headers, &Location::file(path))?;
     let height = df.height();
-    let mut cols = Vec::with_capacity(mapping.columns.len());
-    for (key, idx, _) in &mapping.columns {
-        let c = &df.columns()[*idx];
+    let out = as_strings(path, &df, &mapping, 1)?;
+    Ok(Table {
+        df: out,
+        source: source(path, mapping, height),
+    })
+}
+
+fn source(path: &Path, mapping: HeaderMapping, rows: usize) -> SourceInfo {
+    SourceInfo {
+        path: path.to_path_buf(),
+        format: "Parquet".into(),
+        sheet: None,
+        header_row: 0,
+        mapping,
+        rows,
+    }
+}
+
+/// The mapped columns (found by name) as text, rows numbered from `first_row`.
+fn as_strings(
+    path: &Path,
+    df: &DataFrame,
+    mapping: &HeaderMapping,
+    first_row: usize,
+) -> Result<DataFrame> {
+    let height = df.height();
+    let rows: Vec<u32> = (first_row as u32..(first_row + height) as u32).collect();
+    let mut out = frame_from_strings(path, &Default::default(), vec![], rows)?;
+    for (key, _, header) in &mapping.columns {
+        let c = df.column(header).map_err(|e| polars_err("Parquet", e))?;
         let s = c
             .cast(&DataType::String)
             .map_err(|e| polars_err("Parquet", e))?;
-        cols.push(s.with_name(key.as_str().into()));
-    }
-    // Rows are numbered from 1 (a Parquet file has no header row).
-    let rows: Vec<u32> = (1..=height as u32).collect();
-    let mut out = frame_from_strings(path, &Default::default(), vec![], rows)?;
-    for c in cols {
-        out.with_column(c).map_err(|e| polars_err("Parquet", e))?;
+        out.with_column(s.with_name(key.as_str().into()))
+            .map_err(|e| polars_err("Parquet", e))?;
     }
     debug_assert!(out.column(ROW_COL).is_ok());
-    Ok(Table {
-        df: out,
-        source: SourceInfo {
-            path: path.to_path_buf(),
-            format: "Parquet".into(),
-            sheet: None,
-            header_row: 0,
-            mapping,
-            rows: height,
-        },
-    })
+    Ok(out)
+}
+
+/// Reads the file by row groups, gathered into parts of about `chunk_rows` rows (a larger
+/// row group is read in slices), only the mapped columns.
+pub fn chunks(path: &Path, opts: &IngestOptions, chunk_rows: usize) -> Result<(SourceInfo, Chunks)> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let mut reader = ParquetReader::new(file);
+    let schema = reader.schema().map_err(|e| open_error(path, e))?;
+    let headers: Vec<String> = schema.iter().map(|(n, _)| n.to_string()).collect();
+    let mapping = map_headers(&opts.specs, &headers, &Location::file(path))?;
+    let metadata = reader.get_metadata().map_err(|e| open_error(path, e))?.clone();
+    let mut slices = Vec::new();
+    let (mut start, mut len) = (0usize, 0usize);
+    for rg in &metadata.row_groups {
+        let mut n = rg.num_rows();
+        while n > 0 {
+            let take = n.min(chunk_rows - len);
+            len += take;
+            n -= take;
+            if len >= chunk_rows {
+                slices.push((start, len));
+                start += len;
+                len = 0;
+            }
+        }
+        if len > 0 && len * 2 >= chunk_rows {
+            slices.push((start, len));
+            start += len;
+            len = 0;
+        }
+    }
+    if len > 0 || slices.is_empty() {
+        slices.push((start, len));
+    }
+    let columns: Vec<String> = mapping.columns.iter().map(|c| c.2.clone()).collect();
+    let (path_buf, map) = (path.to_path_buf(), mapping.clone());
+    let iter = slices.into_iter().map(move |(offset, len)| {
+        let path = path_buf.as_path();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut reader = ParquetReader::new(file);
+        reader.set_metadata(metadata.clone());
+        let df = reader
+            .with_columns(Some(columns.clone()))
+            .with_slice(Some((offset, len)))
+            .finish()
+            .map_err(|e| open_error(path, e))?;
+        as_strings(path, &df, &map, offset + 1)
+    });
+    Ok((source(path, mapping, 0), Box::new(iter)))
 }

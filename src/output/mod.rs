@@ -100,36 +100,162 @@ fn remove_stale(dir: &Path, name: &str) {
     }
 }
 
+/// A file being written under a temporary name beside its destination: [`commit`]
+/// renames it into place; dropped uncommitted (an error on the way), it is removed.
+///
+/// [`commit`]: TempFile::commit
+pub struct TempFile {
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+impl TempFile {
+    pub fn new(path: &Path) -> Result<TempFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        remove_stale(&dir, &name);
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        pending().push(tmp.clone());
+        Ok(TempFile {
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The temporary path to write to.
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Renames the temporary file into place.
+    pub fn commit(self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, &e))
+        // Drop removes the temporary file if the rename failed.
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if self.tmp.exists() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        pending().retain(|p| p != &self.tmp);
+    }
+}
+
 /// Writes a file through a temporary file that is renamed into place on success and
 /// removed on failure or interruption.
 pub fn atomic_write<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&Path) -> Result<()>,
 {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    remove_stale(&dir, &name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    pending().push(tmp.clone());
-    let result = match write(&tmp) {
-        Ok(()) => std::fs::rename(&tmp, path).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(path, &e)
-        }),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
+    let tmp = TempFile::new(path)?;
+    write(tmp.path())?;
+    tmp.commit()
+}
+
+/// A CSV or Parquet file written part by part (the parts of a large run), through a
+/// [`TempFile`]: [`finish`] puts it in place.
+///
+/// [`finish`]: StreamWriter::finish
+pub struct StreamWriter {
+    path: PathBuf,
+    tmp: TempFile,
+    kind: StreamKind,
+}
+
+enum StreamKind {
+    Csv(Option<std::fs::File>, bool),
+    Parquet(Option<polars::io::parquet::write::BatchedWriter<std::fs::File>>),
+}
+
+impl StreamWriter {
+    /// A writer for `path` (`.csv` or `.parquet`).
+    pub fn new(path: &Path) -> Result<StreamWriter> {
+        let kind = match Format::from_path(path)? {
+            Format::Csv => StreamKind::Csv(None, false),
+            Format::Parquet => StreamKind::Parquet(None),
+            Format::Xlsx => {
+                return Err(Error::new(
+                    Location::file(path),
+                    msg!(
+                        "XLSX tidak ditulis bertahap",
+                        "XLSX is not written part by part"
+                    ),
+                ));
+            }
+        };
+        Ok(StreamWriter {
+            path: path.to_path_buf(),
+            tmp: TempFile::new(path)?,
+            kind,
+        })
+    }
+
+    /// Appends a part; every part has the first one's columns.
+    pub fn write(&mut self, df: &DataFrame) -> Result<()> {
+        let path = self.path.as_path();
+        let create = |tmp: &Path| std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e));
+        match &mut self.kind {
+            StreamKind::Csv(file, started) => {
+                if file.is_none() {
+                    *file = Some(create(self.tmp.path())?);
+                }
+                let f = file.as_mut().expect("opened above");
+                let mut part = defused(df, path)?;
+                CsvWriter::new(f)
+                    .include_bom(!*started)
+                    .include_header(!*started)
+                    .with_datetime_format(Some("%Y-%m-%d %H:%M:%S".into()))
+                    .finish(&mut part)
+                    .map_err(|e| write_err(path, e))?;
+                *started = true;
+            }
+            StreamKind::Parquet(writer) => {
+                if writer.is_none() {
+                    let f = create(self.tmp.path())?;
+                    *writer = Some(
+                        ParquetWriter::new(f)
+                            .batched(&df.schema())
+                            .map_err(|e| write_err(path, e))?,
+                    );
+                }
+                let w = writer.as_mut().expect("opened above");
+                let mut part = df.clone();
+                part.rechunk_mut();
+                w.write_batch(&part).map_err(|e| write_err(path, e))?;
+            }
         }
-    };
-    pending().retain(|p| p != &tmp);
-    result
+        Ok(())
+    }
+
+    /// Completes the file and puts it in place.
+    pub fn finish(mut self) -> Result<()> {
+        match &mut self.kind {
+            StreamKind::Csv(file, _) => {
+                if let Some(f) = file.take() {
+                    f.sync_all().map_err(|e| Error::io(&self.path, &e))?;
+                }
+            }
+            StreamKind::Parquet(writer) => {
+                if let Some(w) = writer.take() {
+                    w.finish().map_err(|e| write_err(&self.path, e))?;
+                }
+            }
+        }
+        if !self.tmp.path().exists() {
+            // No part came: an empty file.
+            std::fs::File::create(self.tmp.path()).map_err(|e| Error::io(&self.path, &e))?;
+        }
+        self.tmp.commit()
+    }
 }
 
 /// Prefixes text Excel would evaluate as a formula with `'`.
@@ -147,9 +273,8 @@ fn write_err(path: &Path, e: impl std::fmt::Display) -> Error {
     )
 }
 
-/// Writes a frame as CSV (UTF-8 with BOM so Excel reads the accents, `,` delimiter),
-/// defusing formula-like text.
-pub fn write_csv(path: &Path, df: &DataFrame) -> Result<()> {
+/// The frame with formula-like text defused (see [`defuse_formula`]).
+fn defused(df: &DataFrame, path: &Path) -> Result<DataFrame> {
     let mut df = df.clone();
     let names: Vec<PlSmallStr> = df
         .columns()
@@ -167,6 +292,13 @@ pub fn write_csv(path: &Path, df: &DataFrame) -> Result<()> {
         df.with_column(out.with_name(name).into_column())
             .map_err(|e| write_err(path, e))?;
     }
+    Ok(df)
+}
+
+/// Writes a frame as CSV (UTF-8 with BOM so Excel reads the accents, `,` delimiter),
+/// defusing formula-like text.
+pub fn write_csv(path: &Path, df: &DataFrame) -> Result<()> {
+    let mut df = defused(df, path)?;
     atomic_write(path, |tmp| {
         let mut f = std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e))?;
         CsvWriter::new(&mut f)

@@ -8,7 +8,7 @@
 //! criterion's result: a manual criterion gets the decided score, an automatic one the
 //! decided state (lulus, sebagian, gagal, N/A).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -168,7 +168,7 @@ fn parse_state(s: &str) -> Option<State> {
 pub fn load(
     files: &[PathBuf],
     rubric: &Rubric,
-    known_ids: &HashSet<String>,
+    known_ids: &dyn Fn(&str) -> bool,
 ) -> Result<(Vec<Dispute>, Vec<DataIssue>)> {
     let opts = IngestOptions {
         sheet: None,
@@ -208,7 +208,7 @@ pub fn load(
                 message,
             })
         };
-        if !known_ids.contains(&id) {
+        if !known_ids(&id) {
             issue(
                 "ID",
                 msg!(

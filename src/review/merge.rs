@@ -232,7 +232,7 @@ pub struct Merged {
 /// conflicts.
 pub fn merge(
     reviews: Vec<Review>,
-    known_ids: &HashSet<String>,
+    known_ids: &dyn Fn(&str) -> bool,
     rule: &Rule,
     issues: &mut Vec<DataIssue>,
 ) -> Merged {
@@ -240,7 +240,7 @@ pub fn merge(
     let mut first: HashMap<(String, String, String), Location> = HashMap::new();
     let mut unknown: HashSet<(String, String)> = HashSet::new();
     for r in reviews {
-        if !known_ids.contains(&r.id) {
+        if !known_ids(&r.id) {
             // One issue per unknown id and file, not per criterion.
             let file = r.location.file.as_ref().map(|f| f.display().to_string());
             if unknown.insert((r.id.clone(), file.unwrap_or_default())) {
@@ -395,7 +395,7 @@ mod tests {
                 review("ani", "A2", Mark::Score(2.0), "K7"),
                 review("ani", "ZZ", Mark::Score(1.0), "K8"),
             ],
-            &known,
+            &|id| known.contains(id),
             &Rule::Mean,
             &mut issues,
         );
