@@ -2,11 +2,13 @@
 """Benchmarks of ulpk-eval, each beside its baselines measured in the same run.
 
 Usage: python3 bench/answers.py [--rows 1000000] [--xlsx-rows 100000] [--units 73]
-                                [--repeat 3] [--only csv,parquet,xlsx,units,report]
+                                [--repeat 3] [--only csv,parquet,xlsx,units,report,big]
 
 Builds the release binaries, generates the deterministic inputs once into bench/data/
 (answers CSV via `gen_samples bench`, the same as Parquet via `bench_read --to-parquet`, an
-XLSX export, filled self-assessment workbooks via `gen_samples bench-units`), then times every
+XLSX export, filled self-assessment workbooks via `gen_samples bench-units`; with `big`, ten
+copies of the Parquet file with their ids made distinct via `bench_read --replicate`, the
+10M-row streaming run, not in the default set), then times every
 command `--repeat` times: the fastest wall time and the largest peak resident memory
 (ru_maxrss of the child, via wait4). Baselines: polars' bare read of the same file, calamine's
 bare read of the same workbooks (`examples/bench_read.rs`), and the pandas + openpyxl route
@@ -51,6 +53,8 @@ def main():
     ap.add_argument("--units", type=int, default=73)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", default="csv,parquet,xlsx,units,report")
+    ap.add_argument("--big-copies", type=int, default=10,
+                    help="copies of the Parquet file in the streaming run (--only big)")
     args = ap.parse_args()
     only = set(args.only.split(","))
 
@@ -72,6 +76,11 @@ def main():
     parquet = os.path.join(data, f"answers-{args.rows}.parquet")
     if "parquet" in only and not os.path.exists(parquet):
         run([read, "--to-parquet", csv, parquet])
+    big = os.path.join(data, f"answers-{args.rows * args.big_copies}.parquet")
+    if "big" in only and not os.path.exists(big):
+        if not os.path.exists(parquet):
+            run([read, "--to-parquet", csv, parquet])
+        run([read, "--replicate", parquet, str(args.big_copies), big])
     xlsx = os.path.join(data, f"answers-{args.xlsx_rows}.xlsx")
     if "xlsx" in only and not os.path.exists(xlsx):
         run([gen, "bench", "--rows", str(args.xlsx_rows), "--format", "xlsx", "--out", xlsx])
@@ -111,6 +120,14 @@ charts = "../out/grafik"
         groups.append((f"{args.rows:,} answers, Parquet {mib(parquet):,.0f} MiB", mib(parquet), [
             ("polars bare read (baseline)", [read, parquet]),
             ("ulpk-eval summary", [exe, "summary", parquet, "-o", os.path.join(out, "summary-pq.csv")]),
+        ]))
+    if "big" in only:
+        rows = args.rows * args.big_copies
+        groups.append((f"{rows:,} answers, Parquet {mib(big):,.0f} MiB (streaming)", mib(big), [
+            ("polars bare read (baseline)", [read, big]),
+            ("ulpk-eval summary", [exe, "summary", big, "-o", os.path.join(out, "summary-big.csv")]),
+            ("ulpk-eval score -o parquet", [exe, "score", big, "-o",
+                                            os.path.join(out, "scored-big.parquet")]),
         ]))
     if "xlsx" in only:
         groups.append((f"{args.xlsx_rows:,} answers, XLSX {mib(xlsx):,.0f} MiB", mib(xlsx), [

@@ -5,6 +5,9 @@
 //! - `bench_read FILE.parquet`: polars reads the Parquet file;
 //! - `bench_read FILE.xlsx` or `DIR`: calamine reads every sheet of the workbook(s);
 //! - `bench_read --to-parquet FILE.csv OUT.parquet`: converts, for the Parquet benchmark.
+//! - `bench_read --replicate SRC.parquet N OUT.parquet`: N copies of SRC, the first
+//!   column (the id) suffixed `-k` in copy k so that no id repeats, written in row groups
+//!   of 128k rows (the 10M-row streaming benchmark).
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +40,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (src, dst) = (args.get(1).ok_or("source")?, args.get(2).ok_or("target")?);
         let mut df = read_csv(src)?;
         ParquetWriter::new(std::fs::File::create(dst)?).finish(&mut df)?;
+        return Ok(());
+    }
+    if args.first().is_some_and(|a| a.as_os_str() == "--replicate") {
+        let src = args.get(1).ok_or("source")?;
+        let n: usize = args.get(2).ok_or("copies")?.to_string_lossy().parse()?;
+        let dst = args.get(3).ok_or("target")?;
+        let df = ParquetReader::new(std::fs::File::open(src)?).finish()?;
+        let id = df.get_column_names()[0].clone();
+        let mut w = ParquetWriter::new(std::fs::File::create(dst)?)
+            .with_row_group_size(Some(128 * 1024))
+            .batched(df.schema())?;
+        for k in 0..n {
+            let copy = df
+                .clone()
+                .lazy()
+                .with_column(
+                    concat_str([col(id.clone()), lit(format!("-{k}"))], "", false)
+                        .alias(id.clone()),
+                )
+                .collect()?;
+            w.write_batch(&copy)?;
+        }
+        w.finish()?;
         return Ok(());
     }
     let path = args.first().ok_or("usage: bench_read FILE|DIR")?;

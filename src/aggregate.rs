@@ -142,6 +142,20 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
     aggs
 }
 
+/// The columns of the scored frame the aggregations read: the dimensions, the scores and
+/// grade, the criteria's states and the duplicate flag.
+pub fn input_columns(rubric: &Rubric) -> Vec<String> {
+    let mut cols: Vec<String> = Dimension::ALL
+        .iter()
+        .map(|d| d.column().to_string())
+        .collect();
+    for c in [SCORE, SCORE_UNGATED, GRADE, CRITICAL_FAILED, DUPLICATE] {
+        cols.push(c.to_string());
+    }
+    cols.extend(rubric.criteria.iter().map(|c| state_col(&c.id)));
+    cols
+}
+
 /// Label of blank group keys.
 pub fn blank_key(lang: Lang) -> &'static str {
     lang.pick("(kosong)", "(blank)")

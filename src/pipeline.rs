@@ -60,8 +60,8 @@ pub struct ScoredRun {
 pub enum Keep {
     /// Every column (the XLSX outputs and the report show texts and evidence).
     All,
-    /// What the aggregations read: no question, answer, evidence or raw text, so a large
-    /// input is never held whole.
+    /// What the aggregations read ([`crate::aggregate::input_columns`]): no text, evidence
+    /// or per-criterion values, so a large input is never held whole.
     Slim,
 }
 
@@ -141,7 +141,7 @@ pub fn run_with(
             sink(&scored, &rubric)?;
             kept.push(match keep {
                 Keep::All => scored,
-                Keep::Slim => slim(scored, &rubric),
+                Keep::Slim => slim(scored, &rubric)?,
             });
             timer.lap("sink");
         }
@@ -157,7 +157,8 @@ pub fn run_with(
             .vstack_mut_owned(p)
             .map_err(|e| polars_err("penilaian / scoring", e))?;
     }
-    scored.rechunk_mut();
+    // Parts stay separate chunks: joining them would copy everything kept once more.
+    timer.size("kept", &scored);
     Ok(ScoredRun {
         rubric,
         calendar,
@@ -169,20 +170,10 @@ pub fn run_with(
     })
 }
 
-/// Drops the columns no aggregation reads: texts, evidence and raw values.
-fn slim(df: DataFrame, rubric: &Rubric) -> DataFrame {
-    let mut drop: Vec<String> = vec![field::QUESTION.into(), field::ANSWER.into()];
-    for c in &rubric.criteria {
-        drop.push(crate::score::evidence_col(&c.id));
-    }
-    let raw: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .filter(|n| n.ends_with(crate::ingest::normalize::RAW_SUFFIX))
-        .map(|n| n.to_string())
-        .collect();
-    drop.extend(raw);
-    df.drop_many(drop)
+/// Keeps only the columns the aggregations read.
+fn slim(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
+    df.select(crate::aggregate::input_columns(rubric))
+        .map_err(|e| polars_err("penilaian / scoring", e))
 }
 
 /// Reviewers' marks and dispute decisions, read before the records and applied to each
@@ -355,6 +346,34 @@ impl Timer {
             (std::env::var("ULPK_TIMING").as_deref() == Ok("1"))
                 .then(|| std::cell::Cell::new(std::time::Instant::now())),
         )
+    }
+
+    /// Prints a frame's estimated size and its largest columns.
+    pub fn size(&self, what: &str, df: &DataFrame) {
+        if self.0.is_some() {
+            let mut cols: Vec<(usize, String)> = df
+                .columns()
+                .iter()
+                .map(|c| {
+                    (
+                        c.as_materialized_series().estimated_size(),
+                        c.name().to_string(),
+                    )
+                })
+                .collect();
+            cols.sort_by(|a, b| b.cmp(a));
+            let top: Vec<String> = cols
+                .iter()
+                .take(8)
+                .map(|(n, c)| format!("{c} {} MiB", n >> 20))
+                .collect();
+            eprintln!(
+                "[timing] {what}: {} rows, {} MiB ({})",
+                df.height(),
+                df.estimated_size() >> 20,
+                top.join(", ")
+            );
+        }
     }
 
     pub fn lap(&self, stage: &str) {

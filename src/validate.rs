@@ -97,241 +97,241 @@ impl<'a> Checker<'a> {
     /// Checks one part's records; returns their issues (unsorted) and adds the
     /// [`DUPLICATE`] column.
     pub fn check(&mut self, df: &mut DataFrame, sources: &[SourceInfo]) -> Result<Vec<DataIssue>> {
-    let (rubric, cal, units) = (self.rubric, self.cal, self.units);
-    df.rechunk_mut();
-    let header_of: HashMap<(String, String), String> = sources
-        .iter()
-        .flat_map(|s| {
-            let file = s.path.display().to_string();
-            s.mapping
-                .columns
-                .iter()
-                .map(move |(k, _, h)| ((file.clone(), k.clone()), h.clone()))
-        })
-        .collect();
-    let sheet_of: HashMap<String, Option<String>> = sources
-        .iter()
-        .map(|s| (s.path.display().to_string(), s.sheet.clone()))
-        .collect();
-
-    let files = str_col(df, FILE_COL)?;
-    let rows = df
-        .column(ROW_COL)
-        .and_then(|c| c.u32())
-        .map_err(|e| polars_err(ROW_COL, e))?;
-    let ids = str_col(df, field::ID)?;
-    let answers = str_col(df, field::ANSWER)?;
-    let questions = str_col(df, field::QUESTION)?;
-    let service = str_col(df, field::SERVICE_TYPE)?;
-    let service_raw = str_col(df, &format!("{}{RAW_SUFFIX}", field::SERVICE_TYPE))?;
-    let unit_col = str_col(df, field::UNIT)?;
-    let dates: Vec<(&str, Int64Chunked, &StringChunked)> = field::DATES
-        .iter()
-        .map(|f| {
-            Ok((
-                *f,
-                dt_col(df, f)?,
-                str_col(df, &format!("{f}{RAW_SUFFIX}"))?,
-            ))
-        })
-        .collect::<Result<_>>()?;
-    let manual: Vec<(&str, &StringChunked, [f64; 2], &[String])> = rubric
-        .criteria
-        .iter()
-        .filter_map(|c| match &c.kind {
-            Kind::Manual {
-                key,
-                scale,
-                na_values,
-                ..
-            } => Some((key.as_str(), scale, na_values)),
-            _ => None,
-        })
-        .map(|(key, scale, na)| Ok((key, str_col(df, key)?, *scale, na.as_slice())))
-        .collect::<Result<_>>()?;
-    let uses_question = rubric
-        .required_fields()
-        .iter()
-        .any(|f| f == field::QUESTION);
-    let years: Vec<String> = cal.years().map(|y| y.to_string()).collect();
-    let years = years.join(", ");
-
-    let mut issues = Vec::new();
-    let mut dup = Vec::with_capacity(df.height());
-    let mut file_idx = (String::new(), 0u32);
-    for i in 0..df.height() {
-        let file = files.get(i).unwrap_or("");
-        let row = rows.get(i).unwrap_or(0);
-        if file_idx.0 != file {
-            file_idx = (file.to_string(), self.file_index(file));
-        }
-        let id = ids.get(i);
-        let loc = |key: &str| {
-            let mut l = Location {
-                file: Some(PathBuf::from(file)),
-                sheet: sheet_of.get(file).cloned().flatten(),
-                row: Some(row as usize),
-                ..Default::default()
-            };
-            if let Some(h) = header_of.get(&(file.to_string(), key.to_string())) {
-                l.column = Some(h.clone());
-            }
-            l
-        };
-        let mut push = |kind: IssueKind, key: &str, message| {
-            issues.push(DataIssue {
-                kind,
-                location: loc(key),
-                record_id: id.map(str::to_string),
-                message,
+        let (rubric, cal, units) = (self.rubric, self.cal, self.units);
+        df.rechunk_mut();
+        let header_of: HashMap<(String, String), String> = sources
+            .iter()
+            .flat_map(|s| {
+                let file = s.path.display().to_string();
+                s.mapping
+                    .columns
+                    .iter()
+                    .map(move |(k, _, h)| ((file.clone(), k.clone()), h.clone()))
             })
-        };
-        match id {
-            None => {
-                push(
-                    IssueKind::MissingId,
-                    field::ID,
-                    msg!("ID kosong", "blank id"),
-                );
-                dup.push(false);
+            .collect();
+        let sheet_of: HashMap<String, Option<String>> = sources
+            .iter()
+            .map(|s| (s.path.display().to_string(), s.sheet.clone()))
+            .collect();
+
+        let files = str_col(df, FILE_COL)?;
+        let rows = df
+            .column(ROW_COL)
+            .and_then(|c| c.u32())
+            .map_err(|e| polars_err(ROW_COL, e))?;
+        let ids = str_col(df, field::ID)?;
+        let answers = str_col(df, field::ANSWER)?;
+        let questions = str_col(df, field::QUESTION)?;
+        let service = str_col(df, field::SERVICE_TYPE)?;
+        let service_raw = str_col(df, &format!("{}{RAW_SUFFIX}", field::SERVICE_TYPE))?;
+        let unit_col = str_col(df, field::UNIT)?;
+        let dates: Vec<(&str, Int64Chunked, &StringChunked)> = field::DATES
+            .iter()
+            .map(|f| {
+                Ok((
+                    *f,
+                    dt_col(df, f)?,
+                    str_col(df, &format!("{f}{RAW_SUFFIX}"))?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let manual: Vec<(&str, &StringChunked, [f64; 2], &[String])> = rubric
+            .criteria
+            .iter()
+            .filter_map(|c| match &c.kind {
+                Kind::Manual {
+                    key,
+                    scale,
+                    na_values,
+                    ..
+                } => Some((key.as_str(), scale, na_values)),
+                _ => None,
+            })
+            .map(|(key, scale, na)| Ok((key, str_col(df, key)?, *scale, na.as_slice())))
+            .collect::<Result<_>>()?;
+        let uses_question = rubric
+            .required_fields()
+            .iter()
+            .any(|f| f == field::QUESTION);
+        let years: Vec<String> = cal.years().map(|y| y.to_string()).collect();
+        let years = years.join(", ");
+
+        let mut issues = Vec::new();
+        let mut dup = Vec::with_capacity(df.height());
+        let mut file_idx = (String::new(), 0u32);
+        for i in 0..df.height() {
+            let file = files.get(i).unwrap_or("");
+            let row = rows.get(i).unwrap_or(0);
+            if file_idx.0 != file {
+                file_idx = (file.to_string(), self.file_index(file));
             }
-            Some(id) => match self.seen.get(&id_hash(id)) {
-                Some(&(first_file, r)) => {
-                    let f = &self.files[first_file as usize];
-                    push(
-                        IssueKind::DuplicateId,
-                        field::ID,
-                        msg!(
-                            "ID \"{id}\" sudah ada di {f} baris {r}; baris ini tidak dihitung dalam ringkasan",
-                            "id \"{id}\" already appears in {f} row {r}; this row is left out of summaries"
-                        ),
-                    );
-                    dup.push(true);
+            let id = ids.get(i);
+            let loc = |key: &str| {
+                let mut l = Location {
+                    file: Some(PathBuf::from(file)),
+                    sheet: sheet_of.get(file).cloned().flatten(),
+                    row: Some(row as usize),
+                    ..Default::default()
+                };
+                if let Some(h) = header_of.get(&(file.to_string(), key.to_string())) {
+                    l.column = Some(h.clone());
                 }
+                l
+            };
+            let mut push = |kind: IssueKind, key: &str, message| {
+                issues.push(DataIssue {
+                    kind,
+                    location: loc(key),
+                    record_id: id.map(str::to_string),
+                    message,
+                })
+            };
+            match id {
                 None => {
-                    self.seen.insert(id_hash(id), (file_idx.1, row));
+                    push(
+                        IssueKind::MissingId,
+                        field::ID,
+                        msg!("ID kosong", "blank id"),
+                    );
                     dup.push(false);
                 }
-            },
-        }
-        if answers.get(i).is_none() {
-            push(
-                IssueKind::BlankAnswer,
-                field::ANSWER,
-                msg!(
-                    "jawaban kosong: kriteria atas jawaban tidak terverifikasi",
-                    "blank answer: criteria on the answer are unverifiable"
-                ),
-            );
-        }
-        if uses_question && questions.get(i).is_none() {
-            push(
-                IssueKind::BlankQuestion,
-                field::QUESTION,
-                msg!(
-                    "pertanyaan kosong: kriteria atas pertanyaan tidak terverifikasi",
-                    "blank question: criteria on the question are unverifiable"
-                ),
-            );
-        }
-        if service.get(i).is_none() {
-            match service_raw.get(i) {
-                Some(raw) => push(
-                    IssueKind::UnknownServiceType,
-                    field::SERVICE_TYPE,
-                    msg!(
-                        "jenis layanan \"{raw}\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)",
-                        "unknown service type \"{raw}\" (expected informasi or pengaduan; add an alias with --aliases)"
-                    ),
-                ),
-                None => push(
-                    IssueKind::UnknownServiceType,
-                    field::SERVICE_TYPE,
-                    msg!("jenis layanan kosong", "blank service type"),
-                ),
-            }
-        }
-        if let (Some(list), Some(u)) = (units, unit_col.get(i))
-            && list.get(u).is_none()
-        {
-            push(
-                IssueKind::UnknownUnit,
-                field::UNIT,
-                msg!(
-                    "unit \"{u}\" tidak ada dalam daftar unit",
-                    "unit \"{u}\" is not in the unit list"
-                ),
-            );
-        }
-        // Parsed dates in the order of field::DATES.
-        let mut parsed: [Option<NaiveDateTime>; 3] = [None; 3];
-        for (k, (f, values, raws)) in dates.iter().enumerate() {
-            match (values.get(i).and_then(to_dt), raws.get(i)) {
-                (Some(d), _) => {
-                    parsed[k] = Some(d);
-                    if *f != field::CLOSED_AT && !cal.covers(d.date()) {
-                        let day = d.date();
+                Some(id) => match self.seen.get(&id_hash(id)) {
+                    Some(&(first_file, r)) => {
+                        let f = &self.files[first_file as usize];
                         push(
-                            IssueKind::DateOutsideCalendar,
+                            IssueKind::DuplicateId,
+                            field::ID,
+                            msg!(
+                                "ID \"{id}\" sudah ada di {f} baris {r}; baris ini tidak dihitung dalam ringkasan",
+                                "id \"{id}\" already appears in {f} row {r}; this row is left out of summaries"
+                            ),
+                        );
+                        dup.push(true);
+                    }
+                    None => {
+                        self.seen.insert(id_hash(id), (file_idx.1, row));
+                        dup.push(false);
+                    }
+                },
+            }
+            if answers.get(i).is_none() {
+                push(
+                    IssueKind::BlankAnswer,
+                    field::ANSWER,
+                    msg!(
+                        "jawaban kosong: kriteria atas jawaban tidak terverifikasi",
+                        "blank answer: criteria on the answer are unverifiable"
+                    ),
+                );
+            }
+            if uses_question && questions.get(i).is_none() {
+                push(
+                    IssueKind::BlankQuestion,
+                    field::QUESTION,
+                    msg!(
+                        "pertanyaan kosong: kriteria atas pertanyaan tidak terverifikasi",
+                        "blank question: criteria on the question are unverifiable"
+                    ),
+                );
+            }
+            if service.get(i).is_none() {
+                match service_raw.get(i) {
+                    Some(raw) => push(
+                        IssueKind::UnknownServiceType,
+                        field::SERVICE_TYPE,
+                        msg!(
+                            "jenis layanan \"{raw}\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)",
+                            "unknown service type \"{raw}\" (expected informasi or pengaduan; add an alias with --aliases)"
+                        ),
+                    ),
+                    None => push(
+                        IssueKind::UnknownServiceType,
+                        field::SERVICE_TYPE,
+                        msg!("jenis layanan kosong", "blank service type"),
+                    ),
+                }
+            }
+            if let (Some(list), Some(u)) = (units, unit_col.get(i))
+                && list.get(u).is_none()
+            {
+                push(
+                    IssueKind::UnknownUnit,
+                    field::UNIT,
+                    msg!(
+                        "unit \"{u}\" tidak ada dalam daftar unit",
+                        "unit \"{u}\" is not in the unit list"
+                    ),
+                );
+            }
+            // Parsed dates in the order of field::DATES.
+            let mut parsed: [Option<NaiveDateTime>; 3] = [None; 3];
+            for (k, (f, values, raws)) in dates.iter().enumerate() {
+                match (values.get(i).and_then(to_dt), raws.get(i)) {
+                    (Some(d), _) => {
+                        parsed[k] = Some(d);
+                        if *f != field::CLOSED_AT && !cal.covers(d.date()) {
+                            let day = d.date();
+                            push(
+                                IssueKind::DateOutsideCalendar,
+                                f,
+                                msg!(
+                                    "tanggal {day} di luar kalender hari kerja (tahun {years}); SLA tidak terverifikasi. Tambahkan tahun dengan --calendar",
+                                    "date {day} is outside the working-day calendar (years {years}); SLA unverifiable. Add the year with --calendar"
+                                ),
+                            );
+                        }
+                    }
+                    (None, Some(raw)) => push(
+                        IssueKind::UnparseableDate,
+                        f,
+                        msg!(
+                            "\"{raw}\" bukan tanggal yang dikenali (contoh: 12/03/2026 10:15, 2026-03-12, 12 Maret 2026)",
+                            "\"{raw}\" is not a recognised date (e.g. 12/03/2026 10:15, 2026-03-12, 12 Maret 2026)"
+                        ),
+                    ),
+                    (None, None) if *f != field::CLOSED_AT => push(
+                        IssueKind::MissingDate,
+                        f,
+                        msg!(
+                            "tanggal kosong: SLA tidak terverifikasi",
+                            "blank date: SLA unverifiable"
+                        ),
+                    ),
+                    (None, None) => {}
+                }
+            }
+            if let Some(r) = parsed[0] {
+                for (k, f) in [(1, field::RESPONDED_AT), (2, field::CLOSED_AT)] {
+                    if let Some(d) = parsed[k].filter(|d| *d < r) {
+                        push(
+                            IssueKind::DateOrder,
                             f,
                             msg!(
-                                "tanggal {day} di luar kalender hari kerja (tahun {years}); SLA tidak terverifikasi. Tambahkan tahun dengan --calendar",
-                                "date {day} is outside the working-day calendar (years {years}); SLA unverifiable. Add the year with --calendar"
+                                "{d} lebih awal dari tanggal diterima {r}",
+                                "{d} is before the received date {r}"
                             ),
                         );
                     }
                 }
-                (None, Some(raw)) => push(
-                    IssueKind::UnparseableDate,
-                    f,
-                    msg!(
-                        "\"{raw}\" bukan tanggal yang dikenali (contoh: 12/03/2026 10:15, 2026-03-12, 12 Maret 2026)",
-                        "\"{raw}\" is not a recognised date (e.g. 12/03/2026 10:15, 2026-03-12, 12 Maret 2026)"
-                    ),
-                ),
-                (None, None) if *f != field::CLOSED_AT => push(
-                    IssueKind::MissingDate,
-                    f,
-                    msg!(
-                        "tanggal kosong: SLA tidak terverifikasi",
-                        "blank date: SLA unverifiable"
-                    ),
-                ),
-                (None, None) => {}
             }
-        }
-        if let Some(r) = parsed[0] {
-            for (k, f) in [(1, field::RESPONDED_AT), (2, field::CLOSED_AT)] {
-                if let Some(d) = parsed[k].filter(|d| *d < r) {
+            for (key, values, scale, na) in &manual {
+                if let (ManualEntry::Invalid, Some(raw)) =
+                    (parse_manual(values.get(i), *scale, na), values.get(i))
+                {
+                    let (lo, hi) = (scale[0], scale[1]);
                     push(
-                        IssueKind::DateOrder,
-                        f,
+                        IssueKind::InvalidManualScore,
+                        key,
                         msg!(
-                            "{d} lebih awal dari tanggal diterima {r}",
-                            "{d} is before the received date {r}"
+                            "nilai reviewer \"{raw}\" tidak valid: diharapkan angka {lo}–{hi} atau N/A",
+                            "reviewer score \"{raw}\" is invalid: expected a number {lo}–{hi} or N/A"
                         ),
                     );
                 }
             }
         }
-        for (key, values, scale, na) in &manual {
-            if let (ManualEntry::Invalid, Some(raw)) =
-                (parse_manual(values.get(i), *scale, na), values.get(i))
-            {
-                let (lo, hi) = (scale[0], scale[1]);
-                push(
-                    IssueKind::InvalidManualScore,
-                    key,
-                    msg!(
-                        "nilai reviewer \"{raw}\" tidak valid: diharapkan angka {lo}–{hi} atau N/A",
-                        "reviewer score \"{raw}\" is invalid: expected a number {lo}–{hi} or N/A"
-                    ),
-                );
-            }
-        }
-    }
-    df.with_column(Column::new(DUPLICATE.into(), dup))
-        .map_err(|e| polars_err(DUPLICATE, e))?;
-    Ok(issues)
+        df.with_column(Column::new(DUPLICATE.into(), dup))
+            .map_err(|e| polars_err(DUPLICATE, e))?;
+        Ok(issues)
     }
 }

@@ -202,7 +202,9 @@ pub(super) fn prepare(path: &Path, opts: &IngestOptions) -> Result<Prepared> {
             .nth(header_line.saturating_sub(1))
             .map(|i| i + 1),
     };
-    let records = first_records(&sample_text, delimiter, usize::MAX).len().max(1);
+    let records = first_records(&sample_text, delimiter, usize::MAX)
+        .len()
+        .max(1);
     Ok(Prepared {
         path: path.to_path_buf(),
         enc,
@@ -569,6 +571,36 @@ mod tests {
         );
         // A quote inside an unquoted field is text, not an opening.
         assert_eq!(unclosed_quote_line(b"a;b\n1;5\" monitor\n", b';'), None);
+    }
+
+    #[test]
+    fn cuts_fall_at_record_ends_outside_quotes() {
+        let dir = std::env::temp_dir().join(format!("ulpk-cuts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.csv");
+        // Records of 12 bytes; the second holds a quoted line break and escaped quotes.
+        let text = b"id;teks\r\n1;aaaaaaaaa\n2;\"a\n\"\"b\"\n3;ccccccccc\n4;ddddddddd\n";
+        std::fs::write(&path, text).unwrap();
+        let plan = scan_cuts(&path, 9, 10).unwrap().unwrap();
+        assert!(plan.balanced && plan.utf8);
+        // After the header (9 bytes) the first cut waits 10 bytes; the newline inside the
+        // quotes (byte 24) is not a record end.
+        assert_eq!(plan.ranges, [(0, 21), (21, 31), (31, 43), (43, 55)]);
+        for (a, b) in &plan.ranges {
+            assert_eq!(text[*b as usize - 1], b'\n', "{a}..{b}");
+        }
+        // An odd quote: not balanced, so the file is read whole for a precise error.
+        std::fs::write(&path, b"id;teks\n1;\"open\n2;aaaaaaaaaaaaaaaaaaaa\n3;b\n").unwrap();
+        assert!(!scan_cuts(&path, 8, 4).unwrap().unwrap().balanced);
+        // Invalid UTF-8 past the first read still marks the file as not UTF-8.
+        let mut big = b"id;teks\n".to_vec();
+        big.extend(std::iter::repeat_n(b"1;abcdefghij\n".as_slice(), 1_000_000).flatten());
+        big.extend_from_slice(b"2;cr\xe8me\n");
+        std::fs::write(&path, &big).unwrap();
+        let plan = scan_cuts(&path, 8, 1 << 20).unwrap().unwrap();
+        assert!(!plan.utf8 && plan.balanced);
+        assert_eq!(plan.ranges.last().unwrap().1, big.len() as u64);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
 pub type Chunks = Box<dyn Iterator<Item = Result<DataFrame>>>;
 
 /// Records per part when large files are read in parts (`ULPK_CHUNK_ROWS` overrides it).
-pub const CHUNK_ROWS: usize = 65_536;
+pub const CHUNK_ROWS: usize = 16_384;
 
 /// Records per part: [`CHUNK_ROWS`] unless `ULPK_CHUNK_ROWS` sets a positive number.
 pub fn chunk_rows() -> usize {
@@ -98,7 +98,11 @@ pub fn chunk_rows() -> usize {
 /// Opens one export to be read in parts of about `chunk_rows` records: CSV files are cut
 /// at record ends and Parquet files by row groups, so neither is ever held whole;
 /// workbooks come as one part. The returned source has `rows` 0; count them while reading.
-pub fn open_chunks(path: &Path, opts: &IngestOptions, chunk_rows: usize) -> Result<(SourceInfo, Chunks)> {
+pub fn open_chunks(
+    path: &Path,
+    opts: &IngestOptions,
+    chunk_rows: usize,
+) -> Result<(SourceInfo, Chunks)> {
     let ext = extension(path);
     match ext.as_str() {
         "csv" | "txt" | "tsv" if path.is_file() => csv::prepare(path, opts)?.chunks(chunk_rows),

@@ -73,13 +73,20 @@ fn as_strings(
 
 /// Reads the file by row groups, gathered into parts of about `chunk_rows` rows (a larger
 /// row group is read in slices), only the mapped columns.
-pub fn chunks(path: &Path, opts: &IngestOptions, chunk_rows: usize) -> Result<(SourceInfo, Chunks)> {
+pub fn chunks(
+    path: &Path,
+    opts: &IngestOptions,
+    chunk_rows: usize,
+) -> Result<(SourceInfo, Chunks)> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut reader = ParquetReader::new(file);
     let schema = reader.schema().map_err(|e| open_error(path, e))?;
     let headers: Vec<String> = schema.iter().map(|(n, _)| n.to_string()).collect();
     let mapping = map_headers(&opts.specs, &headers, &Location::file(path))?;
-    let metadata = reader.get_metadata().map_err(|e| open_error(path, e))?.clone();
+    let metadata = reader
+        .get_metadata()
+        .map_err(|e| open_error(path, e))?
+        .clone();
     let mut slices = Vec::new();
     let (mut start, mut len) = (0usize, 0usize);
     for rg in &metadata.row_groups {

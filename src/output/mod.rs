@@ -130,7 +130,7 @@ impl TempFile {
     }
 
     /// The temporary path to write to.
-    pub fn path(&self) -> &Path {
+    pub fn temp_path(&self) -> &Path {
         &self.tmp
     }
 
@@ -157,7 +157,7 @@ where
     F: FnOnce(&Path) -> Result<()>,
 {
     let tmp = TempFile::new(path)?;
-    write(tmp.path())?;
+    write(tmp.temp_path())?;
     tmp.commit()
 }
 
@@ -173,7 +173,7 @@ pub struct StreamWriter {
 
 enum StreamKind {
     Csv(Option<std::fs::File>, bool),
-    Parquet(Option<polars::io::parquet::write::BatchedWriter<std::fs::File>>),
+    Parquet(Option<Box<polars::io::parquet::write::BatchedWriter<std::fs::File>>>),
 }
 
 impl StreamWriter {
@@ -206,7 +206,7 @@ impl StreamWriter {
         match &mut self.kind {
             StreamKind::Csv(file, started) => {
                 if file.is_none() {
-                    *file = Some(create(self.tmp.path())?);
+                    *file = Some(create(self.tmp.temp_path())?);
                 }
                 let f = file.as_mut().expect("opened above");
                 let mut part = defused(df, path)?;
@@ -220,12 +220,12 @@ impl StreamWriter {
             }
             StreamKind::Parquet(writer) => {
                 if writer.is_none() {
-                    let f = create(self.tmp.path())?;
-                    *writer = Some(
+                    let f = create(self.tmp.temp_path())?;
+                    *writer = Some(Box::new(
                         ParquetWriter::new(f)
-                            .batched(&df.schema())
+                            .batched(df.schema())
                             .map_err(|e| write_err(path, e))?,
-                    );
+                    ));
                 }
                 let w = writer.as_mut().expect("opened above");
                 let mut part = df.clone();
@@ -250,9 +250,9 @@ impl StreamWriter {
                 }
             }
         }
-        if !self.tmp.path().exists() {
+        if !self.tmp.temp_path().exists() {
             // No part came: an empty file.
-            std::fs::File::create(self.tmp.path()).map_err(|e| Error::io(&self.path, &e))?;
+            std::fs::File::create(self.tmp.temp_path()).map_err(|e| Error::io(&self.path, &e))?;
         }
         self.tmp.commit()
     }

@@ -92,6 +92,33 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// The first match of `pattern` in each text, null when there is none: what
+/// `str().extract(pattern, 0)` gives, found with the regex engine's `find`, which needs no
+/// capture groups and so stays in its fast DFA, over the rows in parallel.
+fn first_match(e: Expr, pattern: String) -> Expr {
+    let re = regex::Regex::new(&pattern).map_err(|e| e.to_string());
+    e.map(
+        move |column: Column| {
+            let re = re
+                .as_ref()
+                .map_err(|e| PolarsError::ComputeError(e.clone().into()))?;
+            let ca = column.str()?;
+            let spans = par_map(&[ca], |row| {
+                row[0]
+                    .and_then(|t| re.find(t))
+                    .map(|m| (m.start(), m.end()))
+            });
+            let out: StringChunked = ca
+                .iter()
+                .zip(spans)
+                .map(|(t, span)| t.zip(span).map(|(t, (a, b))| &t[a..b]))
+                .collect();
+            Ok(out.with_name(column.name().clone()).into_column())
+        },
+        |_, f| Ok(Field::new(f.name().clone(), DataType::String)),
+    )
+}
+
 fn helper(c: &Criterion, name: &str) -> String {
     format!("__{}__{name}", c.id)
 }
@@ -190,10 +217,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             };
             if !none.is_empty() {
                 let name = helper(c, "none");
-                helpers.push((
-                    name.clone(),
-                    source.clone().str().extract(lit(alternation(none)), 0),
-                ));
+                helpers.push((name.clone(), first_match(source.clone(), alternation(none))));
                 rules.push((col(&name).is_not_null(), State::Fail, quoted(&name)));
             }
             let mut pass_ev = text(
@@ -203,10 +227,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             );
             if !any.is_empty() {
                 let name = helper(c, "any");
-                helpers.push((
-                    name.clone(),
-                    source.clone().str().extract(lit(alternation(any)), 0),
-                ));
+                helpers.push((name.clone(), first_match(source.clone(), alternation(any))));
                 rules.push((
                     col(&name).is_null(),
                     State::Fail,
@@ -220,10 +241,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                     let name = helper(c, &format!("all{i}"));
                     helpers.push((
                         name.clone(),
-                        source
-                            .clone()
-                            .str()
-                            .extract(lit(alternation(std::slice::from_ref(p))), 0),
+                        first_match(source.clone(), alternation(std::slice::from_ref(p))),
                     ));
                     names.push(name);
                 }

@@ -1,6 +1,7 @@
 //! Integration tests: one test binary (the crate links polars once), one module per area.
 
 mod assess;
+mod chunks;
 mod common;
 mod errors;
 mod hostile;
