@@ -140,12 +140,20 @@ impl Calendar {
     /// Expression counting working days `d` with `received < d <= responded`, both
     /// expressions being of type Date. Null where either is null.
     pub fn working_days_expr(&self, received: Expr, responded: Expr) -> Expr {
-        polars::lazy::dsl::business_day_count(
-            next_day(received),
-            next_day(responded),
-            WEEK_MASK,
-            self.holidays_expr(),
-        )
+        let (from, to) = (next_day(received), next_day(responded));
+        let both = from.clone().is_not_null().and(to.clone().is_not_null());
+        // polars (0.55) reads the holiday list on the first row it counts and skips rows
+        // with a null date before reading it: a frame whose first row lacks a date would
+        // count every row without holidays. Nulls get a placeholder and are masked after.
+        let placeholder = || lit(0i32).cast(DataType::Date);
+        when(both)
+            .then(polars::lazy::dsl::business_day_count(
+                from.fill_null(placeholder()),
+                to.fill_null(placeholder()),
+                WEEK_MASK,
+                self.holidays_expr(),
+            ))
+            .otherwise(lit(Null {}).cast(DataType::Int32))
     }
 
     /// Expression: true when the date's year is covered by the calendar.
@@ -221,6 +229,24 @@ mod tests {
         assert_eq!(count(&cal, d(2025, 12, 31), d(2026, 1, 5)), Some(2));
         // Fri 13 Feb 2026 -> Wed 18 Feb 2026: 16 cuti, 17 libur, 18 working.
         assert_eq!(count(&cal, d(2026, 2, 13), d(2026, 2, 18)), Some(1));
+    }
+
+    #[test]
+    fn holidays_count_when_the_first_row_has_no_date() {
+        let cal = Calendar::builtin().unwrap();
+        let df = df!(
+            "r" => [None, Some(d(2026, 2, 13)), Some(d(2026, 2, 13))],
+            "s" => [Some(d(2026, 2, 18)), Some(d(2026, 2, 18)), None]
+        )
+        .unwrap();
+        let out = df
+            .lazy()
+            .select([cal.working_days_expr(col("r"), col("s")).alias("n")])
+            .collect()
+            .unwrap();
+        let n: Vec<Option<i32>> = out.column("n").unwrap().i32().unwrap().iter().collect();
+        // 16 Feb cuti bersama and 17 Feb Imlek are not counted on the second row.
+        assert_eq!(n, [None, Some(1), None]);
     }
 
     #[test]
