@@ -52,7 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .with_row_group_size(Some(128 * 1024))
             .batched(df.schema())?;
         for k in 0..n {
-            let copy = df
+            let mut copy = df
                 .clone()
                 .lazy()
                 .with_column(
@@ -60,6 +60,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .alias(id.clone()),
                 )
                 .collect()?;
+            // The batched writer needs the columns' chunks aligned.
+            copy.rechunk_mut();
             w.write_batch(&copy)?;
         }
         w.finish()?;

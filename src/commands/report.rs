@@ -16,24 +16,25 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("ulpk-eval.toml"));
     let progress = Progress::start();
-    let p = report::compute(&cfg_path, lang, &progress)?;
     let out = args
         .output
         .clone()
-        .or(p.config.report.output.clone())
+        .or(crate::config::Config::load(&cfg_path)?.report.output)
         .unwrap_or_else(|| PathBuf::from("reports/laporan-ulpk.xlsx"));
     crate::output::Format::from_path(&out)?;
+    let details = report::DetailSpec {
+        mask: !args.no_mask,
+        near: out.clone(),
+    };
+    let p = report::compute(&cfg_path, lang, &progress, Some(&details))?;
     let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
         Some(path) => Some(compare::load(path, lang, &progress)?),
         None => None,
     };
 
     progress.stage(lang.pick("Menulis laporan…", "Writing the report…"));
-    let opts = workbook::Options {
-        mask: !args.no_mask,
-    };
     let charts = report::charts::all(&p, lang)?;
-    workbook::write(&p, previous.as_ref(), &charts, &out, opts, lang)?;
+    workbook::write(&p, previous.as_ref(), &charts, &out, lang)?;
     let chart_dir = args
         .charts
         .clone()
@@ -56,7 +57,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
                 "Menulis umpan balik per unit…",
                 "Writing per-unit feedback…",
             ));
-            feedback::write_all(&p, &dir, opts, lang)?
+            feedback::write_all(&p, &dir, lang)?
         }
     };
     drop(progress);

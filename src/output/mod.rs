@@ -237,7 +237,13 @@ impl StreamWriter {
     }
 
     /// Completes the file and puts it in place.
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(self) -> Result<()> {
+        self.finish_temp()?.commit()
+    }
+
+    /// Completes the file but leaves it under its temporary name: a scratch file, removed
+    /// when the returned [`TempFile`] is dropped (or the run interrupted).
+    pub fn finish_temp(mut self) -> Result<TempFile> {
         match &mut self.kind {
             StreamKind::Csv(file, _) => {
                 if let Some(f) = file.take() {
@@ -254,7 +260,7 @@ impl StreamWriter {
             // No part came: an empty file.
             std::fs::File::create(self.tmp.temp_path()).map_err(|e| Error::io(&self.path, &e))?;
         }
-        self.tmp.commit()
+        Ok(self.tmp)
     }
 }
 

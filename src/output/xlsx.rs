@@ -80,122 +80,193 @@ pub fn write_frame(
     df: &DataFrame,
     headers: &[String],
 ) -> Result<()> {
+    write_frame_parts(wb, name, headers, std::iter::once(Ok(df.clone())))
+}
+
+/// Writes frames one after another as one table, like [`write_frame`], holding one part
+/// at a time: the rows of a large run streamed from disk.
+pub fn write_frame_parts(
+    wb: &mut Workbook,
+    name: &str,
+    headers: &[String],
+    parts: impl Iterator<Item = Result<DataFrame>>,
+) -> Result<()> {
     let per_sheet = MAX_ROWS - 1;
-    let chunks = df.height().div_ceil(per_sheet).max(1);
-    for part in 0..chunks {
-        let sheet_name = if part == 0 {
-            name.to_string()
-        } else {
-            format!("{name} ({})", part + 1)
-        };
-        let offset = part * per_sheet;
-        let len = per_sheet.min(df.height().saturating_sub(offset));
-        let slice = df.slice(offset as i64, len);
-        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
-        ws.set_name(&sheet_name).map_err(xlsx_err)?;
-        write_sheet(ws, &slice, headers)?;
+    let mut sheets = 0usize;
+    let mut open: Option<(String, SheetState)> = None;
+    for part in parts {
+        let df = part?;
+        let mut offset = 0;
+        while offset < df.height() || (open.is_none() && sheets == 0) {
+            if open.as_ref().is_none_or(|(_, st)| st.rows == per_sheet) {
+                if let Some((n, st)) = open.take() {
+                    st.end(wb.worksheet_from_name(&n).map_err(xlsx_err)?)?;
+                }
+                sheets += 1;
+                let sheet_name = if sheets == 1 {
+                    name.to_string()
+                } else {
+                    format!("{name} ({sheets})")
+                };
+                let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
+                ws.set_name(&sheet_name).map_err(xlsx_err)?;
+                open = Some((sheet_name, SheetState::begin(ws, &df, headers)?));
+            }
+            let Some((n, st)) = open.as_mut() else {
+                break;
+            };
+            let len = (per_sheet - st.rows).min(df.height() - offset);
+            st.write_rows(
+                wb.worksheet_from_name(n).map_err(xlsx_err)?,
+                &df.slice(offset as i64, len),
+            )?;
+            offset += len;
+            if df.height() == 0 {
+                break;
+            }
+        }
     }
-    Ok(())
+    match open {
+        Some((n, st)) => st.end(wb.worksheet_from_name(&n).map_err(xlsx_err)?),
+        None => Ok(()),
+    }
 }
 
 /// Writes one frame into a worksheet, header on row 0.
 pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Result<()> {
-    let hf = header_format();
-    let date_fmt = Format::new().set_num_format("dd/mm/yyyy hh:mm");
-    let num_fmt = Format::new().set_num_format("0.00");
-    for (j, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
-            .map_err(xlsx_err)?;
-    }
-    // Text columns fit their header (up to 30) and values (up to 60); numeric columns fit
-    // their values and let a long header wrap.
-    let numeric: Vec<bool> = df
-        .columns()
-        .iter()
-        .map(|c| c.dtype().is_primitive_numeric())
-        .collect();
-    let mut widths: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(j, h)| {
-            let n = h.chars().count();
-            if numeric.get(j).copied().unwrap_or(false) {
-                n.clamp(6, 12)
-            } else {
-                n.min(30)
-            }
+    let mut st = SheetState::begin(ws, df, headers)?;
+    st.write_rows(ws, df)?;
+    st.end(ws)
+}
+
+/// A table being written into a worksheet: its header is written, rows follow in order.
+struct SheetState {
+    widths: Vec<usize>,
+    /// Data rows written so far.
+    rows: usize,
+    columns: usize,
+    date_fmt: Format,
+    num_fmt: Format,
+}
+
+impl SheetState {
+    /// Writes the header row; widths start from the headers and the columns' types.
+    fn begin(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Result<SheetState> {
+        let hf = header_format();
+        for (j, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
+                .map_err(xlsx_err)?;
+        }
+        // Text columns fit their header (up to 30) and values (up to 60); numeric columns
+        // fit their values and let a long header wrap.
+        let numeric: Vec<bool> = df
+            .columns()
+            .iter()
+            .map(|c| c.dtype().is_primitive_numeric())
+            .collect();
+        let widths: Vec<usize> = headers
+            .iter()
+            .enumerate()
+            .map(|(j, h)| {
+                let n = h.chars().count();
+                if numeric.get(j).copied().unwrap_or(false) {
+                    n.clamp(6, 12)
+                } else {
+                    n.min(30)
+                }
+            })
+            .collect();
+        let longest_header = headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+        if longest_header > 12 {
+            let lines = if longest_header > 36 { 60 } else { 45 };
+            ws.set_row_height(0, lines).map_err(xlsx_err)?;
+        }
+        Ok(SheetState {
+            widths,
+            rows: 0,
+            columns: headers.len(),
+            date_fmt: Format::new().set_num_format("dd/mm/yyyy hh:mm"),
+            num_fmt: Format::new().set_num_format("0.00"),
         })
-        .collect();
-    let longest_header = headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
-    if longest_header > 12 {
-        let lines = if longest_header > 36 { 60 } else { 45 };
-        ws.set_row_height(0, lines).map_err(xlsx_err)?;
     }
-    // Columns are written row by row (constant-memory sheets need row order).
-    let cols: Vec<&Column> = df.columns().iter().collect();
-    let typed: Vec<CellSource> = cols
-        .iter()
-        .map(|c| CellSource::new(c))
-        .collect::<Result<_>>()?;
-    for i in 0..df.height() {
-        let r = (i + 1) as u32;
-        for (j, src) in typed.iter().enumerate() {
-            let jc = j as u16;
-            match src {
-                CellSource::Str(ca) => {
-                    if let Some(s) = ca.get(i) {
-                        let s = cell_text(s);
-                        if i < 200 {
-                            widths[j] = widths[j].max(s.chars().count().min(60));
+
+    /// Writes the frame's rows below those written.
+    fn write_rows(&mut self, ws: &mut Worksheet, df: &DataFrame) -> Result<()> {
+        let widths = &mut self.widths;
+        // Columns are written row by row (constant-memory sheets need row order).
+        let typed: Vec<CellSource> = df
+            .columns()
+            .iter()
+            .map(CellSource::new)
+            .collect::<Result<_>>()?;
+        for i in 0..df.height() {
+            let sheet_row = self.rows + i;
+            let r = (sheet_row + 1) as u32;
+            for (j, src) in typed.iter().enumerate() {
+                let jc = j as u16;
+                match src {
+                    CellSource::Str(ca) => {
+                        if let Some(s) = ca.get(i) {
+                            let s = cell_text(s);
+                            if sheet_row < 200 {
+                                widths[j] = widths[j].max(s.chars().count().min(60));
+                            }
+                            ws.write_string(r, jc, s).map_err(xlsx_err)?;
                         }
-                        ws.write_string(r, jc, s).map_err(xlsx_err)?;
                     }
-                }
-                CellSource::Int(ca) => {
-                    if let Some(v) = ca.get(i) {
-                        ws.write_number(r, jc, v as f64).map_err(xlsx_err)?;
+                    CellSource::Int(ca) => {
+                        if let Some(v) = ca.get(i) {
+                            ws.write_number(r, jc, v as f64).map_err(xlsx_err)?;
+                        }
                     }
-                }
-                CellSource::Float(ca) => {
-                    if let Some(v) = ca.get(i)
-                        && v.is_finite()
-                    {
-                        ws.write_number_with_format(r, jc, v, &num_fmt)
-                            .map_err(xlsx_err)?;
+                    CellSource::Float(ca) => {
+                        if let Some(v) = ca.get(i)
+                            && v.is_finite()
+                        {
+                            ws.write_number_with_format(r, jc, v, &self.num_fmt)
+                                .map_err(xlsx_err)?;
+                        }
                     }
-                }
-                CellSource::Bool(ca) => {
-                    if let Some(v) = ca.get(i) {
-                        ws.write_boolean(r, jc, v).map_err(xlsx_err)?;
+                    CellSource::Bool(ca) => {
+                        if let Some(v) = ca.get(i) {
+                            ws.write_boolean(r, jc, v).map_err(xlsx_err)?;
+                        }
                     }
-                }
-                CellSource::Datetime(ca) => {
-                    if let Some(ms) = ca.get(i)
-                        && let Some(dt) = chrono::DateTime::from_timestamp_millis(ms)
-                    {
-                        let x = ExcelDateTime::from_timestamp(dt.timestamp()).map_err(xlsx_err)?;
-                        ws.write_datetime_with_format(r, jc, &x, &date_fmt)
-                            .map_err(xlsx_err)?;
-                        widths[j] = widths[j].max(16);
+                    CellSource::Datetime(ca) => {
+                        if let Some(ms) = ca.get(i)
+                            && let Some(dt) = chrono::DateTime::from_timestamp_millis(ms)
+                        {
+                            let x =
+                                ExcelDateTime::from_timestamp(dt.timestamp()).map_err(xlsx_err)?;
+                            ws.write_datetime_with_format(r, jc, &x, &self.date_fmt)
+                                .map_err(xlsx_err)?;
+                            widths[j] = widths[j].max(16);
+                        }
                     }
                 }
             }
         }
+        self.rows += df.height();
+        Ok(())
     }
-    for (j, w) in widths.iter().enumerate() {
-        ws.set_column_width(j as u16, (*w as f64 + 2.0).clamp(6.0, 62.0))
-            .map_err(xlsx_err)?;
+
+    /// Column widths, frozen header, filter and print setup.
+    fn end(self, ws: &mut Worksheet) -> Result<()> {
+        for (j, w) in self.widths.iter().enumerate() {
+            ws.set_column_width(j as u16, (*w as f64 + 2.0).clamp(6.0, 62.0))
+                .map_err(xlsx_err)?;
+        }
+        let last_col = self.columns.saturating_sub(1) as u16;
+        ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        if self.rows > 0 {
+            ws.autofilter(0, 0, self.rows as u32, last_col)
+                .map_err(xlsx_err)?;
+        }
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
+        Ok(())
     }
-    let last_col = headers.len().saturating_sub(1) as u16;
-    ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
-    if df.height() > 0 {
-        ws.autofilter(0, 0, df.height() as u32, last_col)
-            .map_err(xlsx_err)?;
-    }
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
-    Ok(())
 }
 
 enum CellSource {

@@ -58,7 +58,7 @@ pub fn load(path: &Path, lang: Lang, progress: &Progress) -> Result<Previous> {
                 "Scoring the previous period…",
             ));
             Ok(Previous::from_period(&super::compute(
-                path, lang, progress,
+                path, lang, progress, None,
             )?))
         }
         Some("xlsx" | "xlsm" | "xls" | "ods") => read_report(path),

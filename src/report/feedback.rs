@@ -10,8 +10,7 @@ use polars::prelude::*;
 use super::PeriodResult;
 use super::difference as diff;
 use super::ranking::{UnitLine, f64_at, ranks};
-use super::sheets::{detail_frame, kv_frame};
-use super::workbook::Options;
+use super::sheets::kv_frame;
 use crate::aggregate::{self, Dimension};
 use crate::assess::batch::gaps_frame;
 use crate::error::{Result, polars_err};
@@ -53,7 +52,7 @@ fn national(p: &PeriodResult) -> National {
 }
 
 /// Writes one workbook per unit into `dir`; returns the paths, in unit order.
-pub fn write_all(p: &PeriodResult, dir: &Path, opts: Options, lang: Lang) -> Result<Vec<PathBuf>> {
+pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, &e))?;
     let nat = national(p);
     let blank = aggregate::blank_key(lang);
@@ -63,7 +62,7 @@ pub fn write_all(p: &PeriodResult, dir: &Path, opts: Options, lang: Lang) -> Res
             continue;
         }
         let path = dir.join(file_name(unit));
-        write_unit(p, &nat, unit, line, &path, opts, lang)?;
+        write_unit(p, &nat, unit, line, &path, lang)?;
         written.push(path);
     }
     Ok(written)
@@ -302,7 +301,6 @@ fn write_unit(
     unit: &str,
     l: &UnitLine,
     path: &Path,
-    opts: Options,
     lang: Lang,
 ) -> Result<()> {
     let scored = p
@@ -350,12 +348,17 @@ fn write_unit(
             &gap_headers,
         )?;
     }
-    let (detail, detail_headers) = detail_frame(&scored, &p.run.rubric, opts.mask, lang)?;
+    let details = p.details.as_ref().ok_or_else(|| {
+        crate::error::Error::plain(msg!(
+            "rincian jawaban tidak disiapkan",
+            "the answer details were not prepared"
+        ))
+    })?;
     xlsx::write_frame(
         &mut wb,
         lang.pick("Detail Jawaban", "Answer Details"),
-        &detail,
-        &detail_headers,
+        &details.of_unit(unit)?,
+        &details.headers,
     )?;
     atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
 }

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{DataIssue, sort_issues};
-use crate::pipeline::{self, ScoreInputs, ScoredRun};
+use crate::pipeline::{self, Keep, ScoreInputs, ScoredRun};
 use crate::progress::Progress;
 use crate::skm::{self, SkmResult};
 use crate::standard::{self, Standard};
@@ -74,7 +74,10 @@ pub struct Standards {
 pub struct PeriodResult {
     pub config_path: PathBuf,
     pub config: Config,
+    /// The scored answers, only the columns the aggregations read.
     pub run: ScoredRun,
+    /// The answer details, when computed for the workbooks.
+    pub details: Option<Details>,
     pub agg: Aggregates,
     pub standards: Option<Standards>,
     /// The KemenPANRB competition instrument, when configured.
@@ -144,8 +147,74 @@ fn assess_instrument(
     }))
 }
 
-/// Scores every input the config at `config_path` names.
-pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<PeriodResult> {
+/// How the answer details are kept for the workbooks.
+#[derive(Debug, Clone)]
+pub struct DetailSpec {
+    /// Mask personal data in the excerpts.
+    pub mask: bool,
+    /// The report's path: the scratch file goes beside it.
+    pub near: PathBuf,
+}
+
+/// The answer details (criterion states by label, masked excerpts of question and answer),
+/// written part by part to a scratch Parquet file beside the report while the answers are
+/// scored and read back part by part, so the report never holds every answer's text.
+pub struct Details {
+    file: crate::output::TempFile,
+    /// Header labels of the detail table.
+    pub headers: Vec<String>,
+}
+
+impl Details {
+    /// The details in the parts they were written in (a row group each).
+    pub fn parts(&self) -> Result<Box<dyn Iterator<Item = Result<DataFrame>>>> {
+        let path = self.file.temp_path().to_path_buf();
+        let err = |e| crate::error::polars_err("detail", e);
+        let open = |p: &Path| std::fs::File::open(p).map_err(|e| Error::io(p, &e));
+        let mut reader = ParquetReader::new(open(&path)?);
+        let metadata = reader.get_metadata().map_err(err)?.clone();
+        let mut slices = Vec::new();
+        let mut offset = 0;
+        for rg in &metadata.row_groups {
+            slices.push((offset, rg.num_rows()));
+            offset += rg.num_rows();
+        }
+        Ok(Box::new(slices.into_iter().map(move |(offset, len)| {
+            let mut reader = ParquetReader::new(open(&path)?);
+            reader.set_metadata(metadata.clone());
+            reader.with_slice(Some((offset, len))).finish().map_err(err)
+        })))
+    }
+
+    /// The details of one unit's answers.
+    pub fn of_unit(&self, unit: &str) -> Result<DataFrame> {
+        let mut out: Option<DataFrame> = None;
+        for part in self.parts()? {
+            let mine = part?
+                .lazy()
+                .filter(col(crate::ingest::columns::field::UNIT).eq(lit(unit)))
+                .collect()
+                .map_err(|e| crate::error::polars_err("detail", e))?;
+            match &mut out {
+                None => out = Some(mine),
+                Some(o) => {
+                    o.vstack_mut_owned(mine)
+                        .map_err(|e| crate::error::polars_err("detail", e))?;
+                }
+            }
+        }
+        Ok(out.unwrap_or_default())
+    }
+}
+
+/// Scores every input the config at `config_path` names. With `details`, the answer
+/// details are kept for the workbooks (see [`Details`]); a previous period needs none.
+pub fn compute(
+    config_path: &Path,
+    lang: Lang,
+    progress: &Progress,
+    details: Option<&DetailSpec>,
+) -> Result<PeriodResult> {
     let config = Config::load(config_path)?;
 
     // Answer quality.
@@ -165,7 +234,35 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
             None => Default::default(),
         },
     };
-    let run = pipeline::run(&inputs, lang, progress)?;
+    // Only the aggregations' columns stay in memory; the details go to the scratch file.
+    let mut spill = match details {
+        Some(d) => {
+            let name = d
+                .near
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "laporan".into());
+            let path = d.near.with_file_name(format!("{name}.rincian.parquet"));
+            Some((crate::output::StreamWriter::new(&path)?, Vec::new()))
+        }
+        None => None,
+    };
+    let mut write_details = |scored: &DataFrame, rubric: &crate::rubric::Rubric| -> Result<()> {
+        if let (Some((w, headers)), Some(d)) = (spill.as_mut(), details) {
+            let (table, h) = sheets::detail_frame(scored, rubric, d.mask, lang)?;
+            w.write(&table)?;
+            *headers = h;
+        }
+        Ok(())
+    };
+    let run = pipeline::run_with(&inputs, lang, progress, Keep::Slim, &mut write_details)?;
+    let details = match spill {
+        Some((w, headers)) => Some(Details {
+            file: w.finish_temp()?,
+            headers,
+        }),
+        None => None,
+    };
     let mut dims = aggregate::summarize(
         &run.scored,
         &run.rubric,
@@ -237,6 +334,7 @@ pub fn compute(config_path: &Path, lang: Lang, progress: &Progress) -> Result<Pe
         config_path: config_path.to_path_buf(),
         config,
         run,
+        details,
         agg: Aggregates {
             by_unit,
             by_officer,

@@ -9,8 +9,9 @@ use super::compare::{GradeOrders, Previous, comparison_frame, movement};
 use super::instruments::{evidence_frame, recap_frame};
 use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
-use super::sheets::{answer_sheets, detail_frame, fmt_opt, kv_frame};
+use super::sheets::{answer_sheets, fmt_opt, kv_frame};
 use crate::assess::batch::gaps_frame;
+use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
@@ -33,13 +34,6 @@ pub mod label {
 
 fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
     lang.pick(l.0, l.1)
-}
-
-/// Choices the command line makes.
-#[derive(Debug, Clone, Copy)]
-pub struct Options {
-    /// Mask phone numbers, e-mails and NIK in excerpts.
-    pub mask: bool,
 }
 
 /// The Ringkasan rows: national figures, units per band, top and bottom units.
@@ -348,7 +342,6 @@ pub fn write(
     previous: Option<&Previous>,
     charts: &[RenderedChart],
     out: &Path,
-    opts: Options,
     lang: Lang,
 ) -> Result<()> {
     let mut summary = summary_rows(p, lang);
@@ -464,12 +457,17 @@ pub fn write(
         let sheet = lang.pick("Kepatuhan Ombudsman", "Ombudsman Compliance");
         zone_table(&mut wb, sheet, st, lang)?;
     }
-    let (detail, detail_headers) = detail_frame(&p.run.scored, &p.run.rubric, opts.mask, lang)?;
-    xlsx::write_frame(
+    let details = p.details.as_ref().ok_or_else(|| {
+        Error::plain(msg!(
+            "rincian jawaban tidak disiapkan",
+            "the answer details were not prepared"
+        ))
+    })?;
+    xlsx::write_frame_parts(
         &mut wb,
         lang.pick("Detail Jawaban", "Answer Details"),
-        &detail,
-        &detail_headers,
+        &details.headers,
+        details.parts()?,
     )?;
     if !p.run.disputes.is_empty() {
         let (d, h) = crate::review::dispute::disputes_frame(&p.run.disputes, &p.run.rubric, lang)?;
