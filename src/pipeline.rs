@@ -120,7 +120,7 @@ pub fn run_with(
     for path in &inputs.files {
         progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
         let (mut source, chunks) = open_chunks(path, &opts, chunk_rows)?;
-        for chunk in chunks {
+        for chunk in crate::ingest::prefetch(chunks) {
             let raw = conform(chunk?, &opts.specs)?;
             source.rows += raw.height();
             timer.lap("ingest");

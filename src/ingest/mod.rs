@@ -81,7 +81,7 @@ pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
 }
 
 /// The records of one file, part by part.
-pub type Chunks = Box<dyn Iterator<Item = Result<DataFrame>>>;
+pub type Chunks = Box<dyn Iterator<Item = Result<DataFrame>> + Send>;
 
 /// Records per part when large files are read in parts (`ULPK_CHUNK_ROWS` overrides it).
 pub const CHUNK_ROWS: usize = 16_384;
@@ -116,6 +116,20 @@ pub fn open_chunks(
             Ok((source, Box::new(std::iter::once(Ok(table.df)))))
         }
     }
+}
+
+/// Reads the next part on another thread while the caller works on the current one (one
+/// part ahead, so at most two are held).
+pub fn prefetch(chunks: Chunks) -> Chunks {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::spawn(move || {
+        for c in chunks {
+            if tx.send(c).is_err() {
+                break;
+            }
+        }
+    });
+    Box::new(rx.into_iter())
 }
 
 fn extension(path: &Path) -> String {

@@ -71,8 +71,9 @@ fn as_strings(
     Ok(out)
 }
 
-/// Reads the file by row groups, gathered into parts of about `chunk_rows` rows (a larger
-/// row group is read in slices), only the mapped columns.
+/// Reads the file by row groups: small ones gathered into parts of about `chunk_rows`
+/// rows; a larger one read once and handed on in slices of `chunk_rows` (reading a slice of
+/// a row group decodes the whole group). Only the mapped columns are read.
 pub fn chunks(
     path: &Path,
     opts: &IngestOptions,
@@ -87,32 +88,23 @@ pub fn chunks(
         .get_metadata()
         .map_err(|e| open_error(path, e))?
         .clone();
-    let mut slices = Vec::new();
+    // (first row, rows) of each read: whole row groups.
+    let mut reads = Vec::new();
     let (mut start, mut len) = (0usize, 0usize);
     for rg in &metadata.row_groups {
-        let mut n = rg.num_rows();
-        while n > 0 {
-            let take = n.min(chunk_rows - len);
-            len += take;
-            n -= take;
-            if len >= chunk_rows {
-                slices.push((start, len));
-                start += len;
-                len = 0;
-            }
-        }
-        if len > 0 && len * 2 >= chunk_rows {
-            slices.push((start, len));
+        len += rg.num_rows();
+        if len >= chunk_rows {
+            reads.push((start, len));
             start += len;
             len = 0;
         }
     }
-    if len > 0 || slices.is_empty() {
-        slices.push((start, len));
+    if len > 0 || reads.is_empty() {
+        reads.push((start, len));
     }
     let columns: Vec<String> = mapping.columns.iter().map(|c| c.2.clone()).collect();
     let (path_buf, map) = (path.to_path_buf(), mapping.clone());
-    let iter = slices.into_iter().map(move |(offset, len)| {
+    let read = move |(offset, len): (usize, usize)| -> Result<Vec<Result<DataFrame>>> {
         let path = path_buf.as_path();
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
         let mut reader = ParquetReader::new(file);
@@ -122,7 +114,14 @@ pub fn chunks(
             .with_slice(Some((offset, len)))
             .finish()
             .map_err(|e| open_error(path, e))?;
-        as_strings(path, &df, &map, offset + 1)
-    });
+        let df = as_strings(path, &df, &map, offset + 1)?;
+        let parts = df.height().div_ceil(chunk_rows).max(1);
+        Ok((0..parts)
+            .map(|k| Ok(df.slice((k * chunk_rows) as i64, chunk_rows)))
+            .collect())
+    };
+    let iter = reads
+        .into_iter()
+        .flat_map(move |r| read(r).unwrap_or_else(|e| vec![Err(e)]));
     Ok((source(path, mapping, 0), Box::new(iter)))
 }

@@ -27,6 +27,16 @@ fn score_parts(inputs: &[PathBuf], dir: &Path, tag: &str, chunk: Option<usize>) 
     [bytes(&out), bytes(&summary), bytes(&issues)]
 }
 
+/// The three outputs of two runs are byte-identical.
+fn assert_same(whole: &[Vec<u8>; 3], parts: &[Vec<u8>; 3], what: &str) {
+    for (k, name) in ["per-answer results", "summaries", "data issues"]
+        .iter()
+        .enumerate()
+    {
+        assert!(whole[k] == parts[k], "{name} differ ({what})");
+    }
+}
+
 #[test]
 fn csv_in_parts_gives_the_same_outputs() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,10 +45,7 @@ fn csv_in_parts_gives_the_same_outputs() {
     // between quoted lines only at record ends.
     let whole = score_parts(std::slice::from_ref(&sample), dir.path(), "whole", None);
     let parts = score_parts(std::slice::from_ref(&sample), dir.path(), "parts", Some(37));
-    assert_eq!(whole[0].len(), parts[0].len());
-    assert!(whole[0] == parts[0], "per-answer results differ");
-    assert!(whole[1] == parts[1], "summaries differ");
-    assert!(whole[2] == parts[2], "data issues differ");
+    assert_same(&whole, &parts, "parts of 37");
     let rows = read_csv(&dir.path().join("skor-parts.csv"));
     assert_eq!(rows.len(), 2400);
     // Source rows count records as Excel shows them, across parts.
@@ -60,7 +67,7 @@ fn windows_1252_csv_in_parts_keeps_its_accents() {
     std::fs::write(&input, &text).unwrap();
     let whole = score_parts(std::slice::from_ref(&input), dir.path(), "whole", None);
     let parts = score_parts(std::slice::from_ref(&input), dir.path(), "parts", Some(3));
-    assert!(whole == parts);
+    assert_same(&whole, &parts, "windows-1252");
     let rows = read_csv(&dir.path().join("skor-parts.csv"));
     assert_eq!(rows.len(), 40);
     assert!(
@@ -92,7 +99,7 @@ fn duplicates_are_found_across_parts_and_files() {
     let inputs = [fa.clone(), fb.clone()];
     let whole = score_parts(&inputs, dir.path(), "whole", None);
     let parts = score_parts(&inputs, dir.path(), "parts", Some(4));
-    assert!(whole == parts);
+    assert_same(&whole, &parts, "two files");
     let issues = read_csv(&dir.path().join("masalah-parts.csv"));
     let dups: Vec<_> = issues
         .iter()
@@ -143,9 +150,7 @@ fn parquet_in_parts_by_row_groups_gives_the_same_outputs() {
     let whole = score_parts(std::slice::from_ref(&input), dir.path(), "whole", None);
     for n in [250, 30] {
         let parts = score_parts(std::slice::from_ref(&input), dir.path(), "parts", Some(n));
-        assert!(whole[0] == parts[0], "per-answer results differ ({n})");
-        assert!(whole[1] == parts[1], "summaries differ ({n})");
-        assert!(whole[2] == parts[2], "data issues differ ({n})");
+        assert_same(&whole, &parts, &format!("parts of {n}"));
     }
     let rows = read_csv(&dir.path().join("skor-parts.csv"));
     assert_eq!(rows.len(), 2400);
