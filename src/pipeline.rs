@@ -182,6 +182,9 @@ struct Decisions {
     /// (manual criterion's column, answer id → text to write), reviews before disputes.
     manual: Vec<(String, std::collections::HashMap<String, String>)>,
     overrides: Vec<Override>,
+    /// The review workbooks' cells and read issues, merged again by `finish` with the ids
+    /// known then.
+    reviews: Option<(Vec<crate::review::merge::Review>, Vec<DataIssue>)>,
 }
 
 impl Decisions {
@@ -194,9 +197,11 @@ impl Decisions {
         let mut overrides = Vec::new();
         // Ids are checked, and issues reported, by `finish` once every record is read.
         let any = |_: &str| true;
+        let mut read_reviews = None;
         if !inputs.reviews.is_empty() {
-            let (reviews, _) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
-            let merged = merge(reviews, &any, &inputs.review_rule, &mut Vec::new());
+            let (reviews, read_issues) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
+            let merged = merge(reviews.clone(), &any, &inputs.review_rule, &mut Vec::new());
+            read_reviews = Some((reviews, read_issues));
             for (c, _, na) in manual_criteria(rubric) {
                 if let Kind::Manual { key, .. } = &c.kind {
                     let marks = merged
@@ -243,7 +248,11 @@ impl Decisions {
                 }
             }
         }
-        Ok(Decisions { manual, overrides })
+        Ok(Decisions {
+            manual,
+            overrides,
+            reviews: read_reviews,
+        })
     }
 
     /// Writes the decided values of the part's answers into the manual columns.
@@ -263,17 +272,15 @@ impl Decisions {
     /// With every record read: the reviews' and disputes' issues (unknown ids,
     /// duplicates, conflicts, invalid rows) and the disputes as read.
     fn finish(
-        &self,
+        self,
         inputs: &ScoreInputs,
         rubric: &Rubric,
         checker: &crate::validate::Checker,
         issues: &mut Vec<DataIssue>,
     ) -> Result<Vec<Dispute>> {
-        use crate::assess::batch::workbook_paths;
-        use crate::review::merge::{conflict_issue, merge, read_all};
+        use crate::review::merge::{conflict_issue, merge};
         let known = |id: &str| checker.knows(id);
-        if !inputs.reviews.is_empty() {
-            let (reviews, mut more) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
+        if let Some((reviews, mut more)) = self.reviews {
             issues.append(&mut more);
             let merged = merge(reviews, &known, &inputs.review_rule, issues);
             issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));

@@ -71,29 +71,25 @@ fn as_strings(
     Ok(out)
 }
 
-/// Reads the file by row groups: small ones gathered into parts of about `chunk_rows`
-/// rows; a larger one read once and handed on in slices of `chunk_rows` (reading a slice of
-/// a row group decodes the whole group). Only the mapped columns are read.
-pub fn chunks(
+/// Reads a Parquet file by whole row groups, small ones gathered until a read holds at
+/// least `min_rows` rows (reading a slice of a row group decodes the whole group): the
+/// first row (0-based) and the frame of each read, only `columns` (all when `None`).
+pub fn row_groups(
     path: &Path,
-    opts: &IngestOptions,
-    chunk_rows: usize,
-) -> Result<(SourceInfo, Chunks)> {
+    columns: Option<Vec<String>>,
+    min_rows: usize,
+) -> Result<impl Iterator<Item = Result<(usize, DataFrame)>> + Send + use<>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-    let mut reader = ParquetReader::new(file);
-    let schema = reader.schema().map_err(|e| open_error(path, e))?;
-    let headers: Vec<String> = schema.iter().map(|(n, _)| n.to_string()).collect();
-    let mapping = map_headers(&opts.specs, &headers, &Location::file(path))?;
-    let metadata = reader
+    let metadata = ParquetReader::new(file)
         .get_metadata()
         .map_err(|e| open_error(path, e))?
         .clone();
-    // (first row, rows) of each read: whole row groups.
+    // (first row, rows) of each read.
     let mut reads = Vec::new();
     let (mut start, mut len) = (0usize, 0usize);
     for rg in &metadata.row_groups {
         len += rg.num_rows();
-        if len >= chunk_rows {
+        if len >= min_rows {
             reads.push((start, len));
             start += len;
             len = 0;
@@ -102,26 +98,46 @@ pub fn chunks(
     if len > 0 || reads.is_empty() {
         reads.push((start, len));
     }
-    let columns: Vec<String> = mapping.columns.iter().map(|c| c.2.clone()).collect();
-    let (path_buf, map) = (path.to_path_buf(), mapping.clone());
-    let read = move |(offset, len): (usize, usize)| -> Result<Vec<Result<DataFrame>>> {
-        let path = path_buf.as_path();
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let path = path.to_path_buf();
+    Ok(reads.into_iter().map(move |(offset, len)| {
+        let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, &e))?;
         let mut reader = ParquetReader::new(file);
         reader.set_metadata(metadata.clone());
         let df = reader
-            .with_columns(Some(columns.clone()))
+            .with_columns(columns.clone())
             .with_slice(Some((offset, len)))
             .finish()
-            .map_err(|e| open_error(path, e))?;
-        let df = as_strings(path, &df, &map, offset + 1)?;
+            .map_err(|e| open_error(&path, e))?;
+        Ok((offset, df))
+    }))
+}
+
+/// Reads the file by row groups (see [`row_groups`]) in parts of about `chunk_rows` rows:
+/// small groups gathered, a larger one read once and handed on in slices. Only the mapped
+/// columns are read.
+pub fn chunks(
+    path: &Path,
+    opts: &IngestOptions,
+    chunk_rows: usize,
+) -> Result<(SourceInfo, Chunks)> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let schema = ParquetReader::new(file)
+        .schema()
+        .map_err(|e| open_error(path, e))?;
+    let headers: Vec<String> = schema.iter().map(|(n, _)| n.to_string()).collect();
+    let mapping = map_headers(&opts.specs, &headers, &Location::file(path))?;
+    let columns: Vec<String> = mapping.columns.iter().map(|c| c.2.clone()).collect();
+    let (path_buf, map) = (path.to_path_buf(), mapping.clone());
+    let slices = move |read: Result<(usize, DataFrame)>| -> Vec<Result<DataFrame>> {
+        let df = match read.and_then(|(offset, df)| as_strings(&path_buf, &df, &map, offset + 1)) {
+            Ok(df) => df,
+            Err(e) => return vec![Err(e)],
+        };
         let parts = df.height().div_ceil(chunk_rows).max(1);
-        Ok((0..parts)
+        (0..parts)
             .map(|k| Ok(df.slice((k * chunk_rows) as i64, chunk_rows)))
-            .collect())
+            .collect()
     };
-    let iter = reads
-        .into_iter()
-        .flat_map(move |r| read(r).unwrap_or_else(|e| vec![Err(e)]));
+    let iter = row_groups(path, Some(columns), chunk_rows)?.flat_map(slices);
     Ok((source(path, mapping, 0), Box::new(iter)))
 }

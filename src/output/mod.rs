@@ -205,10 +205,10 @@ impl StreamWriter {
         let create = |tmp: &Path| std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e));
         match &mut self.kind {
             StreamKind::Csv(file, started) => {
-                if file.is_none() {
-                    *file = Some(create(self.tmp.temp_path())?);
-                }
-                let f = file.as_mut().expect("opened above");
+                let f = match file {
+                    Some(f) => f,
+                    None => file.insert(create(self.tmp.temp_path())?),
+                };
                 let mut part = defused(df, path)?;
                 CsvWriter::new(f)
                     .include_bom(!*started)
@@ -219,15 +219,14 @@ impl StreamWriter {
                 *started = true;
             }
             StreamKind::Parquet(writer) => {
-                if writer.is_none() {
-                    let f = create(self.tmp.temp_path())?;
-                    *writer = Some(Box::new(
-                        ParquetWriter::new(f)
+                let w = match writer {
+                    Some(w) => w,
+                    None => writer.insert(Box::new(
+                        ParquetWriter::new(create(self.tmp.temp_path())?)
                             .batched(df.schema())
                             .map_err(|e| write_err(path, e))?,
-                    ));
-                }
-                let w = writer.as_mut().expect("opened above");
+                    )),
+                };
                 let mut part = df.clone();
                 part.rechunk_mut();
                 w.write_batch(&part).map_err(|e| write_err(path, e))?;

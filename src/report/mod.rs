@@ -167,23 +167,9 @@ pub struct Details {
 
 impl Details {
     /// The details in the parts they were written in (a row group each).
-    pub fn parts(&self) -> Result<Box<dyn Iterator<Item = Result<DataFrame>>>> {
-        let path = self.file.temp_path().to_path_buf();
-        let err = |e| crate::error::polars_err("detail", e);
-        let open = |p: &Path| std::fs::File::open(p).map_err(|e| Error::io(p, &e));
-        let mut reader = ParquetReader::new(open(&path)?);
-        let metadata = reader.get_metadata().map_err(err)?.clone();
-        let mut slices = Vec::new();
-        let mut offset = 0;
-        for rg in &metadata.row_groups {
-            slices.push((offset, rg.num_rows()));
-            offset += rg.num_rows();
-        }
-        Ok(Box::new(slices.into_iter().map(move |(offset, len)| {
-            let mut reader = ParquetReader::new(open(&path)?);
-            reader.set_metadata(metadata.clone());
-            reader.with_slice(Some((offset, len))).finish().map_err(err)
-        })))
+    pub fn parts(&self) -> Result<impl Iterator<Item = Result<DataFrame>> + use<>> {
+        let reads = crate::ingest::row_groups(self.file.temp_path(), None, 1)?;
+        Ok(reads.map(|r| r.map(|(_, df)| df)))
     }
 
     /// The details of one unit's answers.
