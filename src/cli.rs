@@ -78,6 +78,12 @@ pub enum Command {
         after_help = "Contoh / example:\n  ulpk-eval calibrate review/ --answers samples/simpel-lpk-2026-q1.csv samples/sp4n-lapor-2026-q1.xlsx -o reports/kalibrasi.xlsx"
     )]
     Calibrate(CalibrateArgs),
+    /// Ukur kesepakatan kriteria otomatis dengan penilaian manusia / Measure how the automatic
+    /// criteria agree with human verdicts
+    #[command(
+        after_help = "Kolom penilaian manusia: \"Label <kriteria>\" (pass/lulus, partial/sebagian, fail/gagal, na) / Human verdict columns: \"Label <criterion>\"\n\nContoh / example:\n  ulpk-eval agreement samples/berlabel/berlabel.csv -o reports/kesepakatan.xlsx"
+    )]
+    Agreement(AgreementArgs),
 }
 
 /// Inputs shared by the commands that read answer exports.
@@ -144,6 +150,22 @@ pub struct SummaryArgs {
     /// Berkas ringkasan (.xlsx, .csv, .parquet) / Output file
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Workbook hasil (.xlsx): ringkasan, matriks, ketidaksepakatan / Output workbook
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Jumlah ketidaksepakatan yang ditampilkan per kriteria di konsol / Disagreements shown
+    /// per criterion on the console
+    #[arg(long, default_value_t = 3)]
+    pub show: usize,
+    /// Hanya bagian data ini (nilai kolom Split, mis. dev atau test) / Only this split
+    #[arg(long)]
+    pub split: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub mod config;
 pub mod expr;
 pub mod ingest;
 pub mod issues;
+pub mod kinds;
 pub mod labels;
 pub mod output;
 pub mod pipeline;
@@ -31,6 +32,8 @@ pub mod rubric;
 pub mod score;
 pub mod skm;
 pub mod standard;
+pub mod state;
+pub mod text;
 pub mod validate;
 
 use std::ffi::OsString;
@@ -67,6 +70,7 @@ where
         Command::Skm(a) => commands::skm::run(a, lang),
         Command::Sample(a) => commands::sample::run(a, lang),
         Command::Calibrate(a) => commands::calibrate::run(a, lang),
+        Command::Agreement(a) => commands::agreement::run(a, lang),
     };
     match result {
         Ok(code) => code,

@@ -39,6 +39,8 @@ pub struct ScoreInputs {
     pub review_rule: Rule,
     /// Disputes files (decisions on officers' disputes).
     pub disputes: Vec<PathBuf>,
+    /// More columns to carry through as text: (key, header aliases), e.g. human verdicts.
+    pub extra_columns: Vec<(String, Vec<String>)>,
 }
 
 /// Everything a scoring run produced.
@@ -105,7 +107,8 @@ pub fn run_with(
         .map(|p| UnitList::from_file(p))
         .transpose()?;
 
-    let extra = rubric.extra_columns();
+    let mut extra = rubric.extra_columns();
+    extra.extend(inputs.extra_columns.iter().cloned());
     let specs = column_specs(&aliases, &inputs.columns, &rubric.required_fields(), &extra);
     let opts = IngestOptions {
         sheet: inputs.sheet.clone(),
@@ -116,9 +119,15 @@ pub fn run_with(
     let timer = Timer::from_env();
     let chunk_rows = crate::ingest::chunk_rows();
     let mut checker = crate::validate::Checker::new(&rubric, &calendar, units.as_ref());
+    let wants_corpus = crate::score::wants_corpus(&rubric);
     let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     for path in &inputs.files {
         progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
+        let corpora = if wants_corpus {
+            Some(file_corpora(path, &opts, &rubric, chunk_rows)?)
+        } else {
+            None
+        };
         let (mut source, chunks) = open_chunks(path, &opts, chunk_rows)?;
         for chunk in crate::ingest::prefetch(chunks) {
             let raw = conform(chunk?, &opts.specs)?;
@@ -135,8 +144,14 @@ pub fn run_with(
                 "Scoring answers… {} rows",
                 source.rows
             ));
-            let scored =
-                crate::score::score_frame_with(df, &rubric, &calendar, lang, &decisions.overrides)?;
+            let scored = crate::score::score_frame_in(
+                df,
+                &rubric,
+                &calendar,
+                lang,
+                &decisions.overrides,
+                corpora.as_ref(),
+            )?;
             timer.lap("score");
             sink(&scored, &rubric)?;
             kept.push(match keep {
@@ -168,6 +183,36 @@ pub fn run_with(
         scored,
         disputes,
     })
+}
+
+/// Records whose questions make a file's corpus: the first of the file, whatever the size
+/// of the parts it is read in, so the words' weights do not depend on the part size.
+pub const CORPUS_RECORDS: usize = 50_000;
+
+/// The question terms of a file's first [`CORPUS_RECORDS`] records (read once more, only
+/// that far).
+fn file_corpora(
+    path: &std::path::Path,
+    opts: &IngestOptions,
+    rubric: &Rubric,
+    chunk_rows: usize,
+) -> Result<crate::score::Corpora> {
+    let (_, chunks) = open_chunks(path, opts, chunk_rows)?;
+    let mut questions: Vec<Option<String>> = Vec::new();
+    for chunk in chunks {
+        let raw = conform(chunk?, &opts.specs)?;
+        let q = match raw.column(field::QUESTION) {
+            Ok(_) => text_column(&raw, field::QUESTION)?,
+            Err(_) => break,
+        };
+        let room = CORPUS_RECORDS - questions.len();
+        questions.extend(q.into_iter().take(room));
+        if questions.len() >= CORPUS_RECORDS {
+            break;
+        }
+    }
+    let ca: StringChunked = questions.iter().map(|q| q.as_deref()).collect();
+    Ok(crate::score::corpora_of(rubric, &ca))
 }
 
 /// Keeps only the columns the aggregations read.

@@ -1,5 +1,6 @@
 //! One module per subcommand over the shared pipeline.
 
+pub mod agreement;
 pub mod assess;
 pub mod calibrate;
 pub mod check;
@@ -59,6 +60,7 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
             Some(r) => crate::review::merge::Rule::parse(r)?,
             None => Default::default(),
         },
+        extra_columns: Vec::new(),
     })
 }
 

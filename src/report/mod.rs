@@ -219,6 +219,7 @@ pub fn compute(
             Some(r) => crate::review::merge::Rule::parse(r)?,
             None => Default::default(),
         },
+        extra_columns: Vec::new(),
     };
     // Only the aggregations' columns stay in memory; the details go to the scratch file.
     let mut spill = match details {

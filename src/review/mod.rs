@@ -5,6 +5,7 @@ pub mod calibrate;
 pub mod dispute;
 pub mod merge;
 pub mod sample;
+pub mod verdicts;
 pub mod worksheet;
 
 /// Name of the sheet reviewers fill.

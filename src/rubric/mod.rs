@@ -33,9 +33,23 @@ struct RubricFile {
     unverifiable: Option<Spanned<String>>,
     #[serde(default)]
     sections: Vec<Spanned<SectionFile>>,
-    criteria: Vec<Spanned<CriterionFile>>,
+    /// Read as tables first: a text kind's keys go to its own parser ([`crate::kinds`]).
+    criteria: Vec<Spanned<toml::Table>>,
     bands: Vec<Spanned<BandFile>>,
 }
+
+/// Keys every criterion has, whatever its kind.
+const COMMON_KEYS: &[&str] = &[
+    "id",
+    "label",
+    "kind",
+    "weight",
+    "section",
+    "critical",
+    "description",
+    "applies_to",
+    "partial_value",
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,6 +290,12 @@ pub enum Kind {
         min_word_length: usize,
         stopwords: Vec<String>,
     },
+    /// A check on the language of the answer (see [`crate::kinds`]): greeting, closing,
+    /// courtesy, standard language, reference, follow-up elements.
+    Text {
+        name: &'static str,
+        check: crate::kinds::Check,
+    },
     /// A reviewer's score from a column, on `scale` = [min, max], with N/A values.
     Manual {
         /// Key of the extra column in the frame.
@@ -295,6 +315,7 @@ impl Kind {
             Kind::Field { .. } => "field",
             Kind::Overlap { .. } => "overlap",
             Kind::Manual { .. } => "manual",
+            Kind::Text { name, .. } => name,
         }
     }
 
@@ -350,6 +371,12 @@ impl Rubric {
                     add(field::ANSWER);
                 }
                 Kind::Manual { .. } => {}
+                Kind::Text { check, .. } => {
+                    add(field::ANSWER);
+                    if check.reads_question() {
+                        add(field::QUESTION);
+                    }
+                }
             }
         }
         out
@@ -425,6 +452,36 @@ fn text_field(ctx: &Ctx, offset: usize, key: &str, value: Option<&str>) -> Resul
             ),
         )),
     }
+}
+
+/// A criterion table as the common layout; an error names the line of the key it is about.
+fn from_table(ctx: &Ctx, offset: usize, table: toml::Table) -> Result<CriterionFile> {
+    toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| {
+            let m = e.message().trim().to_string();
+            let at = key_offset(ctx.text, offset, &m).unwrap_or(offset);
+            ctx.err_at(at, msg!("isi TOML tidak valid: {m}", "invalid TOML: {m}"))
+        })
+}
+
+/// The offset of the key an error message names in backquotes or quotes (`within_char`),
+/// searched from the start of its criterion.
+fn key_offset(text: &str, from: usize, message: &str) -> Option<usize> {
+    let key = message
+        .split(['`', '"'])
+        .nth(1)
+        .filter(|k| !k.is_empty() && !k.contains(char::is_whitespace))?;
+    let rest = text.get(from..)?;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+            return Some(from + at + (line.len() - t.len()));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Rejects keys that do not belong to the criterion's kind.
@@ -544,9 +601,30 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
     }
     let mut criteria = Vec::new();
     let mut ids = HashSet::new();
+    let resources = crate::kinds::Resources {
+        base: (path != Path::new(BUILTIN_NAME)).then(|| path.parent().unwrap_or(Path::new("."))),
+    };
     for spanned in &file.criteria {
         let off = spanned.span().start;
-        let c = spanned.get_ref();
+        let mut table = spanned.get_ref().clone();
+        let text_kind = table
+            .get("kind")
+            .and_then(|v| v.as_str())
+            .and_then(crate::kinds::parser);
+        let kind_keys = match text_kind {
+            Some(_) => {
+                let rest: toml::Table = table
+                    .iter()
+                    .filter(|(k, _)| !COMMON_KEYS.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                table.retain(|k, _| COMMON_KEYS.contains(&k));
+                Some(rest)
+            }
+            None => None,
+        };
+        let owned: CriterionFile = from_table(&ctx, off, table)?;
+        let c = &owned;
         let key = format!("criteria \"{}\"", c.id);
         if !valid_id(&c.id) {
             return Err(ctx.err_at(
@@ -798,12 +876,29 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                     },
                 }
             }
+            name if text_kind.is_some() => {
+                let parse_kind = text_kind.unwrap_or(|_, _| Err(String::new()));
+                let check = parse_kind(kind_keys.unwrap_or_default(), &resources).map_err(|e| {
+                    let at = key_offset(text, off, &e).unwrap_or(off);
+                    ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
+                })?;
+                let name = crate::kinds::KINDS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or("text", |(n, _)| *n);
+                Kind::Text { name, check }
+            }
             other => {
+                let kinds: Vec<&str> = ["pattern", "length", "sla", "field", "overlap", "manual"]
+                    .into_iter()
+                    .chain(crate::kinds::KINDS.iter().map(|(n, _)| *n))
+                    .collect();
+                let kinds = kinds.join(", ");
                 return Err(ctx.err_at(
                     off,
                     msg!(
-                        "{key}: kind \"{other}\" tidak dikenal; gunakan pattern, length, sla, field, overlap atau manual",
-                        "{key}: unknown kind \"{other}\"; use pattern, length, sla, field, overlap or manual"
+                        "{key}: kind \"{other}\" tidak dikenal; gunakan salah satu dari: {kinds}",
+                        "{key}: unknown kind \"{other}\"; use one of: {kinds}"
                     ),
                 ));
             }

@@ -19,6 +19,7 @@ use crate::expr::{cases, cat, null, par_map};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::rubric::{AppliesTo, Criterion, Kind, SlaTarget, TextField, UnverifiablePolicy};
+use crate::text::ascii_word_boundaries;
 
 /// Working days from received to responded, null when they cannot be counted.
 pub const WORKING_DAYS: &str = "response_working_days";
@@ -56,42 +57,6 @@ fn alternation(patterns: &[String]) -> String {
     format!("(?i){}", alts.join("|"))
 }
 
-/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` and `(?-u:\B)`. A Unicode word
-/// boundary stops the regex engine's fast DFA at the first non-ASCII character (an "é" or
-/// "–" in an answer) and falls back to a far slower engine; rubric text is Indonesian, whose
-/// words are ASCII letters, so the ASCII boundary gives the same matches much faster.
-pub fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    let mut in_class = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if in_class == 0 => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                in_class += 1;
-                out.push(c);
-            }
-            ']' if in_class > 0 => {
-                in_class -= 1;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The first match of `pattern` in each text, null when there is none: what
 /// `str().extract(pattern, 0)` gives, found with the regex engine's `find`, which needs no
 /// capture groups and so stays in its fast DFA, over the rows in parallel.
@@ -121,6 +86,16 @@ fn first_match(e: Expr, pattern: String) -> Expr {
 
 fn helper(c: &Criterion, name: &str) -> String {
     format!("__{}__{name}", c.id)
+}
+
+/// The state (`UInt8`) a text check computed for a criterion, before the plan.
+pub fn text_state_col(id: &str) -> String {
+    format!("__{id}__text_state")
+}
+
+/// The evidence a text check computed for a criterion, before the plan.
+pub fn text_evidence_col(id: &str) -> String {
+    format!("__{id}__text_evidence")
 }
 
 /// Kleene OR of `col(field) == v` over the values.
@@ -185,6 +160,8 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         Some((name, _)) => when(col(name)).then(e).otherwise(null(DataType::String)),
         None => e,
     };
+    // Columns the text checks wrote before the plan (see [`text_state_col`]).
+    let mut pre_computed: Vec<String> = Vec::new();
     // (condition, state, evidence) cases in order, then the default state and evidence.
     let mut rules: Vec<(Expr, State, Expr)> = Vec::new();
     let (default_state, default_ev): (Expr, Expr) = match &c.kind {
@@ -414,6 +391,24 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             }
             (st(State::Fail), ev)
         }
+        Kind::Text { check, .. } => {
+            rules.push((
+                col(field::ANSWER).is_null(),
+                State::Unverifiable,
+                text(lang, "jawaban kosong", "blank answer"),
+            ));
+            if check.reads_question() {
+                rules.push((
+                    col(field::QUESTION).is_null(),
+                    State::Unverifiable,
+                    text(lang, "pertanyaan kosong", "blank question"),
+                ));
+            }
+            let (s, e) = (text_state_col(&c.id), text_evidence_col(&c.id));
+            pre_computed.push(s.clone());
+            pre_computed.push(e.clone());
+            (col(s), col(e))
+        }
         Kind::Manual {
             key,
             scale,
@@ -565,6 +560,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         .chain(&helpers)
         .chain(&derived)
         .map(|(n, _)| n.clone())
+        .chain(pre_computed)
         .collect();
     Compiled {
         early: early.into_iter().map(|(n, e)| e.alias(n)).collect(),
@@ -704,21 +700,4 @@ fn sla(
         ));
     }
     (st(State::Fail), measured)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ascii_word_boundaries as ascii;
-
-    #[test]
-    fn word_boundaries_become_ascii() {
-        assert_eq!(ascii(r"\b(gak|yg)\b"), r"(?-u:\b)(gak|yg)(?-u:\b)");
-        assert_eq!(ascii(r"\Bx"), r"(?-u:\B)x");
-        // Escaped backslashes, other escapes and classes are left alone.
-        assert_eq!(ascii(r"a\\b"), r"a\\b");
-        assert_eq!(ascii(r"\d{12}\s+[\b]"), r"\d{12}\s+[\b]");
-        let re = regex::Regex::new(&format!("(?i){}", ascii(r"\byg\b"))).unwrap();
-        assert!(re.is_match("kata yg salah – café"));
-        assert!(!re.is_match("yang"));
-    }
 }

@@ -10,7 +10,7 @@
 //! says `unverifiable = "exclude"`.
 
 mod compile;
-pub mod state;
+pub use crate::state;
 pub mod text;
 
 use polars::prelude::*;
@@ -86,6 +86,126 @@ fn apply_overrides(df: &mut DataFrame, rubric: &Rubric, overrides: &[Override]) 
     Ok(())
 }
 
+/// The question terms of the export per text criterion that weighs words by rarity (see
+/// [`crate::kinds::TextCheck::terms`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Corpora(std::collections::BTreeMap<String, crate::kinds::Corpus>);
+
+impl Corpora {
+    pub fn get(&self, criterion: &str) -> Option<&crate::kinds::Corpus> {
+        self.0.get(criterion)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Whether any criterion of the rubric collects question terms.
+pub fn wants_corpus(rubric: &Rubric) -> bool {
+    let probe = crate::text::Text::new("");
+    rubric.criteria.iter().any(|c| match &c.kind {
+        Kind::Text { check, .. } => check.terms(&probe).is_some(),
+        _ => false,
+    })
+}
+
+/// The corpora of a set of questions.
+pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
+    let mut out = std::collections::BTreeMap::new();
+    for c in &rubric.criteria {
+        let Kind::Text { check, .. } = &c.kind else {
+            continue;
+        };
+        if check.terms(&crate::text::Text::new("")).is_none() {
+            continue;
+        }
+        let mut corpus = crate::kinds::Corpus::default();
+        for q in questions.iter().flatten() {
+            if let Some(terms) = check.terms(&crate::text::Text::new(q)) {
+                corpus.add(&terms);
+            }
+        }
+        out.insert(c.id.clone(), corpus);
+    }
+    Corpora(out)
+}
+
+/// Runs every text criterion over the answers in one pass: each answer and its question
+/// are analysed once ([`crate::kinds::Row`]) and every check reads that analysis. Writes
+/// each criterion's state and evidence as columns the compiled plan reads.
+fn run_text_checks(
+    df: &mut DataFrame,
+    rubric: &Rubric,
+    lang: Lang,
+    corpora: Option<&Corpora>,
+) -> Result<()> {
+    use crate::ingest::columns::field;
+    let checks: Vec<(&str, &crate::kinds::Check)> = rubric
+        .criteria
+        .iter()
+        .filter_map(|c| match &c.kind {
+            Kind::Text { check, .. } => Some((c.id.as_str(), check)),
+            _ => None,
+        })
+        .collect();
+    if checks.is_empty() {
+        return Ok(());
+    }
+    let err = |e| polars_err("penilaian / scoring", e);
+    let n = df.height();
+    let text_of = |name: &str| -> StringChunked {
+        df.column(name)
+            .ok()
+            .and_then(|c| c.str().ok().cloned())
+            .unwrap_or_else(|| StringChunked::full_null(name.into(), n))
+    };
+    let (answers, questions) = (text_of(field::ANSWER), text_of(field::QUESTION));
+    let services = text_of(field::SERVICE_TYPE);
+    let own;
+    let corpora = match corpora {
+        Some(c) => c,
+        None => {
+            own = corpora_of(rubric, &questions);
+            &own
+        }
+    };
+    let verdicts: Vec<Option<Vec<crate::kinds::Verdict>>> =
+        crate::expr::par_map(&[&answers, &questions, &services], |row| {
+            let answer = row[0]?;
+            let r = crate::kinds::Row::new(row[1], answer).with_service_type(row[2]);
+            Some(
+                checks
+                    .iter()
+                    .map(|(id, c)| c.check(&r, corpora.get(*id), lang))
+                    .collect(),
+            )
+        });
+    for (k, (id, _)) in checks.iter().enumerate() {
+        let states: UInt8Chunked = verdicts
+            .iter()
+            .map(|v| v.as_ref().map(|v| v[k].state.code()))
+            .collect();
+        let evidence: StringChunked = verdicts
+            .iter()
+            .map(|v| v.as_ref().map(|v| v[k].evidence.as_str()))
+            .collect();
+        df.with_column(
+            states
+                .with_name(compile::text_state_col(id).into())
+                .into_column(),
+        )
+        .map_err(err)?;
+        df.with_column(
+            evidence
+                .with_name(compile::text_evidence_col(id).into())
+                .into_column(),
+        )
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
 /// Scores every answer of a normalised frame.
 pub fn score_frame(
     df: DataFrame,
@@ -103,6 +223,19 @@ pub fn score_frame_with(
     cal: &Calendar,
     lang: Lang,
     overrides: &[Override],
+) -> Result<DataFrame> {
+    score_frame_in(df, rubric, cal, lang, overrides, None)
+}
+
+/// Scores every answer with the question terms of the whole export (`corpora`, see
+/// [`corpora_of`]); without them, the frame's own questions are the corpus.
+pub fn score_frame_in(
+    df: DataFrame,
+    rubric: &Rubric,
+    cal: &Calendar,
+    lang: Lang,
+    overrides: &[Override],
+    corpora: Option<&Corpora>,
 ) -> Result<DataFrame> {
     let compiled: Vec<_> = rubric
         .criteria
@@ -176,6 +309,8 @@ pub fn score_frame_with(
         null(DataType::String),
     );
 
+    let mut df = df;
+    run_text_checks(&mut df, rubric, lang, corpora)?;
     let mut drop: Vec<String> = helper_names;
     drop.push("__num".into());
     drop.push("__den".into());

@@ -1,0 +1,414 @@
+//! `ulpk-eval agreement`: how often the automatic criteria agree with human verdicts given
+//! beside the answers (the labelled evaluation set `samples/berlabel/berlabel.csv`, or any
+//! export with `Label <criterion>` columns). Per criterion and per split (all answers, and
+//! each value of a `Split` column such as dev / test): answers judged, agreement, Cohen's
+//! kappa, precision and recall of *fail*, the confusion matrix, and every disagreement with
+//! the tool's evidence.
+
+use polars::prelude::*;
+
+use super::{print_issues, score_inputs, write_issues};
+use crate::cli::AgreementArgs;
+use crate::error::{Error, Result, polars_err};
+use crate::expr::text_column;
+use crate::i18n::Lang;
+use crate::ingest::columns::field;
+use crate::issues::{DataIssue, IssueKind, issues_frame, issues_headers};
+use crate::output::mask::{excerpt, mask};
+use crate::output::{atomic_write, table, xlsx};
+use crate::pipeline;
+use crate::progress::Progress;
+use crate::review::verdicts::{
+    Figures, Pair, SPLIT_KEY, automatic, figures, label_columns, label_key, parse_verdict,
+};
+use crate::rubric::Rubric;
+use crate::score::{State, evidence_col, state_col};
+
+/// The pairs of one criterion, with each pair's split.
+struct Criterion {
+    id: String,
+    label: String,
+    pairs: Vec<(Option<String>, Pair)>,
+}
+
+/// States in the order the matrices show them.
+const ORDER: [State; 5] = [
+    State::Pass,
+    State::Partial,
+    State::Fail,
+    State::NotApplicable,
+    State::Unverifiable,
+];
+
+fn collect(
+    scored: &DataFrame,
+    rubric: &Rubric,
+    issues: &mut Vec<DataIssue>,
+) -> Result<Vec<Criterion>> {
+    let err = |e| polars_err("kesepakatan / agreement", e);
+    let ids = text_column(scored, field::ID)?;
+    let files = text_column(scored, crate::ingest::FILE_COL)?;
+    let rows = text_column(scored, crate::ingest::ROW_COL)?;
+    let splits = match scored.column(SPLIT_KEY) {
+        Ok(_) => text_column(scored, SPLIT_KEY)?,
+        Err(_) => vec![None; scored.height()],
+    };
+    let mut out = Vec::new();
+    for c in automatic(rubric) {
+        let key = label_key(&c.id);
+        if scored.column(&key).is_err() {
+            continue;
+        }
+        let human = text_column(scored, &key)?;
+        if human.iter().all(Option::is_none) {
+            continue;
+        }
+        let states = scored
+            .column(&state_col(&c.id))
+            .and_then(|s| s.u8().cloned())
+            .map_err(err)?;
+        let evidence = text_column(scored, &evidence_col(&c.id))?;
+        let mut pairs = Vec::new();
+        for (i, h) in human.iter().enumerate() {
+            let h = match parse_verdict(h.as_deref()) {
+                Ok(Some(h)) => h,
+                Ok(None) => continue,
+                Err(v) => {
+                    issues.push(DataIssue {
+                        kind: IssueKind::InvalidManualScore,
+                        location: crate::error::Location {
+                            file: files[i].as_ref().map(std::path::PathBuf::from),
+                            row: rows[i].as_deref().and_then(|r| r.parse().ok()),
+                            column: Some(format!("Label {}", c.id)),
+                            ..Default::default()
+                        },
+                        record_id: ids[i].clone(),
+                        message: crate::error::Msg::new(
+                            format!(
+                                "Label {}: \"{v}\" tidak dikenal (pass, partial, fail, na)",
+                                c.id
+                            ),
+                            format!("Label {}: unknown \"{v}\" (pass, partial, fail, na)", c.id),
+                        ),
+                    });
+                    continue;
+                }
+            };
+            let Some(auto) = states.get(i).and_then(State::from_code) else {
+                continue;
+            };
+            pairs.push((
+                splits[i].clone(),
+                Pair {
+                    id: ids[i].clone().unwrap_or_default(),
+                    human: h,
+                    auto,
+                    evidence: evidence[i].clone().unwrap_or_default(),
+                },
+            ));
+        }
+        out.push(Criterion {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            pairs,
+        });
+    }
+    Ok(out)
+}
+
+/// The split names: "semua" first, then the values of the split column, sorted.
+fn split_names(criteria: &[Criterion]) -> Vec<Option<String>> {
+    let mut names: Vec<String> = criteria
+        .iter()
+        .flat_map(|c| c.pairs.iter().filter_map(|(s, _)| s.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    std::iter::once(None)
+        .chain(names.into_iter().map(Some))
+        .collect()
+}
+
+fn of_split<'a>(c: &'a Criterion, split: &Option<String>) -> Vec<&'a Pair> {
+    c.pairs
+        .iter()
+        .filter(|(s, _)| split.is_none() || s == split)
+        .map(|(_, p)| p)
+        .collect()
+}
+
+fn split_label(split: &Option<String>, lang: Lang) -> String {
+    split
+        .clone()
+        .unwrap_or_else(|| lang.pick("semua", "all").to_string())
+}
+
+fn pct(v: Option<f64>) -> Option<f64> {
+    v.map(|x| (x * 1000.0).round() / 10.0)
+}
+
+fn round3(v: Option<f64>) -> Option<f64> {
+    v.map(|x| (x * 1000.0).round() / 1000.0)
+}
+
+/// One row per criterion and split.
+fn summary_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    let (mut crit, mut split, mut n, mut agree, mut kappa, mut prec, mut rec) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    for s in split_names(criteria) {
+        for c in criteria {
+            let f: Figures = figures(&of_split(c, &s));
+            crit.push(c.label.clone());
+            split.push(split_label(&s, lang));
+            n.push(f.n as u32);
+            agree.push(pct(f.agreement()));
+            kappa.push(round3(f.kappa));
+            prec.push(pct(f.fail_precision));
+            rec.push(pct(f.fail_recall));
+        }
+    }
+    let df = df!(
+        "criterion" => crit,
+        "split" => split,
+        "n" => n,
+        "agreement_pct" => agree,
+        "kappa" => kappa,
+        "fail_precision_pct" => prec,
+        "fail_recall_pct" => rec,
+    )
+    .map_err(|e| polars_err("kesepakatan / agreement", e))?;
+    let headers = vec![
+        lang.pick("Kriteria", "Criterion").to_string(),
+        lang.pick("Bagian data", "Split").to_string(),
+        lang.pick("Jawaban dinilai", "Answers judged").to_string(),
+        lang.pick("Kesepakatan (%)", "Agreement (%)").to_string(),
+        "Cohen's κ".to_string(),
+        lang.pick("Presisi gagal (%)", "Fail precision (%)")
+            .to_string(),
+        lang.pick("Recall gagal (%)", "Fail recall (%)").to_string(),
+    ];
+    Ok((df, headers))
+}
+
+/// Confusion matrices: one row per criterion, split and human verdict; a column per
+/// automatic state.
+fn matrix_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    let (mut crit, mut split, mut human) = (Vec::new(), Vec::new(), Vec::new());
+    let mut counts: Vec<Vec<u32>> = vec![Vec::new(); ORDER.len()];
+    for s in split_names(criteria) {
+        for c in criteria {
+            let f = figures(&of_split(c, &s));
+            for h in ORDER {
+                if !ORDER.iter().any(|a| f.confusion.contains_key(&(h, *a))) {
+                    continue;
+                }
+                crit.push(c.label.clone());
+                split.push(split_label(&s, lang));
+                human.push(h.label(lang).to_string());
+                for (k, a) in ORDER.iter().enumerate() {
+                    counts[k].push(f.confusion.get(&(h, *a)).copied().unwrap_or(0) as u32);
+                }
+            }
+        }
+    }
+    let mut cols = vec![
+        Column::new("criterion".into(), crit),
+        Column::new("split".into(), split),
+        Column::new("human".into(), human),
+    ];
+    for (k, a) in ORDER.iter().enumerate() {
+        cols.push(Column::new(format!("auto_{}", a.key()).into(), &counts[k]));
+    }
+    let df =
+        DataFrame::new_infer_height(cols).map_err(|e| polars_err("kesepakatan / agreement", e))?;
+    let mut headers = vec![
+        lang.pick("Kriteria", "Criterion").to_string(),
+        lang.pick("Bagian data", "Split").to_string(),
+        lang.pick("Penilaian manusia", "Human verdict").to_string(),
+    ];
+    headers.extend(
+        ORDER
+            .iter()
+            .map(|a| format!("{}: {}", lang.pick("Otomatis", "Automatic"), a.label(lang))),
+    );
+    Ok((df, headers))
+}
+
+/// Every disagreement, with the masked question and answer.
+fn disagreement_frame(
+    criteria: &[Criterion],
+    scored: &DataFrame,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let ids = text_column(scored, field::ID)?;
+    let questions = text_column(scored, field::QUESTION)?;
+    let answers = text_column(scored, field::ANSWER)?;
+    let row_of: std::collections::HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| id.as_deref().map(|id| (id, i)))
+        .collect();
+    let mut rows: Vec<[String; 7]> = Vec::new();
+    for c in criteria {
+        for (s, p) in &c.pairs {
+            if p.human == p.auto {
+                continue;
+            }
+            let i = row_of.get(p.id.as_str()).copied();
+            let text = |v: &[Option<String>]| {
+                i.and_then(|i| v[i].as_deref())
+                    .map(|t| excerpt(&mask(t), 400))
+                    .unwrap_or_default()
+            };
+            rows.push([
+                c.label.clone(),
+                p.id.clone(),
+                s.clone().unwrap_or_default(),
+                p.human.label(lang).to_string(),
+                p.auto.label(lang).to_string(),
+                mask(&p.evidence).into_owned(),
+                format!("{}\n—\n{}", text(&questions), text(&answers)),
+            ]);
+        }
+    }
+    let col = |k: usize| -> Vec<String> { rows.iter().map(|r| r[k].clone()).collect() };
+    let names = [
+        "criterion",
+        "id",
+        "split",
+        "human",
+        "automatic",
+        "evidence",
+        "text",
+    ];
+    let cols: Vec<Column> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| Column::new((*n).into(), col(k)))
+        .collect();
+    let df =
+        DataFrame::new_infer_height(cols).map_err(|e| polars_err("kesepakatan / agreement", e))?;
+    let headers = vec![
+        lang.pick("Kriteria", "Criterion").to_string(),
+        lang.pick("ID Jawaban", "Answer ID").to_string(),
+        lang.pick("Bagian data", "Split").to_string(),
+        lang.pick("Penilaian manusia", "Human verdict").to_string(),
+        lang.pick("Penilaian otomatis", "Automatic verdict")
+            .to_string(),
+        lang.pick("Bukti otomatis", "Automatic evidence")
+            .to_string(),
+        lang.pick(
+            "Pertanyaan — jawaban (disamarkan)",
+            "Question — answer (masked)",
+        )
+        .to_string(),
+    ];
+    Ok((df, headers))
+}
+
+pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
+    let mut inputs = score_inputs(&args.input)?;
+    let rubric = match &inputs.rubric {
+        Some(p) => Rubric::load(p)?,
+        None => Rubric::builtin()?,
+    };
+    inputs.extra_columns = label_columns(&rubric);
+    let progress = Progress::start();
+    let run = pipeline::run(&inputs, lang, &progress)?;
+    drop(progress);
+    let mut issues = run.issues;
+    let mut criteria = collect(&run.scored, &run.rubric, &mut issues)?;
+    if let Some(only) = &args.split {
+        for c in &mut criteria {
+            c.pairs.retain(|(s, _)| s.as_deref() == Some(only.as_str()));
+        }
+    }
+    if criteria.iter().all(|c| c.pairs.is_empty()) {
+        return Err(Error::plain(msg!(
+            "tidak ada kolom penilaian manusia (\"Label <kriteria>\", mis. \"Label salam_pembuka\") berisi nilai di {}",
+            "no human verdict columns (\"Label <criterion>\", e.g. \"Label salam_pembuka\") with values in {}",
+            inputs
+                .files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let (summary, sh) = summary_frame(&criteria, lang)?;
+    if let Some(out) = &args.output {
+        let (matrix, mh) = matrix_frame(&criteria, lang)?;
+        let (dis, dh) = disagreement_frame(&criteria, &run.scored, lang)?;
+        let mut wb = xlsx::new_workbook(lang.pick(
+            "Kesepakatan Kriteria Otomatis dengan Penilaian Manusia",
+            "Agreement of the Automatic Criteria with Human Verdicts",
+        ))?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Kesepakatan", "Agreement"),
+            &summary,
+            &sh,
+        )?;
+        xlsx::write_frame(&mut wb, lang.pick("Matriks", "Confusion"), &matrix, &mh)?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Ketidaksepakatan", "Disagreements"),
+            &dis,
+            &dh,
+        )?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.pick("Masalah Data", "Data Issues"),
+            &issues_frame(&issues, lang),
+            &issues_headers(lang),
+        )?;
+        atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))?;
+    }
+    let cols: Vec<(&str, String)> = summary
+        .get_column_names()
+        .iter()
+        .zip(&sh)
+        .map(|(n, h)| (n.as_str(), h.clone()))
+        .collect();
+    println!("{}", table::render(&summary, &cols));
+    if args.show > 0 {
+        for c in &criteria {
+            let wrong: Vec<&Pair> = c
+                .pairs
+                .iter()
+                .map(|(_, p)| p)
+                .filter(|p| p.human != p.auto)
+                .take(args.show)
+                .collect();
+            for p in wrong {
+                println!(
+                    "  {} {}: {} {} / {} {} — {}",
+                    c.id,
+                    p.id,
+                    lang.pick("manusia", "human"),
+                    p.human.key(),
+                    lang.pick("otomatis", "automatic"),
+                    p.auto.key(),
+                    mask(&p.evidence)
+                );
+            }
+        }
+    }
+    if let Some(path) = &args.input.issues {
+        write_issues(path, &issues, lang)?;
+    }
+    print_issues(&issues, lang, "");
+    super::print_written(args.output.as_deref(), lang);
+    Ok(if args.input.strict && !issues.is_empty() {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,183 @@
+//! `kind = "reference"`: a question about legality, registration, permits, authenticity
+//! or rules is answered with a concrete reference (labelling guide, rujukan).
+//!
+//! Whether it applies is read from the question: a phrase of `needed` (stems and word
+//! prefixes such as "daftar*", "izin edar", "tanpa resep") or a match of `needed_patterns`
+//! (a registration code). Otherwise the verdict is n/a.
+//!
+//! When it applies, the officer's words must hold a match of `regulations` (a law or
+//! regulation named), `portals` (cekbpom, BPOM Mobile, a pom.go.id site; not inside an
+//! e-mail address) or `numbers` (a registration number). A number that also appears in the
+//! question counts only when its sentence verifies it (a phrase of `verify`: "terdaftar",
+//! "atas nama", "tidak ditemukan", …): a number merely echoed is no reference.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Check, Resources, Row, TextCheck, Verdict, found, keys, phrases};
+use crate::i18n::Lang;
+use crate::state::State;
+use crate::text::lexicon::{Phrases, hit_text};
+use crate::text::{Text, ascii_word_boundaries};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keys {
+    needed: Vec<String>,
+    #[serde(default)]
+    needed_patterns: Vec<String>,
+    #[serde(default)]
+    regulations: Vec<String>,
+    #[serde(default)]
+    portals: Vec<String>,
+    #[serde(default)]
+    numbers: Vec<String>,
+    #[serde(default)]
+    verify: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Reference {
+    needed: Phrases,
+    needed_patterns: Option<Regex>,
+    regulations: Option<Regex>,
+    portals: Option<Regex>,
+    numbers: Option<Regex>,
+    verify: Phrases,
+}
+
+fn regex(key: &str, list: &[String]) -> Result<Option<Regex>, String> {
+    if list.is_empty() {
+        return Ok(None);
+    }
+    for p in list {
+        Regex::new(p).map_err(|e| format!("{key}: \"{p}\": {e}"))?;
+    }
+    let joined: Vec<String> = list
+        .iter()
+        .map(|p| format!("(?:{})", ascii_word_boundaries(p)))
+        .collect();
+    regex::RegexBuilder::new(&joined.join("|"))
+        .case_insensitive(true)
+        .build()
+        .map(Some)
+        .map_err(|e| format!("{key}: {e}"))
+}
+
+pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
+    let k: Keys = keys(table)?;
+    Ok(std::sync::Arc::new(Reference {
+        needed: phrases("needed", &k.needed)?,
+        needed_patterns: regex("needed_patterns", &k.needed_patterns)?,
+        regulations: regex("regulations", &k.regulations)?,
+        portals: regex("portals", &k.portals)?,
+        numbers: regex("numbers", &k.numbers)?,
+        verify: phrases("verify", &k.verify)?,
+    }))
+}
+
+/// Letters and digits only, upper case: "MD 2245 1200 1234" → "MD224512001234".
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether a byte offset of the answer is the officer's own text (not quoted from the
+/// customer, not the caller's sentence).
+fn own_at(text: &Text, at: usize) -> bool {
+    text.tokens
+        .iter()
+        .find(|t| t.end > at)
+        .is_none_or(|t| t.own || t.start > at)
+}
+
+/// Whether a match sits inside an e-mail address (`…@pom.go.id`).
+fn in_email(raw: &str, start: usize) -> bool {
+    let word_start = raw[..start]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '<')
+        .map_or(0, |i| i + 1);
+    raw[word_start..start].contains('@')
+}
+
+impl Reference {
+    fn needed(&self, q: &Text) -> bool {
+        self.needed.first_anywhere(q).is_some()
+            || self
+                .needed_patterns
+                .as_ref()
+                .is_some_and(|r| r.is_match(q.raw))
+    }
+
+    fn cited<'a>(&self, row: &Row<'a>) -> Option<&'a str> {
+        let a = &row.answer;
+        for re in [&self.regulations, &self.portals].into_iter().flatten() {
+            for m in re.find_iter(a.raw) {
+                if own_at(a, m.start()) && !in_email(a.raw, m.start()) {
+                    return Some(m.as_str());
+                }
+            }
+        }
+        let asked = compact(row.question.raw);
+        if let Some(re) = &self.numbers {
+            for m in re.find_iter(a.raw) {
+                if !own_at(a, m.start()) {
+                    continue;
+                }
+                let number = compact(m.as_str());
+                if !asked.contains(&number) {
+                    return Some(m.as_str());
+                }
+                // Echoed from the question: counts only when its sentence verifies it.
+                let sentence = a.sentences.iter().find(|s| {
+                    s.start_byte <= m.start() && m.start() < s.end_byte.max(s.start_byte + 1)
+                });
+                if let Some(s) = sentence
+                    && self.verify.first_in(a, s).is_some()
+                {
+                    return Some(m.as_str());
+                }
+            }
+        }
+        None
+    }
+}
+
+impl TextCheck for Reference {
+    fn reads_question(&self) -> bool {
+        true
+    }
+
+    fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
+        if !self.needed(&row.question) {
+            return Verdict::new(
+                State::NotApplicable,
+                lang.pick(
+                    "pertanyaan tidak menyangkut legalitas, registrasi atau aturan",
+                    "the question is not about legality, registration or rules",
+                ),
+            );
+        }
+        let why = self
+            .needed
+            .first_anywhere(&row.question)
+            .map(|h| hit_text(&row.question, h).to_string())
+            .unwrap_or_else(|| {
+                lang.pick("nomor registrasi", "registration number")
+                    .to_string()
+            });
+        match self.cited(row) {
+            Some(r) => Verdict::new(State::Pass, found(lang, r)),
+            None => Verdict::new(
+                State::Fail,
+                tr!(
+                    lang,
+                    "pertanyaan menyangkut \"{}\" tetapi tidak ada rujukan (peraturan, nomor registrasi, cekbpom)",
+                    "the question concerns \"{}\" but no reference is given (regulation, registration number, cekbpom)",
+                    why
+                ),
+            ),
+        }
+    }
+}

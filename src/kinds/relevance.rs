@@ -1,0 +1,331 @@
+//! `kind = "relevance"`: the answer responds to what was asked (labelling guide,
+//! relevansi).
+//!
+//! The question's content words (not `stopwords`, at least `min_word_length` letters) are
+//! stemmed ([`crate::text::stem`]) and weighted by how rare they are among the questions of
+//! the export being scored (IDF over its [`Corpus`]); the score is the weighted share found
+//! among the stems of the officer's words. On top of that share:
+//! - an answer with fewer than `min_content_words` content words passes only as a short
+//!   reply to a yes/no question (a word of `yes_no` in the question, of `reply_words` in
+//!   the answer, and a question word addressed); otherwise it fails (auto-reply, a bare
+//!   greeting or closing, a DM pointer);
+//! - a deferral (`deferrals`) with few other content words fails;
+//! - for a complaint (service type in `complaints`), a bare acknowledgement or forwarding
+//!   is partial instead of fail;
+//! - the question's named things — registration numbers, and brand or product names
+//!   written with a capital inside a sentence — must be addressed: when none is, an
+//!   answer naming another registration number or product fails, and any other answer is
+//!   at most partial;
+//! - a reply that mostly redirects (`redirects`, e.g. "silakan cek di cekbpom") is at most
+//!   partial.
+//!
+//! Then share ≥ `pass` passes and share ≥ `partial` is partial.
+
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+
+use super::{Check, Corpus, Resources, Row, TextCheck, Verdict, keys, phrases};
+use crate::i18n::Lang;
+use crate::state::State;
+use crate::text::Text;
+use crate::text::lexicon::Phrases;
+use crate::text::stem::stem;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keys {
+    pass: f64,
+    partial: f64,
+    #[serde(default = "three")]
+    min_word_length: usize,
+    #[serde(default = "four")]
+    min_content_words: usize,
+    stopwords: Vec<String>,
+    #[serde(default)]
+    yes_no: Vec<String>,
+    #[serde(default)]
+    reply_words: Vec<String>,
+    #[serde(default)]
+    deferrals: Vec<String>,
+    #[serde(default)]
+    redirects: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    complaints: Vec<String>,
+}
+
+fn three() -> usize {
+    3
+}
+
+fn four() -> usize {
+    4
+}
+
+#[derive(Debug)]
+struct Relevance {
+    pass: f64,
+    partial: f64,
+    min_len: usize,
+    min_content: usize,
+    stop: FxHashSet<String>,
+    yes_no: Phrases,
+    reply_words: FxHashSet<String>,
+    deferrals: Phrases,
+    redirects: Phrases,
+    not_names: FxHashSet<String>,
+    complaints: FxHashSet<String>,
+}
+
+pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
+    let k: Keys = keys(table)?;
+    for (key, v) in [("pass", k.pass), ("partial", k.partial)] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(format!("{key} = {v}: expected 0–1"));
+        }
+    }
+    if k.partial > k.pass {
+        return Err(format!(
+            "partial ({}) must be ≤ pass ({})",
+            k.partial, k.pass
+        ));
+    }
+    let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<FxHashSet<_>>();
+    Ok(std::sync::Arc::new(Relevance {
+        pass: k.pass,
+        partial: k.partial,
+        min_len: k.min_word_length,
+        min_content: k.min_content_words,
+        stop: lower(&k.stopwords),
+        yes_no: phrases("yes_no", &k.yes_no)?,
+        reply_words: lower(&k.reply_words),
+        deferrals: phrases("deferrals", &k.deferrals)?,
+        redirects: phrases("redirects", &k.redirects)?,
+        not_names: lower(&k.not_names),
+        complaints: lower(&k.complaints),
+    }))
+}
+
+/// Letters and digits, upper case.
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A registration-like code: letters and at least six digits ("NA18231200456").
+fn is_code(word: &str) -> bool {
+    word.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+}
+
+impl Relevance {
+    fn content(&self, w: &str) -> bool {
+        w.chars().count() >= self.min_len
+            && !self.stop.contains(w)
+            && w.chars().any(char::is_alphabetic)
+    }
+
+    /// Distinct stems of a text's content words (all words, or the officer's own).
+    fn stems(&self, text: &Text, own_only: bool) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in &text.tokens {
+            if (own_only && !t.own) || !self.content(&t.text) {
+                continue;
+            }
+            let s = stem(&t.text);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// Named things of the question: codes, and capitalised words inside a sentence.
+    fn names(&self, q: &Text) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in &q.sentences {
+            for (k, t) in q.tokens[s.first..s.end].iter().enumerate() {
+                let name = is_code(&t.text)
+                    || (k > 0
+                        && t.capital
+                        && t.text.chars().count() >= 3
+                        && !self.stop.contains(&t.text)
+                        && !self.not_names.contains(&t.text));
+                if name && !out.contains(&t.text) {
+                    out.push(t.text.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Another product named in the answer: a code or a capitalised word inside a
+    /// sentence that the question does not have.
+    fn other_name<'a>(&self, row: &Row<'a>, asked: &FxHashSet<&str>) -> Option<&'a str> {
+        let a = &row.answer;
+        for s in &a.sentences {
+            for (k, t) in a.tokens[s.first..s.end].iter().enumerate() {
+                if !t.own || asked.contains(t.text.as_str()) {
+                    continue;
+                }
+                let code = is_code(&t.text);
+                let name = k > 0
+                    && t.capital
+                    && t.text.chars().count() >= 3
+                    && !self.stop.contains(&t.text)
+                    && !self.not_names.contains(&t.text);
+                if code || name {
+                    return Some(a.excerpt(t.start, t.end));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl TextCheck for Relevance {
+    fn reads_question(&self) -> bool {
+        true
+    }
+
+    fn terms(&self, question: &Text) -> Option<Vec<String>> {
+        Some(self.stems(question, false))
+    }
+
+    fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {
+        let (q, a) = (&row.question, &row.answer);
+        let q_stems = self.stems(q, false);
+        let a_stems: FxHashSet<String> = self.stems(a, true).into_iter().collect();
+        let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
+        let total: f64 = q_stems.iter().map(|t| weight(t)).sum();
+        let found: Vec<&String> = q_stems.iter().filter(|t| a_stems.contains(*t)).collect();
+        let share = if total > 0.0 {
+            found.iter().map(|t| weight(t)).sum::<f64>() / total
+        } else {
+            0.0
+        };
+        let pct = (share * 100.0).round();
+        let shown: Vec<&str> = found.iter().take(6).map(|s| s.as_str()).collect();
+        let measured = tr!(
+            lang,
+            "{}% kata kunci pertanyaan (berbobot) dibahas: {}",
+            "{}% of the question's key words (weighted) addressed: {}",
+            pct,
+            if shown.is_empty() {
+                "-".to_string()
+            } else {
+                shown.join(", ")
+            }
+        );
+        let content = a
+            .tokens
+            .iter()
+            .filter(|t| t.own && self.content(&t.text))
+            .count();
+
+        let complaint = row
+            .service_type
+            .is_some_and(|s| self.complaints.contains(&s.to_lowercase()));
+        // A bare acknowledgement or forwarding of a complaint is partial, not fail.
+        let short = if complaint {
+            State::Partial
+        } else {
+            State::Fail
+        };
+        if content < self.min_content {
+            let yes_no = self.yes_no.first_anywhere(q).is_some();
+            let replies = a
+                .tokens
+                .iter()
+                .any(|t| t.own && self.reply_words.contains(&t.text));
+            if yes_no && replies && (!found.is_empty() || q_stems.is_empty()) {
+                return Verdict::new(
+                    State::Pass,
+                    format!(
+                        "{}; {measured}",
+                        lang.pick(
+                            "jawaban singkat atas pertanyaan ya/tidak",
+                            "short reply to a yes/no question"
+                        )
+                    ),
+                );
+            }
+            return Verdict::new(
+                short,
+                tr!(
+                    lang,
+                    "jawaban tanpa isi ({} kata isi)",
+                    "answer without content ({} content words)",
+                    content
+                ),
+            );
+        }
+        if let Some(h) = self.deferrals.first_anywhere(a)
+            && content < self.min_content * 3
+        {
+            return Verdict::new(
+                short,
+                format!(
+                    "{} \"{}\"",
+                    lang.pick("hanya penundaan:", "only a deferral:"),
+                    crate::text::lexicon::hit_text(a, h)
+                ),
+            );
+        }
+        let mut cap = State::Pass;
+        let mut why = String::new();
+        let names = self.names(q);
+        if !names.is_empty() {
+            let compact_answer = compact(a.raw);
+            let answered = names.iter().any(|n| {
+                a.tokens.iter().any(|t| t.own && t.text == *n)
+                    || (is_code(n) && compact_answer.contains(&compact(n)))
+            });
+            if !answered {
+                let asked: FxHashSet<&str> = q.tokens.iter().map(|t| t.text.as_str()).collect();
+                if let Some(other) = self.other_name(row, &asked)
+                    && share < self.pass
+                {
+                    return Verdict::new(
+                        State::Fail,
+                        tr!(
+                            lang,
+                            "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
+                            "addresses \"{}\", not the \"{}\" asked about; {}",
+                            other,
+                            names[0],
+                            measured
+                        ),
+                    );
+                }
+                cap = State::Partial;
+                why = tr!(
+                    lang,
+                    "\"{}\" yang ditanyakan tidak dibahas; ",
+                    "the \"{}\" asked about is not addressed; ",
+                    names[0]
+                );
+            }
+        }
+        if self.redirects.first_anywhere(a).is_some() && content < self.min_content * 3 {
+            cap = State::Partial;
+            why = lang
+                .pick(
+                    "hanya mengarahkan untuk memeriksa sendiri; ",
+                    "only redirects; ",
+                )
+                .to_string();
+        }
+        let state = if share >= self.pass {
+            State::Pass
+        } else if share >= self.partial {
+            State::Partial
+        } else {
+            State::Fail
+        };
+        let state = if state == State::Pass { cap } else { state };
+        Verdict::new(state, format!("{why}{measured}"))
+    }
+}

@@ -1,0 +1,337 @@
+//! Hard cases from the labelling guide, checked against the shipped rubric's criteria.
+
+use super::Row;
+use crate::i18n::Lang;
+use crate::rubric::{Kind, Rubric};
+use crate::state::State;
+
+fn verdict(id: &str, question: &str, answer: &str) -> (State, String) {
+    let rubric = Rubric::builtin().unwrap();
+    let c = rubric.criteria.iter().find(|c| c.id == id).unwrap();
+    let Kind::Text { check, .. } = &c.kind else {
+        panic!("{id} is not a text kind");
+    };
+    let v = check.check(&Row::new(Some(question), answer), None, Lang::Id);
+    (v.state, v.evidence)
+}
+
+fn state(id: &str, question: &str, answer: &str) -> State {
+    verdict(id, question, answer).0
+}
+
+use State::{Fail, NotApplicable as Na, Partial, Pass};
+
+#[test]
+fn greeting() {
+    let q = "Apakah produk ini terdaftar?";
+    assert_eq!(
+        state("salam_pembuka", q, "Selamat pagi Kak, produk terdaftar."),
+        Pass
+    );
+    assert_eq!(
+        state("salam_pembuka", q, "Om Swastiastu. Produk terdaftar."),
+        Pass
+    );
+    assert_eq!(
+        state("salam_pembuka", q, "Salam, Kak. Produk terdaftar."),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "salam_pembuka",
+            q,
+            "Trimakasih sudah bertanya Kak. Produk terdaftar."
+        ),
+        Pass
+    );
+    // An address term alone, an apology opener, "Baik Pak" are no greetings.
+    assert_eq!(
+        state("salam_pembuka", q, "Kak, produk tersebut terdaftar."),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "salam_pembuka",
+            q,
+            "Mohon maaf atas ketidaknyamanannya. Produk terdaftar."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state("salam_pembuka", q, "Baik Pak. Produk terdaftar."),
+        Fail
+    );
+    // A product named "Halo …", thanks to a third party, thanks closing a short reply.
+    assert_eq!(
+        state("salam_pembuka", q, "Halo Glow Serum sudah terdaftar."),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "salam_pembuka",
+            q,
+            "Terima kasih kepada pihak marketplace atas kerja samanya. Produk diturunkan."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state("salam_pembuka", q, "Laporan telah diterima. Terima kasih."),
+        Fail
+    );
+    // A greeting first in the third sentence.
+    assert_eq!(
+        state(
+            "salam_pembuka",
+            q,
+            "Produk terdaftar. Izin berlaku. Selamat siang."
+        ),
+        Fail
+    );
+}
+
+#[test]
+fn courtesy() {
+    let q = "Saya kena iritasi pakai krim ini";
+    assert_eq!(
+        state("empati", q, "Kami turut prihatin atas kejadian ini."),
+        Pass
+    );
+    assert_eq!(state("empati", q, "Semoga lekas membaik ya Kak."), Pass);
+    assert_eq!(
+        state("empati", q, "Maf ya Kak, krim tersebut ilegal."),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "empati",
+            q,
+            "Pesan Kakak \"maaf mengganggu min\" sudah kami baca. Krim ilegal."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "empati",
+            q,
+            "Ada permintaan maaf dari pihak apotek. Krim ilegal."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "empati",
+            q,
+            "Penelepon mengucapkan terima kasih. Petugas menjelaskan krim ilegal."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state("empati", q, "Semoga bermanfaat. Sehat selalu untuk Kakak."),
+        Fail
+    );
+}
+
+#[test]
+fn closing() {
+    let q = "Apakah aman?";
+    assert_eq!(
+        state(
+            "penutup",
+            q,
+            "Produk aman. Semoga jelas ya Kak.\nSalam, Tim HaloBPOM #CekKLIK"
+        ),
+        Pass
+    );
+    assert_eq!(
+        state("penutup", q, "Produk aman. Terima kasih.\nAdmin HaloBPOM"),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "penutup",
+            q,
+            "Semoga bermanfaat. Namun perlu diperhatikan tanggal kedaluwarsa."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state("penutup", q, "Produk aman. Ada yang bisa kami bantu?"),
+        Fail
+    );
+    assert_eq!(
+        state("penutup", q, "Produk aman. Ada lagi yang bisa kami bantu?"),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "penutup",
+            q,
+            "Produk aman. Yuk cek label sebelum membeli! 😊"
+        ),
+        Fail
+    );
+}
+
+#[test]
+fn reference() {
+    let legal = "Apakah serum Glowy NA18231200456 sudah terdaftar di BPOM?";
+    // Not about legality: n/a, whatever the answer cites.
+    assert_eq!(
+        state(
+            "rujukan",
+            "Berapa dosis parasetamol untuk anak?",
+            "Sesuai label."
+        ),
+        Na
+    );
+    assert_eq!(
+        state(
+            "rujukan",
+            legal,
+            "Nomor NA18231200456 terdaftar atas nama PT Glowy."
+        ),
+        Pass
+    );
+    // Echoed, not verified.
+    assert_eq!(
+        state(
+            "rujukan",
+            legal,
+            "Terkait NA18231200456 yang Kakak tanyakan, belilah di toko resmi."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state("rujukan", legal, "Silakan cek di cekbpom.pom.go.id ya."),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "rujukan",
+            legal,
+            "Hubungi ulpk@pom.go.id untuk info lebih lanjut."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "rujukan",
+            legal,
+            "Produk wajib sesuai ketentuan yang berlaku."
+        ),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "rujukan",
+            "Apakah label pangan wajib mencantumkan tanggal kedaluwarsa?",
+            "Ya, sesuai Peraturan BPOM Nomor 31 Tahun 2018 tentang Label Pangan Olahan."
+        ),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "rujukan",
+            "Apakah boleh jual obat keras tanpa resep?",
+            "Tidak boleh, #CekKLIK"
+        ),
+        Fail
+    );
+}
+
+#[test]
+fn follow_up_elements() {
+    let q = "Saya menemukan jamu tanpa izin dijual di pasar";
+    let (s, ev) = verdict(
+        "tindak_lanjut",
+        q,
+        "Laporan Bapak telah kami terima dan akan kami teruskan ke bidang penindakan. \
+         Perkembangan dapat dipantau melalui nomor tiket LPK-123.",
+    );
+    assert_eq!(s, Pass, "{ev}");
+    assert_eq!(
+        state(
+            "tindak_lanjut",
+            q,
+            "Mohon maaf, laporan ini belum dapat kami tindak lanjuti."
+        ),
+        Partial
+    );
+    assert_eq!(
+        state(
+            "tindak_lanjut",
+            q,
+            "Silakan laporkan ke Dinas Kesehatan setempat."
+        ),
+        Fail
+    );
+}
+
+#[test]
+fn standard_language() {
+    let q = "Produk ini aman ga?";
+    let (s, ev) = verdict(
+        "bahasa_baku",
+        q,
+        "Silahkan cek di cekbpom ya Kak, produk kadaluarsa.",
+    );
+    assert_eq!(s, Fail);
+    assert!(
+        ev.contains("silahkan → silakan") && ev.contains("kadaluarsa → kedaluwarsa"),
+        "{ev}"
+    );
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            q,
+            "Baik Kak, produk tersebut sudah terdaftar ya."
+        ),
+        Pass
+    );
+    assert_eq!(state("bahasa_baku", q, "Iya kak, aman kok."), Fail);
+    assert_eq!(
+        state("bahasa_baku", q, "Laporan sedang di proses oleh petugas."),
+        Fail
+    );
+    assert_eq!(
+        state("bahasa_baku", q, "Produk dijual di apotek resmi."),
+        Pass
+    );
+    assert_eq!(
+        state("bahasa_baku", q, "Siap kak, sudah kami cek yaa."),
+        Fail
+    );
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            q,
+            "PRODUK TERSEBUT SUDAH TERDAFTAR DI BPOM. TERIMA KASIH."
+        ),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            q,
+            "Pesan Kakak \"gak ada nomornya\" sudah kami terima."
+        ),
+        Pass
+    );
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            "Is this product registered?",
+            "Yes, the product is registered."
+        ),
+        Fail
+    );
+    // An English term quoted from the question.
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            "Apakah produk berlabel 'whitening' boleh?",
+            "Klaim whitening pada kosmetik diperbolehkan bila terdaftar."
+        ),
+        Pass
+    );
+}

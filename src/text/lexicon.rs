@@ -1,0 +1,186 @@
+//! Phrase lexicons matched against the words of a [`Text`](super::Text).
+//!
+//! A phrase is written as words separated by spaces, in lower case, matched word for word
+//! against the tokens (which are lower-cased and have inner apostrophes removed). Three
+//! marks are allowed:
+//! - `word*` matches any word that starts with `word` ("assalamu*", "terima*");
+//! - a leading `^` anchors the phrase at the start of a sentence;
+//! - a trailing `$` anchors it at the end of a sentence;
+//! - `word,` needs a punctuation mark right after the word ("halo," but not "Halo Glow").
+//!
+//! Only the officer's own tokens are matched: a phrase never spans a quoted or other-party
+//! word.
+
+use rustc_hash::FxHashMap;
+
+use super::{Sentence, Text};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Word {
+    Exact(String, bool),
+    Prefix(String, bool),
+}
+
+impl Word {
+    fn matches(&self, t: &super::Token) -> bool {
+        let (ok, punct) = match self {
+            Word::Exact(x, p) => (*x == t.text, *p),
+            Word::Prefix(x, p) => (t.text.starts_with(x.as_str()), *p),
+        };
+        ok && (!punct || t.punct_after.is_some())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    words: Vec<Word>,
+    at_start: bool,
+    at_end: bool,
+    /// As written in the lexicon, for evidence and errors.
+    source: String,
+}
+
+/// A compiled phrase list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phrases {
+    /// Phrases by their exact first word.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix.
+    prefixed: Vec<usize>,
+    phrases: Vec<Phrase>,
+}
+
+/// Where a phrase matched: token range `[first, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub first: usize,
+    pub end: usize,
+    pub phrase: usize,
+}
+
+impl Phrases {
+    /// Compiles phrases; an error names the phrase that is empty or malformed.
+    pub fn new<S: AsRef<str>>(list: &[S]) -> Result<Self, String> {
+        let mut out = Phrases::default();
+        for raw in list {
+            let raw = raw.as_ref();
+            let mut s = raw.trim();
+            let at_start = s.starts_with('^');
+            if at_start {
+                s = &s[1..];
+            }
+            let at_end = s.ends_with('$');
+            if at_end {
+                s = &s[..s.len() - 1];
+            }
+            let mut words = Vec::new();
+            for w in s.split_whitespace() {
+                let w = w.to_lowercase().replace(['\'', '’'], "");
+                let (w, punct) = match w.strip_suffix(',') {
+                    Some(x) if !x.is_empty() => (x.to_string(), true),
+                    _ => (w, false),
+                };
+                let word = match w.strip_suffix('*') {
+                    Some(p) if !p.is_empty() && !p.contains('*') => {
+                        Word::Prefix(p.to_string(), punct)
+                    }
+                    Some(_) => return Err(format!("\"{raw}\": \"*\" needs letters before it")),
+                    None if w.contains('*') => {
+                        return Err(format!("\"{raw}\": \"*\" may only end a word"));
+                    }
+                    None => Word::Exact(w, punct),
+                };
+                words.push(word);
+            }
+            if words.is_empty() {
+                return Err(format!("\"{raw}\": empty phrase"));
+            }
+            let i = out.phrases.len();
+            match &words[0] {
+                Word::Exact(w, _) => out.by_first.entry(w.clone()).or_default().push(i),
+                Word::Prefix(..) => out.prefixed.push(i),
+            }
+            out.phrases.push(Phrase {
+                words,
+                at_start,
+                at_end,
+                source: raw.to_string(),
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The phrase as written in the lexicon.
+    pub fn source(&self, phrase: usize) -> &str {
+        &self.phrases[phrase].source
+    }
+
+    /// Matches of any phrase in one sentence, in token order (the longest phrase first at
+    /// each position).
+    pub fn find_in(&self, text: &Text, s: &Sentence) -> Vec<Hit> {
+        let own: Vec<usize> = (s.first..s.end).filter(|&i| text.tokens[i].own).collect();
+        let mut hits = Vec::new();
+        for (k, &i) in own.iter().enumerate() {
+            let w = text.tokens[i].text.as_str();
+            let mut best: Option<Hit> = None;
+            let candidates = self
+                .by_first
+                .get(w)
+                .into_iter()
+                .flatten()
+                .chain(self.prefixed.iter());
+            for &p in candidates {
+                let ph = &self.phrases[p];
+                if ph.at_start && k != 0 {
+                    continue;
+                }
+                let n = ph.words.len();
+                if k + n > own.len() {
+                    continue;
+                }
+                // Consecutive own tokens, none skipped in between.
+                if own[k + n - 1] - own[k] != n - 1 {
+                    continue;
+                }
+                if ph.at_end && k + n != own.len() {
+                    continue;
+                }
+                let ok = ph
+                    .words
+                    .iter()
+                    .enumerate()
+                    .all(|(d, word)| word.matches(&text.tokens[own[k + d]]));
+                if ok && best.is_none_or(|b| b.end - b.first < n) {
+                    best = Some(Hit {
+                        first: i,
+                        end: i + n,
+                        phrase: p,
+                    });
+                }
+            }
+            if let Some(h) = best {
+                hits.push(h);
+            }
+        }
+        hits
+    }
+
+    /// The first match in a sentence.
+    pub fn first_in(&self, text: &Text, s: &Sentence) -> Option<Hit> {
+        self.find_in(text, s).into_iter().next()
+    }
+
+    /// The first match anywhere in the text.
+    pub fn first_anywhere(&self, text: &Text) -> Option<Hit> {
+        text.sentences.iter().find_map(|s| self.first_in(text, s))
+    }
+}
+
+/// The text a hit covers, as written.
+pub fn hit_text<'a>(text: &Text<'a>, h: Hit) -> &'a str {
+    text.excerpt(text.tokens[h.first].start, text.tokens[h.end - 1].end)
+}

@@ -1,0 +1,392 @@
+//! Language analysis of one answer, done once and shared by every text criterion: words
+//! (lower-cased tokens with their byte spans), sentences, and which words are the officer's
+//! own (not quoted from the customer, not a courtesy the caller made in a phone note).
+//!
+//! The conventions follow `shared/labelling-guide.md`: text quoted from the customer does
+//! not count as the officer's words, but a quoted line the note attributes to the officer
+//! (`Petugas: "Selamat siang, ..."`) does; sentences whose subject is the caller or visitor
+//! (`Penelepon mengucapkan terima kasih`) do not count either.
+
+pub mod dictionary;
+pub mod lexicon;
+pub mod stem;
+
+#[cfg(test)]
+mod tests;
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower case, apostrophes inside the word removed ("assalamu'alaikum" →
+    /// "assalamualaikum"); hyphens kept ("sama-sama").
+    pub text: String,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// The officer's own word (see the module doc).
+    pub own: bool,
+    /// Written with a capital first letter.
+    pub capital: bool,
+    /// The punctuation mark right after the word (spaces skipped), if any.
+    pub punct_after: Option<char>,
+}
+
+/// A sentence: a range of tokens, and its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub start_byte: usize,
+    pub end_byte: usize,
+}
+
+impl Sentence {
+    pub fn len(&self) -> usize {
+        self.end - self.first
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first == self.end
+    }
+}
+
+/// The analysis of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Text<'a> {
+    pub raw: &'a str,
+    pub tokens: Vec<Token>,
+    /// Sentences that hold at least one token, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Words that, opening a sentence, make it the other party's (caller, visitor, reporter).
+const OTHER_PARTY: &[&str] = &[
+    "penelepon",
+    "pelapor",
+    "pengunjung",
+    "konsumen",
+    "pelanggan",
+    "penanya",
+    "pengadu",
+    "customer",
+    "caller",
+    "ybs",
+];
+
+/// Words that, shortly before a quotation, attribute it to the officer.
+const OFFICER_MARKERS: &[&str] = &[
+    "petugas", "kami", "agent", "operator", "cs", "admin", "officer",
+];
+
+/// Words that, shortly before a quotation, attribute it to someone else.
+const OTHER_MARKERS: &[&str] = &[
+    "pesan",
+    "penelepon",
+    "pelapor",
+    "pengunjung",
+    "konsumen",
+    "pelanggan",
+    "menulis",
+    "bertanya",
+    "tertulis",
+    "label",
+    "kemasan",
+    "iklan",
+    "klaim",
+    "bertuliskan",
+    "berbunyi",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+impl<'a> Text<'a> {
+    /// Analyses a text.
+    pub fn new(raw: &'a str) -> Self {
+        let quotes = quoted_spans(raw);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut sentence = 0usize;
+        let mut sent_first = 0usize;
+        let mut sent_start: Option<usize> = None;
+        let mut last_end = 0usize;
+        let chars: Vec<(usize, char)> = raw.char_indices().collect();
+        let mut i = 0;
+        let close_sentence = |tokens: &Vec<Token>,
+                              sentences: &mut Vec<Sentence>,
+                              sentence: &mut usize,
+                              first: &mut usize,
+                              start: &mut Option<usize>,
+                              end_byte: usize| {
+            if tokens.len() > *first {
+                sentences.push(Sentence {
+                    first: *first,
+                    end: tokens.len(),
+                    start_byte: start.unwrap_or(0),
+                    end_byte,
+                });
+                *sentence += 1;
+                *first = tokens.len();
+            }
+            *start = None;
+        };
+        while i < chars.len() {
+            let (b, c) = chars[i];
+            if is_word_char(c) {
+                // A word: letters and digits, with inner apostrophes, hyphens and dots
+                // between digits or letters of a domain kept inside.
+                let start = b;
+                let mut j = i;
+                let mut text = String::new();
+                while j < chars.len() {
+                    let (_, cj) = chars[j];
+                    if is_word_char(cj) {
+                        text.extend(cj.to_lowercase());
+                        j += 1;
+                    } else if matches!(cj, '\'' | '’' | '-' | '.' | '/')
+                        && j + 1 < chars.len()
+                        && is_word_char(chars[j + 1].1)
+                        && j > i
+                    {
+                        // "assalamu'alaikum", "sama-sama", "pom.go.id", "0,5", "24/7"
+                        let dot_inside = cj == '.' || cj == '/';
+                        if dot_inside && !joins_dot(&chars, j) {
+                            break;
+                        }
+                        if cj == '-' || dot_inside {
+                            text.push(cj);
+                        }
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let end = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    raw.len()
+                };
+                if sent_start.is_none() {
+                    sent_start = Some(start);
+                }
+                let punct_after = chars[j..]
+                    .iter()
+                    .map(|x| x.1)
+                    .find(|x| !x.is_whitespace() || *x == '\n')
+                    .filter(|x| x.is_ascii_punctuation() || *x == '\n');
+                tokens.push(Token {
+                    own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
+                    capital: c.is_uppercase(),
+                    punct_after,
+                    text,
+                    start,
+                    end,
+                    sentence,
+                });
+                last_end = end;
+                i = j;
+                continue;
+            }
+            let ends = match c {
+                '\n' => true,
+                '.' | '!' | '?' | '…' => {
+                    // The end of a sentence when followed by space, a quote or the end.
+                    let next = chars.get(i + 1).map(|x| x.1);
+                    next.is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
+                        && !abbreviation_before(&tokens, sent_first, c)
+                }
+                _ => false,
+            };
+            if ends {
+                close_sentence(
+                    &tokens,
+                    &mut sentences,
+                    &mut sentence,
+                    &mut sent_first,
+                    &mut sent_start,
+                    b + c.len_utf8(),
+                );
+            }
+            i += 1;
+        }
+        close_sentence(
+            &tokens,
+            &mut sentences,
+            &mut sentence,
+            &mut sent_first,
+            &mut sent_start,
+            last_end.max(raw.len()),
+        );
+        let mut text = Text {
+            raw,
+            tokens,
+            sentences,
+        };
+        text.mark_other_party();
+        text
+    }
+
+    /// Sentences whose subject is the caller or visitor are not the officer's.
+    fn mark_other_party(&mut self) {
+        for s in &self.sentences {
+            let first = &self.tokens[s.first];
+            if OTHER_PARTY.contains(&first.text.as_str()) {
+                for t in &mut self.tokens[s.first..s.end] {
+                    t.own = false;
+                }
+            }
+        }
+    }
+
+    /// The officer's tokens of a sentence.
+    pub fn own_tokens(&self, s: &Sentence) -> impl Iterator<Item = &Token> {
+        self.tokens[s.first..s.end].iter().filter(|t| t.own)
+    }
+
+    /// The words of the text as written, for evidence.
+    pub fn excerpt(&self, start: usize, end: usize) -> &'a str {
+        let end = end.min(self.raw.len());
+        let start = start.min(end);
+        self.raw.get(start..end).unwrap_or("")
+    }
+
+    /// The sentence text as written.
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        self.excerpt(s.start_byte, s.end_byte).trim()
+    }
+}
+
+/// A dot or slash between word characters stays inside a word when both sides are digits
+/// ("0.5", "24/7") or when it is part of a domain ("pom.go.id": letters on both sides and
+/// no space), not when it ends a sentence ("ini.Produk" is rare enough to accept).
+fn joins_dot(chars: &[(usize, char)], j: usize) -> bool {
+    let prev = chars[j - 1].1;
+    let next = chars[j + 1].1;
+    if prev.is_ascii_digit() && next.is_ascii_digit() {
+        return true;
+    }
+    // Domains and paths: lower-case letters on both sides.
+    prev.is_lowercase() && next.is_lowercase()
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "yth", "no", "bpk", "sdr", "sdri", "dr", "drs", "ir", "prof", "hj", "h", "st", "jl", "kab",
+    "kec", "kel", "dll", "dsb", "tsb", "a.n", "an", "u.p", "up", "tlp", "telp", "hp", "nik", "skm",
+    "apt", "m.si", "mm", "s.farm", "ny", "tn", "rp", "vs", "mr", "mrs", "ms",
+];
+
+fn abbreviation_before(tokens: &[Token], first: usize, c: char) -> bool {
+    if c != '.' || tokens.len() <= first {
+        return false;
+    }
+    let last = &tokens[tokens.len() - 1];
+    ABBREVIATIONS.contains(&last.text.as_str()) && tokens.len() - first <= 2
+        || last.text.chars().count() == 1 && last.capital
+}
+
+/// Quoted spans `(start, end, officer's)`: text between double or curly quotes. A quote
+/// belongs to the officer when one of the few words before it names the officer (and none
+/// names someone else).
+fn quoted_spans(raw: &str) -> Vec<(usize, usize, bool)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (b, c) in raw.char_indices() {
+        if !is_quote(c) {
+            continue;
+        }
+        let opening = match c {
+            '“' | '«' | '„' => true,
+            '”' | '»' => false,
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, None) => open = Some(b + c.len_utf8()),
+            (false, Some(s)) => {
+                spans.push((s, b, officer_quote(&raw[..s])));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+fn officer_quote(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(48)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let words: Vec<String> = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let recent = &words[words.len().saturating_sub(5)..];
+    recent.iter().any(|w| OFFICER_MARKERS.contains(&w.as_str()))
+        && !recent.iter().any(|w| OTHER_MARKERS.contains(&w.as_str()))
+}
+
+/// Collapses letters repeated at the end of a word ("yaa" → "ya", "dongg" → "dong",
+/// "bangettt" → "banget"); `None` when nothing repeats.
+pub fn unstretch(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 2 || chars[n - 1] != chars[n - 2] || !chars[n - 1].is_alphabetic() {
+        return None;
+    }
+    let mut end = n - 1;
+    while end > 0 && chars[end - 1] == chars[n - 1] {
+        end -= 1;
+    }
+    let out: String = chars[..=end].iter().collect();
+    Some(out)
+}
+
+/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` and `(?-u:\B)`. A Unicode word
+/// boundary stops the regex engine's fast DFA at the first non-ASCII character (an "é" or
+/// "–" in an answer) and falls back to a far slower engine; rubric text is Indonesian, whose
+/// words are ASCII letters, so the ASCII boundary gives the same matches much faster.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if in_class == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,108 @@
+use super::lexicon::Phrases;
+use super::stem::stem;
+use super::*;
+
+fn words<'a>(t: &'a Text<'a>) -> Vec<&'a str> {
+    t.tokens.iter().map(|t| t.text.as_str()).collect()
+}
+
+#[test]
+fn tokens_are_lower_case_with_inner_apostrophes_removed() {
+    let t = Text::new("Assalamu'alaikum, Kak! Cek di cekbpom.pom.go.id ya. Sama-sama 0,5 mg.");
+    assert_eq!(
+        words(&t),
+        [
+            "assalamualaikum",
+            "kak",
+            "cek",
+            "di",
+            "cekbpom.pom.go.id",
+            "ya",
+            "sama-sama",
+            "0",
+            "5",
+            "mg"
+        ]
+    );
+    assert!(t.tokens[0].capital && !t.tokens[3].capital);
+    assert_eq!(t.tokens[0].punct_after, Some(','));
+}
+
+#[test]
+fn sentences_split_at_stops_and_lines_but_not_abbreviations_or_domains() {
+    let t = Text::new("Yth. Bapak Andi,\nTerima kasih. Produk No. 12 aman! Cek cekbpom.pom.go.id.");
+    let s: Vec<&str> = t.sentences.iter().map(|s| t.sentence_text(s)).collect();
+    assert_eq!(
+        s,
+        [
+            "Yth. Bapak Andi,",
+            "Terima kasih.",
+            "Produk No. 12 aman!",
+            "Cek cekbpom.pom.go.id."
+        ]
+    );
+}
+
+#[test]
+fn quoted_customer_text_and_caller_sentences_are_not_the_officers() {
+    let t = Text::new(
+        "Pesan Kakak \"gak bisa dibuka min\" sudah kami baca. Petugas: \"Selamat siang, Bu.\" \
+         Penelepon mengucapkan terima kasih.",
+    );
+    let own = |w: &str| t.tokens.iter().find(|x| x.text == w).map(|x| x.own);
+    assert_eq!(own("gak"), Some(false));
+    assert_eq!(own("selamat"), Some(true));
+    assert_eq!(own("terima"), Some(false));
+    assert_eq!(own("kami"), Some(true));
+}
+
+#[test]
+fn phrases_match_words_prefixes_and_anchors() {
+    let p = Phrases::new(&["selamat pagi", "assalamu*", "^halo,", "bantu lagi$"]).unwrap();
+    let t =
+        Text::new("Halo Glow Serum dijual. Assalamualaikum Kak. Ada yang bisa kami bantu lagi?");
+    let hits: Vec<&str> = t
+        .sentences
+        .iter()
+        .flat_map(|s| p.find_in(&t, s))
+        .map(|h| lexicon::hit_text(&t, h))
+        .collect();
+    // "Halo Glow" is a product name, not "halo," followed by punctuation.
+    assert_eq!(hits, ["Assalamualaikum", "bantu lagi"]);
+    assert!(Phrases::new(&["*x"]).is_err());
+    assert!(Phrases::new(&["  "]).is_err());
+}
+
+#[test]
+fn stems_meet_at_the_root() {
+    for w in ["terdaftar", "mendaftarkan", "pendaftaran", "didaftarkan"] {
+        assert_eq!(stem(w), "daftar", "{w}");
+    }
+    assert_eq!(stem("laporan"), "lapor");
+    assert_eq!(stem("penjualan"), "jual");
+    assert_eq!(stem("informasi"), "informasi");
+    assert_eq!(stem("md224512001234"), "md224512001234");
+}
+
+#[test]
+fn stretched_words_collapse() {
+    assert_eq!(unstretch("yaa").as_deref(), Some("ya"));
+    assert_eq!(unstretch("bangettt").as_deref(), Some("banget"));
+    assert_eq!(unstretch("kak"), None);
+}
+
+#[test]
+fn the_dictionary_knows_affixed_forms() {
+    let d = dictionary::Dictionary::builtin().unwrap();
+    assert!(d.check("dijual") && d.check("silakan") && d.check("kedaluwarsa"));
+    assert!(!d.check("silahkan") && !d.check("dirumah"));
+}
+
+#[test]
+fn word_boundaries_become_ascii() {
+    let ascii = ascii_word_boundaries;
+    assert_eq!(ascii(r"\b(gak|yg)\b"), r"(?-u:\b)(gak|yg)(?-u:\b)");
+    assert_eq!(ascii(r"\Bx"), r"(?-u:\B)x");
+    assert_eq!(ascii(r"a\\b"), r"a\\b");
+    assert_eq!(ascii(r"\d{12}\s+[\b]"), r"\d{12}\s+[\b]");
+}
