@@ -2,8 +2,8 @@
 //!
 //! The last sentence that is not a trailer (a signature, ticket line or hashtag: at most
 //! `trailer_max_words` words, all capitalised, hashtags or digits, or opening with a word
-//! of `trailer_words`) must hold a phrase of `phrases` or of `thanks`. A closing in the
-//! middle followed by more content does not count.
+//! of `trailer_words`) must hold a phrase of `phrases`, or a phrase of `thanks` near the
+//! end of that sentence. A closing in the middle followed by more content does not count.
 
 use serde::Deserialize;
 
@@ -12,6 +12,9 @@ use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::lexicon::{Phrases, hit_text};
 use crate::text::{Sentence, Text};
+
+/// Words allowed after a closing thanks in its sentence.
+const THANKS_TAIL: usize = 4;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,10 +62,17 @@ impl Closing {
             return true;
         }
         let raw = text.sentence_text(s);
+        // A signature or address line: capitalised words, with the small words of a name
+        // or title in lower case ("Kepala Balai Besar POM di Semarang").
+        let small = |w: &str| matches!(w, "di" | "dan" | "ke" | "dari" | "untuk" | "atas");
         raw.starts_with(['-', '–', '—', '~', '#'])
-            || toks
-                .iter()
-                .all(|t| t.capital || hashtag(t) || t.text.chars().all(|c| c.is_ascii_digit()))
+            || toks.iter().any(|t| t.capital)
+                && toks.iter().all(|t| {
+                    t.capital
+                        || hashtag(t)
+                        || small(&t.text)
+                        || t.text.chars().any(|c| c.is_ascii_digit())
+                })
     }
 }
 
@@ -70,10 +80,15 @@ impl TextCheck for Closing {
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
         for s in text.sentences.iter().rev() {
-            let hit = self
-                .phrases
-                .first_in(text, s)
-                .or_else(|| self.thanks.first_in(text, s));
+            // Thanks closes only at the end of its sentence: at most `THANKS_TAIL` words
+            // after it ("Atas perhatian Bapak, kami ucapkan terima kasih", "Terima kasih
+            // atas perhatiannya"), not thanks that opens a sentence of content.
+            let hit = self.phrases.first_in(text, s).or_else(|| {
+                self.thanks
+                    .find_in(text, s)
+                    .into_iter()
+                    .find(|h| s.end - h.end <= THANKS_TAIL)
+            });
             if let Some(h) = hit {
                 return Verdict::new(State::Pass, found(lang, hit_text(text, h)));
             }

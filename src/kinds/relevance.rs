@@ -12,10 +12,12 @@
 //! - a deferral (`deferrals`) with few other content words fails;
 //! - for a complaint (service type in `complaints`), a bare acknowledgement or forwarding
 //!   is partial instead of fail;
-//! - the question's named things — registration numbers, and brand or product names
-//!   written with a capital inside a sentence — must be addressed: when none is, an
-//!   answer naming another registration number or product fails, and any other answer is
-//!   at most partial;
+//! - the question's named things — registration numbers, and brand or product names (a
+//!   capitalised word after a word of `name_markers` such as "merek", "krim", "sirup") —
+//!   must be addressed: when none is, an answer naming another registration number or
+//!   product fails, and any other answer is at most partial;
+//! - with two or more explicit sub-questions (sentences ending in "?", numbered items),
+//!   one whose content words the answer never addresses makes it at most partial;
 //! - a reply that mostly redirects (`redirects`, e.g. "silakan cek di cekbpom") is at most
 //!   partial.
 //!
@@ -53,6 +55,8 @@ struct Keys {
     not_names: Vec<String>,
     #[serde(default)]
     complaints: Vec<String>,
+    #[serde(default)]
+    name_markers: Vec<String>,
 }
 
 fn three() -> usize {
@@ -76,6 +80,7 @@ struct Relevance {
     redirects: Phrases,
     not_names: FxHashSet<String>,
     complaints: FxHashSet<String>,
+    markers: FxHashSet<String>,
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -104,6 +109,7 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         redirects: phrases("redirects", &k.redirects)?,
         not_names: lower(&k.not_names),
         complaints: lower(&k.complaints),
+        markers: lower(&k.name_markers),
     }))
 }
 
@@ -142,46 +148,70 @@ impl Relevance {
         out
     }
 
-    /// Named things of the question: codes, and capitalised words inside a sentence.
+    /// A product or brand name: a capitalised word right after a word of `name_markers`
+    /// ("merek", "krim", "sirup", …), not a word of `not_names`.
+    fn name_at(&self, text: &Text, i: usize) -> bool {
+        let t = &text.tokens[i];
+        i > 0
+            && t.capital
+            && t.sentence == text.tokens[i - 1].sentence
+            && self.markers.contains(&text.tokens[i - 1].text)
+            && t.text.chars().count() >= 3
+            && !self.stop.contains(&t.text)
+            && !self.not_names.contains(&t.text)
+    }
+
+    /// Named things of the question: registration codes and product or brand names.
     fn names(&self, q: &Text) -> Vec<String> {
         let mut out = Vec::new();
-        for s in &q.sentences {
-            for (k, t) in q.tokens[s.first..s.end].iter().enumerate() {
-                let name = is_code(&t.text)
-                    || (k > 0
-                        && t.capital
-                        && t.text.chars().count() >= 3
-                        && !self.stop.contains(&t.text)
-                        && !self.not_names.contains(&t.text));
-                if name && !out.contains(&t.text) {
-                    out.push(t.text.clone());
-                }
+        for (i, t) in q.tokens.iter().enumerate() {
+            if (is_code(&t.text) || self.name_at(q, i)) && !out.contains(&t.text) {
+                out.push(t.text.clone());
             }
         }
         out
     }
 
-    /// Another product named in the answer: a code or a capitalised word inside a
-    /// sentence that the question does not have.
+    /// Another product named in the answer: a registration code or a product name that
+    /// the question does not have.
     fn other_name<'a>(&self, row: &Row<'a>, asked: &FxHashSet<&str>) -> Option<&'a str> {
         let a = &row.answer;
-        for s in &a.sentences {
-            for (k, t) in a.tokens[s.first..s.end].iter().enumerate() {
-                if !t.own || asked.contains(t.text.as_str()) {
-                    continue;
-                }
-                let code = is_code(&t.text);
-                let name = k > 0
-                    && t.capital
-                    && t.text.chars().count() >= 3
-                    && !self.stop.contains(&t.text)
-                    && !self.not_names.contains(&t.text);
-                if code || name {
-                    return Some(a.excerpt(t.start, t.end));
-                }
-            }
+        (0..a.tokens.len()).find_map(|i| {
+            let t = &a.tokens[i];
+            let named = t.own
+                && !asked.contains(t.text.as_str())
+                && (is_code(&t.text) || self.name_at(a, i));
+            named.then(|| a.excerpt(t.start, t.end))
+        })
+    }
+
+    /// The explicit sub-questions of a question (its sentences ending in "?" or numbered
+    /// items) whose content words the answer does not address at all.
+    fn unanswered<'a>(&self, q: &Text<'a>, a_stems: &FxHashSet<String>) -> Option<&'a str> {
+        let asked: Vec<&crate::text::Sentence> = q
+            .sentences
+            .iter()
+            .filter(|s| {
+                let raw = q.sentence_text(s);
+                raw.ends_with('?') || raw.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        if asked.len() < 2 {
+            return None;
         }
-        None
+        asked.into_iter().find_map(|s| {
+            let stems: Vec<String> = q.tokens[s.first..s.end]
+                .iter()
+                .filter(|t| self.content(&t.text) && !self.yes_no_word(&t.text))
+                .map(|t| stem(&t.text))
+                .collect();
+            (!stems.is_empty() && !stems.iter().any(|x| a_stems.contains(x)))
+                .then(|| q.sentence_text(s))
+        })
+    }
+
+    fn yes_no_word(&self, w: &str) -> bool {
+        self.reply_words.contains(w)
     }
 }
 
@@ -197,7 +227,7 @@ impl TextCheck for Relevance {
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {
         let (q, a) = (&row.question, &row.answer);
         let q_stems = self.stems(q, false);
-        let a_stems: FxHashSet<String> = self.stems(a, true).into_iter().collect();
+        let a_stems: FxHashSet<String> = self.stems(a, false).into_iter().collect();
         let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
         let total: f64 = q_stems.iter().map(|t| weight(t)).sum();
         let found: Vec<&String> = q_stems.iter().filter(|t| a_stems.contains(*t)).collect();
@@ -308,6 +338,15 @@ impl TextCheck for Relevance {
                     names[0]
                 );
             }
+        }
+        if let Some(sub) = self.unanswered(q, &a_stems) {
+            cap = State::Partial;
+            why = tr!(
+                lang,
+                "sub-pertanyaan tidak dijawab: \"{}\"; ",
+                "sub-question not answered: \"{}\"; ",
+                super::clip(sub)
+            );
         }
         if self.redirects.first_anywhere(a).is_some() && content < self.min_content * 3 {
             cap = State::Partial;

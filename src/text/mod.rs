@@ -321,6 +321,12 @@ fn quoted_spans(raw: &str) -> Vec<(usize, usize, bool)> {
 }
 
 fn officer_quote(before: &str) -> bool {
+    // The words since the end of the previous sentence or quotation.
+    let start = before
+        .trim_end_matches(|c: char| is_quote(c) || c.is_whitespace())
+        .rfind(|c: char| matches!(c, '.' | '!' | '?' | '\n') || is_quote(c))
+        .map_or(0, |i| i + 1);
+    let before = &before[start..];
     let tail: String = before
         .chars()
         .rev()
