@@ -37,7 +37,7 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     pub fn new(question: Option<&'a str>, answer: &'a str) -> Self {
         Row {
-            question: Text::new(question.unwrap_or("")),
+            question: Text::whole(question.unwrap_or("")),
             answer: Text::new(answer),
             service_type: None,
         }

@@ -2,8 +2,10 @@
 //! or rules is answered with a concrete reference (labelling guide, rujukan).
 //!
 //! Whether it applies is read from the question: a phrase of `needed` (stems and word
-//! prefixes such as "daftar*", "izin edar", "tanpa resep") or a match of `needed_patterns`
-//! (a registration code). Otherwise the verdict is n/a.
+//! prefixes such as "daftar*", "izin edar", "tanpa resep"), a phrase of every group of
+//! `needed_together` (a sale, and a product illegal by definition: "jual*" with
+//! "merkuri"), or a match of `needed_patterns`; unless a phrase of `not_needed` is there
+//! (impostor officers). Otherwise the verdict is n/a.
 //!
 //! When it applies, the officer's words must hold a match of `regulations` (a law or
 //! regulation named), `portals` (cekbpom, BPOM Mobile, a pom.go.id site; not inside an
@@ -25,6 +27,10 @@ use crate::text::{Text, ascii_word_boundaries};
 struct Keys {
     needed: Vec<String>,
     #[serde(default)]
+    needed_together: Vec<Vec<String>>,
+    #[serde(default)]
+    not_needed: Vec<String>,
+    #[serde(default)]
     needed_patterns: Vec<String>,
     #[serde(default)]
     regulations: Vec<String>,
@@ -39,6 +45,8 @@ struct Keys {
 #[derive(Debug)]
 struct Reference {
     needed: Phrases,
+    needed_together: Vec<Phrases>,
+    not_needed: Phrases,
     needed_patterns: Option<Regex>,
     regulations: Option<Regex>,
     portals: Option<Regex>,
@@ -68,6 +76,12 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
     let k: Keys = keys(table)?;
     Ok(std::sync::Arc::new(Reference {
         needed: phrases("needed", &k.needed)?,
+        needed_together: k
+            .needed_together
+            .iter()
+            .map(|g| phrases("needed_together", g))
+            .collect::<Result<_, _>>()?,
+        not_needed: phrases("not_needed", &k.not_needed)?,
         needed_patterns: regex("needed_patterns", &k.needed_patterns)?,
         regulations: regex("regulations", &k.regulations)?,
         portals: regex("portals", &k.portals)?,
@@ -103,7 +117,15 @@ fn in_email(raw: &str, start: usize) -> bool {
 
 impl Reference {
     fn needed(&self, q: &Text) -> bool {
+        if self.not_needed.first_anywhere(q).is_some() {
+            return false;
+        }
         self.needed.first_anywhere(q).is_some()
+            || (!self.needed_together.is_empty()
+                && self
+                    .needed_together
+                    .iter()
+                    .all(|g| g.first_anywhere(q).is_some()))
             || self
                 .needed_patterns
                 .as_ref()

@@ -122,7 +122,7 @@ pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
         }
         let mut corpus = crate::kinds::Corpus::default();
         for q in questions.iter().flatten() {
-            if let Some(terms) = check.terms(&crate::text::Text::new(q)) {
+            if let Some(terms) = check.terms(&crate::text::Text::whole(q)) {
                 corpus.add(&terms);
             }
         }

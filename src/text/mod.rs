@@ -234,6 +234,15 @@ impl<'a> Text<'a> {
         text
     }
 
+    /// Analyses a text whose every word counts (a question, written by the customer).
+    pub fn whole(raw: &'a str) -> Self {
+        let mut t = Text::new(raw);
+        for tok in &mut t.tokens {
+            tok.own = true;
+        }
+        t
+    }
+
     /// Sentences whose subject is the caller or visitor are not the officer's.
     fn mark_other_party(&mut self) {
         for s in &self.sentences {
