@@ -15,13 +15,17 @@
 //! - the question's named things — registration numbers, and brand or product names (a
 //!   capitalised word after a word of `name_markers` such as "merek", "krim", "sirup") —
 //!   must be addressed: when none is, an answer naming another registration number or
-//!   product fails, and any other answer is at most partial;
+//!   product (and addressing less than `pass` of the question) fails;
 //! - with two or more explicit sub-questions (sentences ending in "?", numbered items),
 //!   one whose content words the answer never addresses makes it at most partial;
 //! - a reply that mostly redirects (`redirects`, e.g. "silakan cek di cekbpom") is at most
 //!   partial.
 //!
-//! Then share ≥ `pass` passes and share ≥ `partial` is partial.
+//! Then share ≥ `pass` passes, as does a complaint the answer registers or forwards in
+//! words of its own (a phrase of `handling` and at least twice `min_content_words`
+//! content words) and a yes/no question answered directly (a word of `reply_words` in the
+//! officer's words); share ≥ `partial` is partial. A product or brand is also addressed by a
+//! phrase of `anaphora` ("produk tersebut").
 
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -57,6 +61,12 @@ struct Keys {
     complaints: Vec<String>,
     #[serde(default)]
     name_markers: Vec<String>,
+    #[serde(default)]
+    handling: Vec<String>,
+    #[serde(default)]
+    question_words: Vec<String>,
+    #[serde(default)]
+    anaphora: Vec<String>,
 }
 
 fn three() -> usize {
@@ -81,6 +91,9 @@ struct Relevance {
     not_names: FxHashSet<String>,
     complaints: FxHashSet<String>,
     markers: FxHashSet<String>,
+    handling: Phrases,
+    anaphora: Phrases,
+    question_words: FxHashSet<String>,
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -110,6 +123,9 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         not_names: lower(&k.not_names),
         complaints: lower(&k.complaints),
         markers: lower(&k.name_markers),
+        handling: phrases("handling", &k.handling)?,
+        anaphora: phrases("anaphora", &k.anaphora)?,
+        question_words: lower(&k.question_words),
     }))
 }
 
@@ -121,9 +137,34 @@ fn compact(s: &str) -> String {
         .collect()
 }
 
-/// A registration-like code: letters and at least six digits ("NA18231200456").
+/// Words of the officer's reply within which a yes/no reply word answers directly.
+const DIRECT_WITHIN: usize = 20;
+
+/// Registration numbers of a text, compacted ("POM SD 181 345 221" → "SD181345221"): two
+/// or three capitals and eight or more digits, spaces allowed between the digits.
+fn codes(raw: &str) -> Vec<String> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{2,3}[\s-]?(?:\d[\s.-]?){7,15}\d").ok());
+    let Some(re) = re else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = re.find_iter(raw).map(|m| compact(m.as_str())).collect();
+    out.dedup();
+    out
+}
+
+/// Whether a text is written in capitals throughout (then a capital marks no name).
+fn shouting(text: &Text) -> bool {
+    let letters = || text.raw.chars().filter(|c| c.is_alphabetic());
+    letters().count() > 0 && letters().all(char::is_uppercase)
+}
+
+/// A registration-like code: two or three letters, then at least eight digits
+/// ("na18231200456", "dbl1234567890a1"); ticket numbers and dates are not.
 fn is_code(word: &str) -> bool {
-    word.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+    let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+    (2..=3).contains(&letters) && digits >= 8
 }
 
 impl Relevance {
@@ -153,6 +194,7 @@ impl Relevance {
     fn name_at(&self, text: &Text, i: usize) -> bool {
         let t = &text.tokens[i];
         i > 0
+            && !shouting(text)
             && t.capital
             && t.sentence == text.tokens[i - 1].sentence
             && self.markers.contains(&text.tokens[i - 1].text)
@@ -185,28 +227,46 @@ impl Relevance {
         })
     }
 
-    /// The explicit sub-questions of a question (its sentences ending in "?" or numbered
-    /// items) whose content words the answer does not address at all.
+    /// The explicit sub-questions of a question whose content words the answer never
+    /// addresses: the question is cut into clauses at numbered items ("1)", "(2)") and at a
+    /// question word that opens a further question ("… dan apakah …"); with two or more
+    /// clauses, a clause none of whose content words the answer has is unanswered.
     fn unanswered<'a>(&self, q: &Text<'a>, a_stems: &FxHashSet<String>) -> Option<&'a str> {
-        let asked: Vec<&crate::text::Sentence> = q
-            .sentences
-            .iter()
-            .filter(|s| {
-                let raw = q.sentence_text(s);
-                raw.ends_with('?') || raw.starts_with(|c: char| c.is_ascii_digit())
-            })
-            .collect();
-        if asked.len() < 2 {
+        let mut clauses: Vec<(usize, usize)> = Vec::new();
+        for s in &q.sentences {
+            let before = clauses.len();
+            let mut start = s.first;
+            for i in s.first + 1..s.end {
+                let t = &q.tokens[i];
+                let numbered = t.text.len() == 1
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && t.punct_after == Some(')');
+                let asks = self.question_words.contains(&t.text)
+                    && matches!(
+                        q.tokens[i - 1].text.as_str(),
+                        "dan" | "serta" | "lalu" | "juga"
+                    );
+                if (numbered || asks) && i > start {
+                    clauses.push((start, i));
+                    start = i;
+                }
+            }
+            // A sentence counts when it asks ("…?") or was cut into clauses.
+            if clauses.len() > before || q.sentence_text(s).ends_with('?') {
+                clauses.push((start, s.end));
+            }
+        }
+        if clauses.len() < 2 {
             return None;
         }
-        asked.into_iter().find_map(|s| {
-            let stems: Vec<String> = q.tokens[s.first..s.end]
+        clauses.into_iter().find_map(|(from, to)| {
+            let stems: Vec<String> = q.tokens[from..to]
                 .iter()
                 .filter(|t| self.content(&t.text) && !self.yes_no_word(&t.text))
                 .map(|t| stem(&t.text))
                 .collect();
-            (!stems.is_empty() && !stems.iter().any(|x| a_stems.contains(x)))
-                .then(|| q.sentence_text(s))
+            (stems.len() >= 1 && !stems.iter().any(|x| a_stems.contains(x)))
+                .then(|| q.excerpt(q.tokens[from].start, q.tokens[to - 1].end))
         })
     }
 
@@ -264,8 +324,15 @@ impl TextCheck for Relevance {
         } else {
             State::Fail
         };
+        let yes_no = self.yes_no.first_anywhere(q).is_some();
+        // A reply word early in the officer's words ("Boleh, …", "… belum terdaftar …").
+        let direct = share >= self.partial
+            && a.tokens
+                .iter()
+                .filter(|t| t.own)
+                .take(DIRECT_WITHIN)
+                .any(|t| self.reply_words.contains(&t.text));
         if content < self.min_content {
-            let yes_no = self.yes_no.first_anywhere(q).is_some();
             let replies = a
                 .tokens
                 .iter()
@@ -304,15 +371,38 @@ impl TextCheck for Relevance {
                 ),
             );
         }
+        // A complaint registered or forwarded with words of its own is addressed.
+        let handled = complaint
+            && content >= self.min_content * 2
+            && self.handling.first_anywhere(a).is_some();
+        // Another registration number in place of the one asked about: another product.
+        let (q_codes, a_codes) = (codes(q.raw), codes(a.raw));
+        if !q_codes.is_empty()
+            && !q_codes.iter().any(|c| a_codes.contains(c))
+            && let Some(other) = a_codes.iter().find(|c| !q_codes.contains(c))
+        {
+            return Verdict::new(
+                State::Fail,
+                tr!(
+                    lang,
+                    "membahas nomor {}, bukan {} yang ditanyakan; {}",
+                    "addresses number {}, not the {} asked about; {}",
+                    other,
+                    q_codes[0],
+                    measured
+                ),
+            );
+        }
         let mut cap = State::Pass;
         let mut why = String::new();
         let names = self.names(q);
         if !names.is_empty() {
             let compact_answer = compact(a.raw);
-            let answered = names.iter().any(|n| {
-                a.tokens.iter().any(|t| t.own && t.text == *n)
-                    || (is_code(n) && compact_answer.contains(&compact(n)))
-            });
+            let answered = self.anaphora.first_anywhere(a).is_some()
+                || names.iter().any(|n| {
+                    a.tokens.iter().any(|t| t.text == *n)
+                        || (is_code(n) && compact_answer.contains(&compact(n)))
+                });
             if !answered {
                 let asked: FxHashSet<&str> = q.tokens.iter().map(|t| t.text.as_str()).collect();
                 if let Some(other) = self.other_name(row, &asked)
@@ -330,16 +420,10 @@ impl TextCheck for Relevance {
                         ),
                     );
                 }
-                cap = State::Partial;
-                why = tr!(
-                    lang,
-                    "\"{}\" yang ditanyakan tidak dibahas; ",
-                    "the \"{}\" asked about is not addressed; ",
-                    names[0]
-                );
             }
         }
-        if let Some(sub) = self.unanswered(q, &a_stems) {
+        let own_stems: FxHashSet<String> = self.stems(a, true).into_iter().collect();
+        if let Some(sub) = self.unanswered(q, &own_stems) {
             cap = State::Partial;
             why = tr!(
                 lang,
@@ -357,7 +441,7 @@ impl TextCheck for Relevance {
                 )
                 .to_string();
         }
-        let state = if share >= self.pass {
+        let state = if share >= self.pass || handled || (yes_no && direct) {
             State::Pass
         } else if share >= self.partial {
             State::Partial
