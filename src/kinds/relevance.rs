@@ -144,7 +144,7 @@ const DIRECT_WITHIN: usize = 20;
 /// or three capitals and eight or more digits, spaces allowed between the digits.
 fn codes(raw: &str) -> Vec<String> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{2,3}[\s-]?(?:\d[\s.-]?){7,15}\d").ok());
+    let re = RE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{2,3} ?(?:\d ?){7,15}\d\b").ok());
     let Some(re) = re else {
         return Vec::new();
     };
@@ -259,13 +259,22 @@ impl Relevance {
         if clauses.len() < 2 {
             return None;
         }
-        clauses.into_iter().find_map(|(from, to)| {
-            let stems: Vec<String> = q.tokens[from..to]
+        // Each clause's own stems: those no other clause shares (the subject the clauses
+        // have in common does not answer any of them).
+        let stems_of = |(from, to): (usize, usize)| -> Vec<String> {
+            q.tokens[from..to]
                 .iter()
                 .filter(|t| self.content(&t.text) && !self.yes_no_word(&t.text))
                 .map(|t| stem(&t.text))
+                .collect()
+        };
+        let all: Vec<Vec<String>> = clauses.iter().map(|c| stems_of(*c)).collect();
+        clauses.iter().enumerate().find_map(|(k, &(from, to))| {
+            let own: Vec<&String> = all[k]
+                .iter()
+                .filter(|x| !all.iter().enumerate().any(|(j, o)| j != k && o.contains(x)))
                 .collect();
-            (stems.len() >= 1 && !stems.iter().any(|x| a_stems.contains(x)))
+            (!own.is_empty() && !own.iter().any(|x| a_stems.contains(*x)))
                 .then(|| q.excerpt(q.tokens[from].start, q.tokens[to - 1].end))
         })
     }
@@ -326,12 +335,15 @@ impl TextCheck for Relevance {
         };
         let yes_no = self.yes_no.first_anywhere(q).is_some();
         // A reply word early in the officer's words ("Boleh, …", "… belum terdaftar …").
-        let direct = share >= self.partial
-            && a.tokens
-                .iter()
-                .filter(|t| t.own)
-                .take(DIRECT_WITHIN)
-                .any(|t| self.reply_words.contains(&t.text));
+        let mut own = a.tokens.iter().filter(|t| t.own);
+        let first_reply = own
+            .next()
+            .is_some_and(|t| self.reply_words.contains(&t.text));
+        let direct = first_reply
+            || share >= self.partial
+                && own
+                    .take(DIRECT_WITHIN)
+                    .any(|t| self.reply_words.contains(&t.text));
         if content < self.min_content {
             let replies = a
                 .tokens
@@ -432,7 +444,15 @@ impl TextCheck for Relevance {
                 super::clip(sub)
             );
         }
-        if self.redirects.first_anywhere(a).is_some() && content < self.min_content * 3 {
+        // A redirect with no statement of its own about the case ("silakan cek sendiri").
+        let states = a
+            .tokens
+            .iter()
+            .any(|t| t.own && self.reply_words.contains(&t.text));
+        if !handled
+            && self.redirects.first_anywhere(a).is_some()
+            && (content < self.min_content * 3 || !states)
+        {
             cap = State::Partial;
             why = lang
                 .pick(
