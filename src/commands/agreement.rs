@@ -116,6 +116,63 @@ fn collect(
     Ok(out)
 }
 
+/// Adds the reviewers' verdicts from review workbooks, each against the tool's verdict on
+/// the same answer now; the split is the reviewer.
+fn add_review_pairs(
+    criteria: &mut Vec<Criterion>,
+    scored: &DataFrame,
+    rubric: &Rubric,
+    verdicts: Vec<crate::review::verdicts::HumanVerdict>,
+) -> Result<()> {
+    let err = |e| polars_err("kesepakatan / agreement", e);
+    let ids = text_column(scored, field::ID)?;
+    let row_of: std::collections::HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| id.as_deref().map(|id| (id, i)))
+        .collect();
+    for c in automatic(rubric) {
+        let mine: Vec<_> = verdicts.iter().filter(|v| v.criterion == c.id).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let states = scored
+            .column(&state_col(&c.id))
+            .and_then(|s| s.u8().cloned())
+            .map_err(err)?;
+        let evidence = text_column(scored, &evidence_col(&c.id))?;
+        let k = match criteria.iter().position(|x| x.id == c.id) {
+            Some(k) => k,
+            None => {
+                criteria.push(Criterion {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    pairs: Vec::new(),
+                });
+                criteria.len() - 1
+            }
+        };
+        for v in mine {
+            let Some(&i) = row_of.get(v.id.as_str()) else {
+                continue;
+            };
+            let Some(auto) = states.get(i).and_then(State::from_code) else {
+                continue;
+            };
+            criteria[k].pairs.push((
+                Some(format!("review {}", v.reviewer)),
+                Pair {
+                    id: v.id.clone(),
+                    human: v.human,
+                    auto,
+                    evidence: evidence[i].clone().unwrap_or_default(),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The split names: "semua" first, then the values of the split column, sorted.
 fn split_names(criteria: &[Criterion]) -> Vec<Option<String>> {
     let mut names: Vec<String> = criteria
@@ -124,9 +181,9 @@ fn split_names(criteria: &[Criterion]) -> Vec<Option<String>> {
         .collect();
     names.sort();
     names.dedup();
-    std::iter::once(None)
-        .chain(names.into_iter().map(Some))
-        .collect()
+    // "All" only adds a row when there is more than one split.
+    let all = (names.len() != 1).then_some(None);
+    all.into_iter().chain(names.into_iter().map(Some)).collect()
 }
 
 fn of_split<'a>(c: &'a Criterion, split: &Option<String>) -> Vec<&'a Pair> {
@@ -325,6 +382,13 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
     drop(progress);
     let mut issues = run.issues;
     let mut criteria = collect(&run.scored, &run.rubric, &mut issues)?;
+    if !inputs.reviews.is_empty() {
+        let paths = crate::assess::batch::workbook_paths(&inputs.reviews)?;
+        let (verdicts, mut read_issues) =
+            crate::review::merge::read_all_verdicts(&paths, &run.rubric);
+        issues.append(&mut read_issues);
+        add_review_pairs(&mut criteria, &run.scored, &run.rubric, verdicts)?;
+    }
     if let Some(only) = &args.split {
         for c in &mut criteria {
             c.pairs.retain(|(s, _)| s.as_deref() == Some(only.as_str()));

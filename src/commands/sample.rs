@@ -117,6 +117,10 @@ fn review_rows(
             strings(&table, &format!("{}_evidence", c.id))?,
         ));
     }
+    let judged: Vec<(String, Vec<Option<String>>)> = crate::review::verdicts::judged(&run.rubric)
+        .into_iter()
+        .map(|c| Ok((c.id.clone(), strings(&table, &c.id)?)))
+        .collect::<Result<_>>()?;
     let text = |v: &Option<String>| {
         let t = v.clone().unwrap_or_default();
         if masked { mask(&t).into_owned() } else { t }
@@ -155,6 +159,11 @@ fn review_rows(
                 auto_notes: notes.join("\n"),
                 calibration: false,
                 marks: Vec::new(),
+                auto_states: judged
+                    .iter()
+                    .map(|(id, states)| (id.clone(), states[i].clone().unwrap_or_default()))
+                    .collect(),
+                verdicts: Vec::new(),
                 comment: String::new(),
             }
         })

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{Check, Resources, Row, TextCheck, Verdict, clip, found, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
-use crate::text::lexicon::{Phrases, hit_text};
+use crate::text::lexicon::Phrases;
 use crate::text::{Sentence, Text};
 
 /// Words allowed after a closing thanks in its sentence.
@@ -89,8 +89,10 @@ impl TextCheck for Closing {
                     .into_iter()
                     .find(|h| s.end - h.end <= THANKS_TAIL)
             });
-            if let Some(h) = hit {
-                return Verdict::new(State::Pass, found(lang, hit_text(text, h)));
+            if hit.is_some() {
+                // The closing sentence as evidence ("Semoga informasi ini bermanfaat").
+                let sentence = text.sentence_text(s).trim_end_matches(['.', '!', ',']);
+                return Verdict::new(State::Pass, found(lang, sentence));
             }
             if self.is_trailer(text, s) {
                 continue;

@@ -18,8 +18,9 @@
 //!   product (and addressing less than `pass` of the question) fails;
 //! - with two or more explicit sub-questions (sentences ending in "?", numbered items),
 //!   one whose content words the answer never addresses makes it at most partial;
-//! - a reply that mostly redirects (`redirects`, e.g. "silakan cek di cekbpom") is at most
-//!   partial.
+//! - a reply that redirects (`redirects`, e.g. "silakan cek di cekbpom") without a
+//!   statement of its own (no word of `reply_words`: "terdaftar", "tidak", "boleh") is at
+//!   most partial, unless it handles a complaint;
 //!
 //! Then share ≥ `pass` passes, as does a complaint the answer registers or forwards in
 //! words of its own (a phrase of `handling` and at least twice `min_content_words`
@@ -449,10 +450,7 @@ impl TextCheck for Relevance {
             .tokens
             .iter()
             .any(|t| t.own && self.reply_words.contains(&t.text));
-        if !handled
-            && self.redirects.first_anywhere(a).is_some()
-            && (content < self.min_content * 3 || !states)
-        {
+        if !handled && self.redirects.first_anywhere(a).is_some() && !states {
             cap = State::Partial;
             why = lang
                 .pick(

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::verdicts::{HumanVerdict, confirms, judged, parse_verdict};
 use super::worksheet::manual_criteria;
 use super::{META_SHEET, key, meta};
 use crate::assess::read::cell_ref;
@@ -73,8 +74,23 @@ pub struct Conflict {
     pub decided: Mark,
 }
 
+/// What one review workbook holds: the marks on manual criteria, the verdicts on automatic
+/// criteria, and the issues found reading them.
+#[derive(Debug, Default)]
+pub struct ReadBack {
+    pub reviews: Vec<Review>,
+    pub verdicts: Vec<HumanVerdict>,
+    pub issues: Vec<DataIssue>,
+}
+
 /// Reads one review workbook: its reviews and its issues.
 pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>)> {
+    let back = read_back(path, rubric)?;
+    Ok((back.reviews, back.issues))
+}
+
+/// Reads one review workbook whole.
+pub fn read_back(path: &Path, rubric: &Rubric) -> Result<ReadBack> {
     let place = Location::file(path);
     let (mut wb, m) = keyed::open_own(
         path,
@@ -102,7 +118,10 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
 
     // The review sheet: the one with the key row.
     let found = keyed::find(&mut wb, path, META_SHEET, |keys| {
-        keys.iter().any(|k| k == key::ID) && keys.iter().any(|k| k.starts_with(key::MANUAL_PREFIX))
+        keys.iter().any(|k| k == key::ID)
+            && keys
+                .iter()
+                .any(|k| k.starts_with(key::MANUAL_PREFIX) || k.starts_with(key::VERDICT_PREFIX))
     });
     let Some(keyed::KeyedSheet {
         name: sheet,
@@ -132,12 +151,51 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
         .into_iter()
         .filter_map(|(c, scale, na)| col_of(&key::manual(&c.id)).map(|j| (c, scale, na, j)))
         .collect();
+    let judged: Vec<_> = judged(rubric)
+        .into_iter()
+        .filter_map(|c| col_of(&key::verdict(&c.id)).map(|j| (c, j, col_of(&key::auto(&c.id)))))
+        .collect();
     let mut reviews = Vec::new();
+    let mut verdicts = Vec::new();
     let mut issues = Vec::new();
     for (r, row) in range.rows().enumerate().skip(key_row + 2) {
         let id = text(row.get(id_col));
         if id.is_empty() {
             continue;
+        }
+        for (c, j, shown_col) in &judged {
+            let raw = text(row.get(*j));
+            if raw.trim().is_empty() {
+                continue;
+            }
+            let shown =
+                shown_col.and_then(|k| parse_verdict(Some(&text(row.get(k)))).ok().flatten());
+            let human = if confirms(&raw) {
+                shown
+            } else {
+                parse_verdict(Some(&raw)).ok().flatten()
+            };
+            let Some(human) = human else {
+                issues.push(DataIssue {
+                    kind: IssueKind::InvalidManualScore,
+                    location: at(r, *j),
+                    record_id: Some(id.clone()),
+                    message: msg!(
+                        "penilaian \"{raw}\" untuk {} tidak dikenal (Setuju, Lulus, Sebagian, Gagal, N/A); tidak dipakai",
+                        "verdict \"{raw}\" for {} is not known (Agree, Pass, Partial, Fail, N/A); not used",
+                        c.label
+                    ),
+                });
+                continue;
+            };
+            verdicts.push(HumanVerdict {
+                reviewer: reviewer.clone(),
+                id: id.clone(),
+                criterion: c.id.clone(),
+                shown,
+                human,
+                location: at(r, *j),
+            });
         }
         let comment = comment_col.map(|j| text(row.get(j))).unwrap_or_default();
         for (c, scale, na, j) in &criteria {
@@ -171,7 +229,36 @@ pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>
             });
         }
     }
-    Ok((reviews, issues))
+    Ok(ReadBack {
+        reviews,
+        verdicts,
+        issues,
+    })
+}
+
+/// The reviewers' verdicts on automatic criteria from every review workbook; one that
+/// cannot be read becomes an issue and the others go on.
+pub fn read_all_verdicts(
+    paths: &[PathBuf],
+    rubric: &Rubric,
+) -> (Vec<HumanVerdict>, Vec<DataIssue>) {
+    let mut verdicts = Vec::new();
+    let mut issues = Vec::new();
+    for p in paths {
+        match read_back(p, rubric) {
+            Ok(mut b) => {
+                verdicts.append(&mut b.verdicts);
+                issues.append(&mut b.issues);
+            }
+            Err(e) => issues.push(DataIssue {
+                kind: IssueKind::UnreadableWorkbook,
+                location: e.location.clone(),
+                record_id: None,
+                message: e.message.clone(),
+            }),
+        }
+    }
+    (verdicts, issues)
 }
 
 /// Reads every review workbook; one that cannot be read becomes an issue and the others go on.

@@ -31,10 +31,24 @@ pub mod key {
     pub const COMMENT: &str = "comment";
     /// Prefix of a manual criterion's column key.
     pub const MANUAL_PREFIX: &str = "manual:";
+    /// Prefix of the column with an automatic criterion's verdict at sampling time.
+    pub const AUTO_PREFIX: &str = "auto:";
+    /// Prefix of the column where the reviewer confirms or overrides that verdict.
+    pub const VERDICT_PREFIX: &str = "verdict:";
 
     /// The column key of a manual criterion.
     pub fn manual(id: &str) -> String {
         format!("{MANUAL_PREFIX}{id}")
+    }
+
+    /// The column key of an automatic criterion's verdict.
+    pub fn auto(id: &str) -> String {
+        format!("{AUTO_PREFIX}{id}")
+    }
+
+    /// The column key of the reviewer's verdict on an automatic criterion.
+    pub fn verdict(id: &str) -> String {
+        format!("{VERDICT_PREFIX}{id}")
     }
 }
 

@@ -61,9 +61,54 @@ pub fn parse_verdict(raw: Option<&str>) -> Result<Option<State>, String> {
         "partial" | "sebagian" => State::Partial,
         "fail" | "gagal" | "tidak" | "no" | "tidak sesuai" => State::Fail,
         "na" | "n/a" | "-" | "tidak berlaku" | "not applicable" => State::NotApplicable,
+        "tidak terverifikasi" | "unverifiable" => State::Unverifiable,
         _ => return Err(v.to_string()),
     };
     Ok(Some(state))
+}
+
+/// Words with which a reviewer confirms the automatic verdict.
+pub fn confirms(raw: &str) -> bool {
+    matches!(
+        raw.trim().to_lowercase().as_str(),
+        "setuju" | "agree" | "ok" | "sesuai otomatis" | "confirm" | "confirmed"
+    )
+}
+
+/// The choices of the reviewer's verdict column: confirm, or one of the states.
+pub fn verdict_options(lang: crate::i18n::Lang) -> Vec<String> {
+    let mut v = vec![lang.pick("Setuju", "Agree").to_string()];
+    v.extend(
+        [
+            State::Pass,
+            State::Partial,
+            State::Fail,
+            State::NotApplicable,
+        ]
+        .iter()
+        .map(|s| s.label(lang).to_string()),
+    );
+    v
+}
+
+/// A reviewer's verdict on an automatic criterion, read from a review workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HumanVerdict {
+    pub reviewer: String,
+    pub id: String,
+    pub criterion: String,
+    /// The automatic verdict shown in the sheet when it was made.
+    pub shown: Option<State>,
+    pub human: State,
+    pub location: crate::error::Location,
+}
+
+/// The automatic criteria a reviewer confirms or overrides in the review sheet: those that
+/// judge the text (not the SLA or a filled field).
+pub fn judged(rubric: &Rubric) -> Vec<&crate::rubric::Criterion> {
+    automatic(rubric)
+        .filter(|c| !matches!(c.kind, Kind::Sla { .. } | Kind::Field { .. }))
+        .collect()
 }
 
 /// One answer judged on one criterion by the human and by the tool.

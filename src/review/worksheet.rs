@@ -39,6 +39,10 @@ pub struct ReviewRow {
     pub calibration: bool,
     /// Values already entered, by manual criterion id (filled samples and tests).
     pub marks: Vec<(String, String)>,
+    /// The automatic verdict (state label) of each judged criterion, by criterion id.
+    pub auto_states: Vec<(String, String)>,
+    /// Reviewer verdicts already entered on automatic criteria, by criterion id.
+    pub verdicts: Vec<(String, String)>,
     pub comment: String,
 }
 
@@ -192,6 +196,11 @@ fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) 
         )
         .into(),
         lang.pick(
+            "4a. Untuk setiap kriteria otomatis, kolom \"otomatis\" menunjukkan penilaian alat. Di kolom \"menurut Anda\" pilih Setuju bila benar, atau pilih penilaian Anda (Lulus, Sebagian, Gagal, N/A) bila berbeda; biarkan kosong bila tidak dinilai. Kedua penilaian disimpan untuk mengukur kesepakatan alat dengan reviewer (`ulpk-eval agreement --reviews`).",
+            "4a. For each automatic criterion, the \"automatic\" column shows the tool's verdict. In the \"your verdict\" column pick Agree when it is right, or your own verdict (Pass, Partial, Fail, N/A) when it differs; leave it blank when not judged. Both are kept to measure how the tool agrees with reviewers (`ulpk-eval agreement --reviews`).",
+        )
+        .into(),
+        lang.pick(
             "5. Baris bertanda \"Kalibrasi\" juga dinilai reviewer lain untuk mengukur kesepakatan: nilailah secara mandiri, tanpa berdiskusi.",
             "5. Rows marked \"Calibration\" are also scored by other reviewers to measure agreement: score them on your own, without discussing.",
         )
@@ -318,6 +327,22 @@ fn review_sheet(
             16.0,
         ));
     }
+    // Per judged automatic criterion: its verdict (locked) and the reviewer's (a dropdown:
+    // agree, or the state the reviewer gives).
+    let judged = crate::review::verdicts::judged(rubric);
+    let first_judged = columns.len() as u16;
+    for c in &judged {
+        columns.push((
+            key::auto(&c.id),
+            format!("{}: {}", c.label, lang.pick("otomatis", "automatic")),
+            11.0,
+        ));
+        columns.push((
+            key::verdict(&c.id),
+            format!("{}: {}", c.label, lang.pick("menurut Anda", "your verdict")),
+            12.0,
+        ));
+    }
     columns.push((
         key::COMMENT.into(),
         lang.pick("Komentar", "Comment").into(),
@@ -397,6 +422,21 @@ fn review_sheet(
             }
             .map_err(xlsx_err)?;
         }
+        for (k, c) in judged.iter().enumerate() {
+            let col = first_judged + 2 * k as u16;
+            let shown = r
+                .auto_states
+                .iter()
+                .find(|(id, _)| *id == c.id)
+                .map_or("", |(_, s)| s.as_str());
+            ws.write_string_with_format(row, col, cell_text(shown), &locked)
+                .map_err(xlsx_err)?;
+            match r.verdicts.iter().find(|(id, _)| *id == c.id) {
+                Some((_, v)) => ws.write_string_with_format(row, col + 1, cell_text(v), &input),
+                None => ws.write_blank(row, col + 1, &input),
+            }
+            .map_err(xlsx_err)?;
+        }
         if r.comment.is_empty() {
             ws.write_blank(row, last_col, &input)
         } else {
@@ -417,6 +457,16 @@ fn review_sheet(
             let c = first_input + k as u16;
             let cell = format!("{}{}", col_letters(c), top + 1);
             let v = validation(*scale, na, &cell, lang)?;
+            ws.add_data_validation(top, c, bottom, c, &v)
+                .map_err(xlsx_err)?;
+        }
+        let options = crate::review::verdicts::verdict_options(lang);
+        let v = DataValidation::new()
+            .allow_list_strings(&options)
+            .map_err(xlsx_err)?
+            .set_error_style(DataValidationErrorStyle::Warning);
+        for k in 0..judged.len() {
+            let c = first_judged + 2 * k as u16 + 1;
             ws.add_data_validation(top, c, bottom, c, &v)
                 .map_err(xlsx_err)?;
         }

@@ -174,6 +174,9 @@ fn shipped_rubric_scores_a_model_answer() {
         r["penutup_evidence"],
         "ditemukan: \"Semoga informasi ini bermanfaat\""
     );
+    assert_eq!(r["salam_pembuka_evidence"], "ditemukan: \"Selamat pagi\"");
+    assert_eq!(r["relevansi"], "pass");
+    assert_eq!(r["bahasa_baku"], "pass");
     assert_eq!(r["score"], "96.0");
     assert_eq!(r["grade"], "A");
 }
