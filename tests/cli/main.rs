@@ -1,5 +1,6 @@
 //! Integration tests: one test binary (the crate links polars once), one module per area.
 
+mod agreement;
 mod assess;
 mod chunks;
 mod common;
