@@ -132,9 +132,9 @@ pub const KINDS: &[(&str, ParseFn)] = &[
     ("relevance", relevance::parse),
 ];
 
-/// The parser of a text kind, if `name` is one.
-pub fn parser(name: &str) -> Option<ParseFn> {
-    KINDS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+/// The registered name and parser of a text kind, if `name` is one.
+pub fn parser(name: &str) -> Option<(&'static str, ParseFn)> {
+    KINDS.iter().find(|(n, _)| *n == name).copied()
 }
 
 /// Deserialises a kind's keys; the error names the key.

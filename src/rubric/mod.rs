@@ -674,7 +674,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         for p in &applies_to.question_matches {
             check_regex(&ctx, off, &format!("{key}.applies_to.question_matches"), p)?;
         }
-        let kind = match c.kind.as_str() {
+        let kind = match (text_kind, kind_keys) {
+            (Some((name, parse_kind)), Some(rest)) => {
+                let check = parse_kind(rest, &resources).map_err(|e| {
+                    let at = key_offset(text, off, &e).unwrap_or(off);
+                    ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
+                })?;
+                Kind::Text { name, check }
+            }
+            _ => match c.kind.as_str() {
             "pattern" => {
                 only_keys(
                     &ctx,
@@ -876,18 +884,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                     },
                 }
             }
-            name if text_kind.is_some() => {
-                let parse_kind = text_kind.unwrap_or(|_, _| Err(String::new()));
-                let check = parse_kind(kind_keys.unwrap_or_default(), &resources).map_err(|e| {
-                    let at = key_offset(text, off, &e).unwrap_or(off);
-                    ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
-                })?;
-                let name = crate::kinds::KINDS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or("text", |(n, _)| *n);
-                Kind::Text { name, check }
-            }
             other => {
                 let kinds: Vec<&str> = ["pattern", "length", "sla", "field", "overlap", "manual"]
                     .into_iter()
@@ -902,6 +898,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                     ),
                 ));
             }
+        },
         };
         criteria.push(Criterion {
             id: c.id.clone(),

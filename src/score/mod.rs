@@ -177,7 +177,7 @@ fn run_text_checks(
             Some(
                 checks
                     .iter()
-                    .map(|(id, c)| c.check(&r, corpora.get(*id), lang))
+                    .map(|(id, c)| c.check(&r, corpora.get(id), lang))
                     .collect(),
             )
         });

@@ -37,8 +37,7 @@ pub fn stem(word: &str) -> String {
     let stripped = strip_prefixes(&w);
     match stripped {
         Some(s) => s,
-        // Without a prefix, a suffix strip is trusted only for "-kan" (e.g. "laporan"
-        // keeps its "-an" rule: "lapor").
+        // Without a prefix, the suffix strip stands when a root of four letters is left.
         None => {
             if w.len() >= 4 {
                 w
@@ -65,15 +64,12 @@ fn strip_prefix(w: &str) -> Option<String> {
     let starts = |p: &str| w.strip_prefix(p);
     // me-/pe- with nasal assimilation: meny+vowel → s, mem+vowel → p, men+vowel → t,
     // meng+vowel → k (and the plain forms).
-    for (pre, base) in [("me", "m"), ("pe", "p")] {
+    for pre in ["me", "pe"] {
         if let Some(r) = starts(&format!("{pre}ny")) {
             return keep(&format!("s{r}"));
         }
         if let Some(r) = starts(&format!("{pre}ng")) {
-            if r.starts_with(|c: char| "aiueo".contains(c)) {
-                // mengambil → ambil; mengirim → kirim (both exist; the vowel form wins)
-                return keep(r);
-            }
+            // mengambil → ambil; "mengirim" → "irim" (questions and answers alike)
             return keep(r);
         }
         if let Some(r) = starts(&format!("{pre}m")) {
@@ -96,7 +92,6 @@ fn strip_prefix(w: &str) -> Option<String> {
         {
             return keep(r);
         }
-        let _ = base;
     }
     for pre in ["ber", "ter", "per", "di", "ke", "se", "be"] {
         if let Some(r) = starts(pre) {
