@@ -149,10 +149,12 @@ pub(crate) fn phrases(key: &str, list: &[String]) -> Result<crate::text::lexicon
     crate::text::lexicon::Phrases::new(list).map_err(|e| format!("{key}: {e}"))
 }
 
-/// Shortens evidence text to a readable length.
+/// Evidence text: personal data masked (phone, e-mail, NIK), shortened to a readable
+/// length. Every excerpt of an answer or question a kind writes goes through here.
 pub(crate) fn clip(s: &str) -> String {
     const MAX: usize = 80;
-    let s = s.trim();
+    let masked = crate::output::mask::mask(s.trim());
+    let s = masked.as_ref();
     if s.chars().count() <= MAX {
         return s.to_string();
     }

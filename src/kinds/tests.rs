@@ -90,6 +90,18 @@ fn greeting() {
 }
 
 #[test]
+fn evidence_masks_personal_data() {
+    let (s, ev) = verdict(
+        "penutup",
+        "Apakah aman?",
+        "Produk aman. Jika ada pertanyaan, hubungi kami di 0812-3456-7890 atau budi@contoh.id.",
+    );
+    assert_eq!(s, Pass);
+    assert!(!ev.contains("3456") && !ev.contains("budi@"), "{ev}");
+    assert!(ev.contains("[telp]") && ev.contains("[email]"), "{ev}");
+}
+
+#[test]
 fn courtesy() {
     let q = "Saya kena iritasi pakai krim ini";
     assert_eq!(

@@ -333,8 +333,10 @@ fn officer_quote(before: &str) -> bool {
     // The words since the end of the previous sentence or quotation.
     let start = before
         .trim_end_matches(|c: char| is_quote(c) || c.is_whitespace())
-        .rfind(|c: char| matches!(c, '.' | '!' | '?' | '\n') || is_quote(c))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n') || is_quote(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let before = &before[start..];
     let tail: String = before
         .chars()

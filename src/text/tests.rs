@@ -74,6 +74,30 @@ fn phrases_match_words_prefixes_and_anchors() {
 }
 
 #[test]
+fn any_text_is_analysed_without_panicking() {
+    // Curly and unbalanced quotes, emoji, combining marks, lone punctuation, digits.
+    for raw in [
+        "“Halo” kata “dia”. “",
+        "Petugas: “Selamat pagi”. Penelepon: \"gak",
+        "👍🏽👍🏽. . . !!! ???",
+        "e\u{301}\u{301} café—naïve ‘kak’",
+        "\"",
+        "",
+        "0.5/24/7.pom.go.id@x",
+        "Yth.\n\n\n—\u{200b}",
+    ] {
+        let t = Text::new(raw);
+        for s in &t.sentences {
+            let _ = t.sentence_text(s);
+        }
+        for tok in &t.tokens {
+            assert!(raw.is_char_boundary(tok.start) && raw.is_char_boundary(tok.end));
+        }
+        let _ = Text::whole(raw);
+    }
+}
+
+#[test]
 fn stems_meet_at_the_root() {
     for w in ["terdaftar", "mendaftarkan", "pendaftaran", "didaftarkan"] {
         assert_eq!(stem(w), "daftar", "{w}");
