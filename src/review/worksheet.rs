@@ -386,7 +386,7 @@ fn review_sheet(
         ws.set_column_width(c as u16, *w).map_err(xlsx_err)?;
     }
     ws.set_row_hidden(KEY_ROW).map_err(xlsx_err)?;
-    ws.set_row_height(HEADER_ROW, 45).map_err(xlsx_err)?;
+    ws.set_row_height(HEADER_ROW, 66).map_err(xlsx_err)?;
 
     let yes = lang.pick("Ya", "Yes");
     for (i, r) in rows.iter().enumerate() {
