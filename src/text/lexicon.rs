@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Sentence, Text};
+use super::{Sentence, Text, word_hash};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Word {
@@ -44,7 +44,7 @@ struct Phrase {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phrases {
     /// Phrases by their exact first word.
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_first: FxHashMap<u64, Vec<usize>>,
     /// Phrases whose first word is a prefix.
     prefixed: Vec<usize>,
     phrases: Vec<Phrase>,
@@ -97,7 +97,7 @@ impl Phrases {
             }
             let i = out.phrases.len();
             match &words[0] {
-                Word::Exact(w, _) => out.by_first.entry(w.clone()).or_default().push(i),
+                Word::Exact(w, _) => out.by_first.entry(word_hash(w)).or_default().push(i),
                 Word::Prefix(..) => out.prefixed.push(i),
             }
             out.phrases.push(Phrase {
@@ -122,14 +122,23 @@ impl Phrases {
     /// Matches of any phrase in one sentence, in token order (the longest phrase first at
     /// each position).
     pub fn find_in(&self, text: &Text, s: &Sentence) -> Vec<Hit> {
-        let own: Vec<usize> = (s.first..s.end).filter(|&i| text.tokens[i].own).collect();
         let mut hits = Vec::new();
+        self.scan(text, s, &mut |h| {
+            hits.push(h);
+            true
+        });
+        hits
+    }
+
+    /// Calls `f` with each match in token order until it returns false.
+    fn scan(&self, text: &Text, s: &Sentence, f: &mut dyn FnMut(Hit) -> bool) {
+        let own = &text.own[s.own_first..s.own_end];
         for (k, &i) in own.iter().enumerate() {
-            let w = text.tokens[i].text.as_str();
             let mut best: Option<Hit> = None;
+            // Exact first words by hash (the words are compared below), then prefixes.
             let candidates = self
                 .by_first
-                .get(w)
+                .get(&text.tokens[i].hash)
                 .into_iter()
                 .flatten()
                 .chain(self.prefixed.iter());
@@ -162,16 +171,22 @@ impl Phrases {
                     });
                 }
             }
-            if let Some(h) = best {
-                hits.push(h);
+            if let Some(h) = best
+                && !f(h)
+            {
+                return;
             }
         }
-        hits
     }
 
     /// The first match in a sentence.
     pub fn first_in(&self, text: &Text, s: &Sentence) -> Option<Hit> {
-        self.find_in(text, s).into_iter().next()
+        let mut first = None;
+        self.scan(text, s, &mut |h| {
+            first = Some(h);
+            false
+        });
+        first
     }
 
     /// The first match anywhere in the text.

@@ -31,6 +31,16 @@ pub struct Token {
     pub capital: bool,
     /// The punctuation mark right after the word (spaces skipped), if any.
     pub punct_after: Option<char>,
+    /// [`word_hash`] of `text`: lexicons look words up by it, hashing each word once.
+    pub hash: u64,
+}
+
+/// The hash lexicons key their words by (FxHash of the lower-case word).
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// A sentence: a range of tokens, and its byte span.
@@ -41,6 +51,9 @@ pub struct Sentence {
     pub end: usize,
     pub start_byte: usize,
     pub end_byte: usize,
+    /// The sentence's own tokens: `Text::own[own_first..own_end]`.
+    pub own_first: usize,
+    pub own_end: usize,
 }
 
 impl Sentence {
@@ -60,6 +73,8 @@ pub struct Text<'a> {
     pub tokens: Vec<Token>,
     /// Sentences that hold at least one token, in order.
     pub sentences: Vec<Sentence>,
+    /// Indices of the officer's own tokens, in order.
+    pub own: Vec<usize>,
 }
 
 /// Words that, opening a sentence, make it the other party's (caller, visitor, reporter).
@@ -132,6 +147,8 @@ impl<'a> Text<'a> {
                     end: tokens.len(),
                     start_byte: start.unwrap_or(0),
                     end_byte,
+                    own_first: 0,
+                    own_end: 0,
                 });
                 *sentence += 1;
                 *first = tokens.len();
@@ -183,6 +200,7 @@ impl<'a> Text<'a> {
                     .find(|x| !x.is_whitespace() || *x == '\n')
                     .filter(|x| x.is_ascii_punctuation() || *x == '\n');
                 tokens.push(Token {
+                    hash: word_hash(&text),
                     own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
                     capital: c.is_uppercase(),
                     punct_after,
@@ -229,9 +247,22 @@ impl<'a> Text<'a> {
             raw,
             tokens,
             sentences,
+            own: Vec::new(),
         };
         text.mark_other_party();
+        text.index_own();
         text
+    }
+
+    /// Fills [`Text::own`] and each sentence's range of it.
+    fn index_own(&mut self) {
+        self.own.clear();
+        for s in &mut self.sentences {
+            s.own_first = self.own.len();
+            self.own
+                .extend((s.first..s.end).filter(|&i| self.tokens[i].own));
+            s.own_end = self.own.len();
+        }
     }
 
     /// Analyses a text whose every word counts (a question, written by the customer).
@@ -240,6 +271,7 @@ impl<'a> Text<'a> {
         for tok in &mut t.tokens {
             tok.own = true;
         }
+        t.index_own();
         t
     }
 
