@@ -3,6 +3,7 @@
 
 Usage: python3 bench/answers.py [--rows 1000000] [--xlsx-rows 100000] [--units 73]
                                 [--repeat 3] [--only csv,parquet,xlsx,units,report,big]
+                                [--previous PATH-TO-EARLIER-ulpk-eval]
 
 Builds the release binaries, generates the deterministic inputs once into bench/data/
 (answers CSV via `gen_samples bench`, the same as Parquet via `bench_read --to-parquet`, an
@@ -53,6 +54,9 @@ def main():
     ap.add_argument("--units", type=int, default=73)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", default="csv,parquet,xlsx,units,report")
+    ap.add_argument("--previous", default=None,
+                    help="an earlier ulpk-eval binary whose `summary` is timed beside this one's "
+                         "on the CSV (e.g. the last release, built from its tag)")
     ap.add_argument("--big-copies", type=int, default=10,
                     help="copies of the Parquet file in the streaming run (--only big)")
     args = ap.parse_args()
@@ -111,6 +115,10 @@ charts = "../out/grafik"
             ("polars bare read (baseline)", [read, csv]),
             ("ulpk-eval summary (score + 6 aggregations)",
              [exe, "summary", csv, "-o", os.path.join(out, "summary.csv")]),
+        ] + ([
+            (f"previous ulpk-eval summary ({args.previous})",
+             [args.previous, "summary", csv, "-o", os.path.join(out, "summary-prev.csv")]),
+        ] if args.previous else []) + [
             ("ulpk-eval score -o parquet --summary csv",
              [exe, "score", csv, "-o", os.path.join(out, "scored.parquet"),
               "--summary", os.path.join(out, "summary.csv")]),

@@ -36,7 +36,7 @@ use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::Text;
 use crate::text::lexicon::Phrases;
-use crate::text::stem::stem;
+use crate::text::stem::{stem, stem_str};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,19 +175,39 @@ impl Relevance {
             && w.chars().any(char::is_alphabetic)
     }
 
-    /// Distinct stems of a text's content words (all words, or the officer's own).
-    fn stems(&self, text: &Text, own_only: bool) -> Vec<String> {
+    /// Distinct stems of a text's content words, in order.
+    fn stems(&self, text: &Text) -> Vec<String> {
+        let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
         let mut out: Vec<String> = Vec::new();
         for t in &text.tokens {
-            if (own_only && !t.own) || !self.content(&t.text) {
+            if !self.content(&t.text) {
                 continue;
             }
-            let s = stem(&t.text);
-            if !out.contains(&s) {
-                out.push(s);
+            let s = stem_str(&t.text);
+            if !seen.contains(&s) {
+                out.push(s.to_string());
+                seen.insert(s);
             }
         }
         out
+    }
+
+    /// The answer's distinct stems: of all its words, and of the officer's own.
+    fn answer_stems(&self, a: &Text) -> (FxHashSet<String>, FxHashSet<String>) {
+        let (mut all, mut own) = (FxHashSet::default(), FxHashSet::default());
+        for t in &a.tokens {
+            if !self.content(&t.text) {
+                continue;
+            }
+            let s = stem_str(&t.text);
+            if t.own && !own.contains(s.as_ref()) {
+                own.insert(s.to_string());
+            }
+            if !all.contains(s.as_ref()) {
+                all.insert(s.into_owned());
+            }
+        }
+        (all, own)
     }
 
     /// A product or brand name: a capitalised word right after a word of `name_markers`
@@ -291,13 +311,13 @@ impl TextCheck for Relevance {
     }
 
     fn terms(&self, question: &Text) -> Option<Vec<String>> {
-        Some(self.stems(question, false))
+        Some(self.stems(question))
     }
 
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {
         let (q, a) = (&row.question, &row.answer);
-        let q_stems = self.stems(q, false);
-        let a_stems: FxHashSet<String> = self.stems(a, false).into_iter().collect();
+        let q_stems = self.stems(q);
+        let (a_stems, own_stems) = self.answer_stems(a);
         let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
         let total: f64 = q_stems.iter().map(|t| weight(t)).sum();
         let found: Vec<&String> = q_stems.iter().filter(|t| a_stems.contains(*t)).collect();
@@ -435,7 +455,6 @@ impl TextCheck for Relevance {
                 }
             }
         }
-        let own_stems: FxHashSet<String> = self.stems(a, true).into_iter().collect();
         if let Some(sub) = self.unanswered(q, &own_stems) {
             cap = State::Partial;
             why = tr!(

@@ -22,7 +22,7 @@ use super::{Check, Resources, Row, TextCheck, Verdict, keys};
 use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::dictionary::Dictionary;
-use crate::text::{Token, unstretch};
+use crate::text::{Token, unstretch, word_hash};
 
 /// Lexicon files shipped with the built-in rubric.
 const EMBEDDED: &[(&str, &str)] = &[(
@@ -71,13 +71,49 @@ enum Category {
     Regional,
 }
 
+/// Words keyed by their [`word_hash`], each with the word itself (compared on a hit).
+#[derive(Debug)]
+struct WordMap<T>(FxHashMap<u64, Vec<(String, T)>>);
+
+impl<T> Default for WordMap<T> {
+    fn default() -> Self {
+        WordMap(FxHashMap::default())
+    }
+}
+
+impl<T> WordMap<T> {
+    fn insert(&mut self, word: String, value: T) {
+        self.0
+            .entry(word_hash(&word))
+            .or_default()
+            .push((word, value));
+    }
+
+    /// The entry of a token (its hash computed once when the text was analysed).
+    fn get(&self, t: &Token) -> Option<&T> {
+        self.0
+            .get(&t.hash)?
+            .iter()
+            .find(|(w, _)| *w == t.text)
+            .map(|(_, v)| v)
+    }
+
+    fn get_word(&self, word: &str) -> Option<&T> {
+        self.0
+            .get(&word_hash(word))?
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, v)| v)
+    }
+}
+
 #[derive(Debug)]
 struct StandardLanguage {
-    words: FxHashMap<String, (String, Category)>,
+    words: WordMap<(String, Category)>,
     /// Phrases written apart: first word → (rest, standard form).
-    phrases: FxHashMap<String, Vec<(Vec<String>, String)>>,
-    english: FxHashSet<String>,
-    allowed: FxHashSet<String>,
+    phrases: WordMap<Vec<(Vec<String>, String)>>,
+    english: WordMap<()>,
+    allowed: WordMap<()>,
     english_share: f64,
     dictionary: Option<Dictionary>,
 }
@@ -105,7 +141,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
     let text = lexicon_text(&k.lexicon, res)?;
     let lex: LexiconFile = toml::from_str(&text)
         .map_err(|e| format!("lexicon \"{}\": {}", k.lexicon, e.message().trim()))?;
-    let mut words = FxHashMap::default();
+    let mut words = WordMap::default();
     for (table, cat) in [
         (&lex.tidak_baku, Category::Colloquial),
         (&lex.ejaan, Category::Spelling),
@@ -116,7 +152,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
             words.insert(w.to_lowercase(), (std.clone(), cat));
         }
     }
-    let mut phrases: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+    let mut grouped: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
     for (p, std) in &lex.frasa {
         let ws: Vec<String> = p.split_whitespace().map(str::to_lowercase).collect();
         if ws.len() < 2 {
@@ -124,11 +160,22 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
                 "lexicon frasa \"{p}\": a phrase needs two words or more"
             ));
         }
-        phrases
+        grouped
             .entry(ws[0].clone())
             .or_default()
             .push((ws[1..].to_vec(), std.clone()));
     }
+    let mut phrases = WordMap::default();
+    for (first, list) in grouped {
+        phrases.insert(first, list);
+    }
+    let set = |list: &[String]| {
+        let mut m = WordMap::default();
+        for w in list {
+            m.insert(w.to_lowercase(), ());
+        }
+        m
+    };
     let dictionary = if k.separated_prefix {
         Some(Dictionary::builtin()?)
     } else {
@@ -137,8 +184,8 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
     Ok(std::sync::Arc::new(StandardLanguage {
         words,
         phrases,
-        english: lex.english.iter().map(|s| s.to_lowercase()).collect(),
-        allowed: k.allowed.iter().map(|s| s.to_lowercase()).collect(),
+        english: set(&lex.english),
+        allowed: set(&k.allowed),
         english_share: k.english_share,
         dictionary,
     }))
@@ -146,7 +193,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
 
 impl StandardLanguage {
     fn skip(&self, raw: &str, t: &Token) -> bool {
-        self.allowed.contains(&t.text)
+        self.allowed.get(t).is_some()
             || t.text.chars().any(|c| c.is_ascii_digit())
             || t.text.contains('.')
             || (t.start > 0 && raw[..t.start].ends_with(['#', '@', '/']))
@@ -174,11 +221,11 @@ impl TextCheck for StandardLanguage {
                 continue;
             }
             words += 1;
-            if self.english.contains(&t.text) {
+            if self.english.get(t).is_some() {
                 english += 1;
             }
             // Phrases written apart.
-            if let Some(list) = self.phrases.get(&t.text) {
+            if let Some(list) = self.phrases.get(t) {
                 for (rest, std) in list {
                     let ok = rest.iter().enumerate().all(|(k, w)| {
                         toks.get(i + 1 + k)
@@ -189,7 +236,7 @@ impl TextCheck for StandardLanguage {
                     }
                 }
             }
-            if let Some((std, cat)) = self.words.get(&t.text) {
+            if let Some((std, cat)) = self.words.get(t) {
                 if *cat == Category::English && asked.contains(t.text.as_str()) {
                     continue;
                 }
@@ -199,13 +246,13 @@ impl TextCheck for StandardLanguage {
             if let Some(d) = &self.dictionary {
                 if let Some(base) = unstretch(&t.text)
                     && !d.check(&t.text)
-                    && (self.words.contains_key(&base)
-                        || self.allowed.contains(&base)
+                    && (self.words.get_word(&base).is_some()
+                        || self.allowed.get_word(&base).is_some()
                         || d.check(&base))
                 {
                     let std = self
                         .words
-                        .get(&base)
+                        .get_word(&base)
                         .map_or(base.as_str(), |(s, _)| s.as_str());
                     found.push(format!("{} → {std}", t.text));
                     continue;

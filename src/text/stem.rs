@@ -7,25 +7,31 @@
 
 /// The stem of a lower-case word.
 pub fn stem(word: &str) -> String {
-    if word.chars().any(|c| !c.is_alphabetic()) || word.chars().count() < 5 {
-        return word.to_string();
+    stem_str(word).to_string()
+}
+
+/// The stem as a slice of the word, or a word with its first letter restored by nasal
+/// assimilation ("menulis" → "tulis"), allocated only then.
+pub fn stem_str(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if word.chars().count() < 5 || word.chars().any(|c| !c.is_alphabetic()) {
+        return Cow::Borrowed(word);
     }
-    let mut w = word.to_string();
+    let mut w = word;
     for p in ["lah", "kah", "tah", "pun"] {
-        if let Some(r) = strip_suffix(&w, p) {
+        if let Some(r) = strip_suffix(w, p) {
             w = r;
             break;
         }
     }
     for p in ["nya", "ku", "mu"] {
-        if let Some(r) = strip_suffix(&w, p) {
+        if let Some(r) = strip_suffix(w, p) {
             w = r;
             break;
         }
     }
-    let before_suffix = w.clone();
     for p in ["kan", "an", "i"] {
-        if let Some(r) = strip_suffix(&w, p) {
+        if let Some(r) = strip_suffix(w, p) {
             // "-i" after "s" is part of the root more often than not (e.g. "informasi").
             if p == "i" && r.ends_with('s') {
                 continue;
@@ -34,68 +40,77 @@ pub fn stem(word: &str) -> String {
             break;
         }
     }
-    let stripped = strip_prefixes(&w);
-    match stripped {
-        Some(s) => s,
-        // Without a prefix, the suffix strip stands when a root of four letters is left.
-        None => {
-            if w.len() >= 4 {
-                w
-            } else {
-                before_suffix
-            }
-        }
+    match strip_prefix(w) {
+        // Up to two prefixes ("diper-", "memper-", "keter-").
+        Some(Stripped::Slice(once)) => match strip_prefix(once) {
+            Some(Stripped::Slice(twice)) => Cow::Borrowed(twice),
+            Some(Stripped::Restored(c, rest)) => Cow::Owned(format!("{c}{rest}")),
+            None => Cow::Borrowed(once),
+        },
+        Some(Stripped::Restored(c, rest)) => Cow::Owned(format!("{c}{rest}")),
+        // Without a prefix, the suffix strip stands (it left at least four letters).
+        None => Cow::Borrowed(w),
     }
 }
 
-fn strip_suffix(w: &str, suffix: &str) -> Option<String> {
+/// A word without its prefix: a slice of it, or a slice with a first letter restored.
+enum Stripped<'a> {
+    Slice(&'a str),
+    Restored(char, &'a str),
+}
+
+fn strip_suffix<'a>(w: &'a str, suffix: &str) -> Option<&'a str> {
     let r = w.strip_suffix(suffix)?;
-    (r.chars().count() >= 4).then(|| r.to_string())
+    (r.chars().count() >= 4).then_some(r)
 }
 
-/// Up to two prefixes ("diper-", "memper-", "keter-").
-fn strip_prefixes(w: &str) -> Option<String> {
-    let once = strip_prefix(w)?;
-    Some(strip_prefix(&once).unwrap_or(once))
+fn long_enough(r: &str, extra: usize) -> bool {
+    r.chars().count() + extra >= 4
 }
 
-fn strip_prefix(w: &str) -> Option<String> {
-    let keep = |r: &str| (r.chars().count() >= 4).then(|| r.to_string());
-    let starts = |p: &str| w.strip_prefix(p);
+fn strip_prefix(w: &str) -> Option<Stripped<'_>> {
+    let vowel = |r: &str| r.starts_with(['a', 'i', 'u', 'e', 'o']);
+    let slice = |r| long_enough(r, 0).then_some(Stripped::Slice(r));
+    let restored = |c, r| long_enough(r, 1).then_some(Stripped::Restored(c, r));
     // me-/pe- with nasal assimilation: meny+vowel → s, mem+vowel → p, men+vowel → t,
-    // meng+vowel → k (and the plain forms).
-    for pre in ["me", "pe"] {
-        if let Some(r) = starts(&format!("{pre}ny")) {
-            return keep(&format!("s{r}"));
+    // meng → the rest ("mengambil" → "ambil"; "mengirim" → "irim", questions and answers
+    // alike), and the plain forms.
+    for [ny, ng, m, n, r, plain] in [
+        ["meny", "meng", "mem", "men", "mer", "me"],
+        ["peny", "peng", "pem", "pen", "per", "pe"],
+    ] {
+        if let Some(rest) = w.strip_prefix(ny) {
+            return restored('s', rest);
         }
-        if let Some(r) = starts(&format!("{pre}ng")) {
-            // mengambil → ambil; "mengirim" → "irim" (questions and answers alike)
-            return keep(r);
+        if let Some(rest) = w.strip_prefix(ng) {
+            return slice(rest);
         }
-        if let Some(r) = starts(&format!("{pre}m")) {
-            if r.starts_with(|c: char| "aiueo".contains(c)) {
-                return keep(&format!("p{r}"));
-            }
-            return keep(r);
+        if let Some(rest) = w.strip_prefix(m) {
+            return if vowel(rest) {
+                restored('p', rest)
+            } else {
+                slice(rest)
+            };
         }
-        if let Some(r) = starts(&format!("{pre}n")) {
-            if r.starts_with(|c: char| "aiueo".contains(c)) {
-                return keep(&format!("t{r}"));
-            }
-            return keep(r);
+        if let Some(rest) = w.strip_prefix(n) {
+            return if vowel(rest) {
+                restored('t', rest)
+            } else {
+                slice(rest)
+            };
         }
-        if let Some(r) = starts(&format!("{pre}r")) {
-            return keep(r);
+        if let Some(rest) = w.strip_prefix(r) {
+            return slice(rest);
         }
-        if let Some(r) = starts(pre)
-            && r.starts_with(|c: char| "lrwy".contains(c))
+        if let Some(rest) = w.strip_prefix(plain)
+            && rest.starts_with(['l', 'r', 'w', 'y'])
         {
-            return keep(r);
+            return slice(rest);
         }
     }
     for pre in ["ber", "ter", "per", "di", "ke", "se", "be"] {
-        if let Some(r) = starts(pre) {
-            return keep(r);
+        if let Some(rest) = w.strip_prefix(pre) {
+            return slice(rest);
         }
     }
     None
