@@ -13,7 +13,7 @@ use crate::error::{Error, Result, polars_err};
 use crate::expr::text_column;
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
-use crate::issues::{DataIssue, IssueKind, issues_frame, issues_headers};
+use crate::issues::{DataIssue, IssueKind};
 use crate::output::mask::{excerpt, mask};
 use crate::output::{atomic_write, table, xlsx};
 use crate::pipeline;
@@ -40,12 +40,20 @@ const ORDER: [State; 5] = [
     State::Unverifiable,
 ];
 
+/// A criterion's automatic states and evidence in the scored frame.
+fn automatic_verdicts(scored: &DataFrame, id: &str) -> Result<(UInt8Chunked, Vec<Option<String>>)> {
+    let states = scored
+        .column(&state_col(id))
+        .and_then(|s| s.u8().cloned())
+        .map_err(|e| polars_err("kesepakatan / agreement", e))?;
+    Ok((states, text_column(scored, &evidence_col(id))?))
+}
+
 fn collect(
     scored: &DataFrame,
     rubric: &Rubric,
     issues: &mut Vec<DataIssue>,
 ) -> Result<Vec<Criterion>> {
-    let err = |e| polars_err("kesepakatan / agreement", e);
     let ids = text_column(scored, field::ID)?;
     let files = text_column(scored, crate::ingest::FILE_COL)?;
     let rows = text_column(scored, crate::ingest::ROW_COL)?;
@@ -63,11 +71,7 @@ fn collect(
         if human.iter().all(Option::is_none) {
             continue;
         }
-        let states = scored
-            .column(&state_col(&c.id))
-            .and_then(|s| s.u8().cloned())
-            .map_err(err)?;
-        let evidence = text_column(scored, &evidence_col(&c.id))?;
+        let (states, evidence) = automatic_verdicts(scored, &c.id)?;
         let mut pairs = Vec::new();
         for (i, h) in human.iter().enumerate() {
             let h = match parse_verdict(h.as_deref()) {
@@ -124,7 +128,6 @@ fn add_review_pairs(
     rubric: &Rubric,
     verdicts: Vec<crate::review::verdicts::HumanVerdict>,
 ) -> Result<()> {
-    let err = |e| polars_err("kesepakatan / agreement", e);
     let ids = text_column(scored, field::ID)?;
     let row_of: std::collections::HashMap<&str, usize> = ids
         .iter()
@@ -136,11 +139,7 @@ fn add_review_pairs(
         if mine.is_empty() {
             continue;
         }
-        let states = scored
-            .column(&state_col(&c.id))
-            .and_then(|s| s.u8().cloned())
-            .map_err(err)?;
-        let evidence = text_column(scored, &evidence_col(&c.id))?;
+        let (states, evidence) = automatic_verdicts(scored, &c.id)?;
         let k = match criteria.iter().position(|x| x.id == c.id) {
             Some(k) => k,
             None => {
@@ -427,21 +426,10 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             &dis,
             &dh,
         )?;
-        xlsx::write_frame(
-            &mut wb,
-            lang.pick("Masalah Data", "Data Issues"),
-            &issues_frame(&issues, lang),
-            &issues_headers(lang),
-        )?;
+        xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
         atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))?;
     }
-    let cols: Vec<(&str, String)> = summary
-        .get_column_names()
-        .iter()
-        .zip(&sh)
-        .map(|(n, h)| (n.as_str(), h.clone()))
-        .collect();
-    println!("{}", table::render(&summary, &cols));
+    println!("{}", table::render_all(&summary, &sh));
     if args.show > 0 {
         for c in &criteria {
             let wrong: Vec<&Pair> = c

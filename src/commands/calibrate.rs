@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::error::{Error, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
-use crate::issues::{issues_frame, issues_headers, sort_issues};
+use crate::issues::sort_issues;
 use crate::output::{atomic_write, table, xlsx};
 use crate::pipeline::{self, ScoreInputs};
 use crate::progress::Progress;
@@ -400,12 +400,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         )?;
         let (d, dh) = detail_frame(&measures, lang)?;
         xlsx::write_frame(&mut wb, lang.pick("Rincian Nilai", "Marks"), &d, &dh)?;
-        xlsx::write_frame(
-            &mut wb,
-            lang.pick("Masalah Data", "Data Issues"),
-            &issues_frame(&issues, lang),
-            &issues_headers(lang),
-        )?;
+        xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
         atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))?;
     }
     drop(progress);

@@ -3,6 +3,18 @@
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use polars::prelude::*;
 
+/// Renders every column of a frame as a console table under the given headers (one per
+/// column, in order).
+pub fn render_all(df: &DataFrame, headers: &[String]) -> String {
+    let cols: Vec<(&str, String)> = df
+        .get_column_names()
+        .iter()
+        .zip(headers)
+        .map(|(n, h)| (n.as_str(), h.clone()))
+        .collect();
+    render(df, &cols)
+}
+
 /// Renders selected columns of a frame as a console table.
 pub fn render(df: &DataFrame, columns: &[(&str, String)]) -> String {
     let mut t = Table::new();

@@ -72,6 +72,20 @@ pub fn cell_text(s: &str) -> &str {
     &s[..end]
 }
 
+/// The "Masalah Data" sheet: every data issue with its place.
+pub fn write_issues_sheet(
+    wb: &mut Workbook,
+    issues: &[crate::issues::DataIssue],
+    lang: crate::i18n::Lang,
+) -> Result<()> {
+    write_frame(
+        wb,
+        lang.pick("Masalah Data", "Data Issues"),
+        &crate::issues::issues_frame(issues, lang),
+        &crate::issues::issues_headers(lang),
+    )
+}
+
 /// Writes a frame to sheets named `name`, `name (2)`, … each holding at most Excel's row
 /// limit, with `headers` as the header row.
 pub fn write_frame(

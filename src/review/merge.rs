@@ -236,50 +236,40 @@ pub fn read_back(path: &Path, rubric: &Rubric) -> Result<ReadBack> {
     })
 }
 
-/// The reviewers' verdicts on automatic criteria from every review workbook; one that
-/// cannot be read becomes an issue and the others go on.
+/// Reads every review workbook; one that cannot be read becomes an issue and the others go on.
+pub fn read_every(paths: &[PathBuf], rubric: &Rubric) -> ReadBack {
+    let mut all = ReadBack::default();
+    for p in paths {
+        match read_back(p, rubric) {
+            Ok(mut b) => {
+                all.reviews.append(&mut b.reviews);
+                all.verdicts.append(&mut b.verdicts);
+                all.issues.append(&mut b.issues);
+            }
+            Err(e) => all.issues.push(DataIssue {
+                kind: IssueKind::UnreadableWorkbook,
+                location: e.location.clone(),
+                record_id: None,
+                message: e.message.clone(),
+            }),
+        }
+    }
+    all
+}
+
+/// The reviewers' marks on manual criteria from every review workbook, and the issues.
+pub fn read_all(paths: &[PathBuf], rubric: &Rubric) -> (Vec<Review>, Vec<DataIssue>) {
+    let all = read_every(paths, rubric);
+    (all.reviews, all.issues)
+}
+
+/// The reviewers' verdicts on automatic criteria from every review workbook, and the issues.
 pub fn read_all_verdicts(
     paths: &[PathBuf],
     rubric: &Rubric,
 ) -> (Vec<HumanVerdict>, Vec<DataIssue>) {
-    let mut verdicts = Vec::new();
-    let mut issues = Vec::new();
-    for p in paths {
-        match read_back(p, rubric) {
-            Ok(mut b) => {
-                verdicts.append(&mut b.verdicts);
-                issues.append(&mut b.issues);
-            }
-            Err(e) => issues.push(DataIssue {
-                kind: IssueKind::UnreadableWorkbook,
-                location: e.location.clone(),
-                record_id: None,
-                message: e.message.clone(),
-            }),
-        }
-    }
-    (verdicts, issues)
-}
-
-/// Reads every review workbook; one that cannot be read becomes an issue and the others go on.
-pub fn read_all(paths: &[PathBuf], rubric: &Rubric) -> (Vec<Review>, Vec<DataIssue>) {
-    let mut reviews = Vec::new();
-    let mut issues = Vec::new();
-    for p in paths {
-        match read(p, rubric) {
-            Ok((mut r, mut i)) => {
-                reviews.append(&mut r);
-                issues.append(&mut i);
-            }
-            Err(e) => issues.push(DataIssue {
-                kind: IssueKind::UnreadableWorkbook,
-                location: e.location.clone(),
-                record_id: None,
-                message: e.message.clone(),
-            }),
-        }
-    }
-    (reviews, issues)
+    let all = read_every(paths, rubric);
+    (all.verdicts, all.issues)
 }
 
 fn decide(marks: &[(String, Mark)], rule: &Rule) -> Mark {

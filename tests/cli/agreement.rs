@@ -133,15 +133,7 @@ fn review_sheets_confirm_or_override_automatic_verdicts() {
         .arg(&drawn)
         .assert()
         .success();
-    let mut wb: Xlsx<_> = open_workbook(drawn.join("review-ani.xlsx")).unwrap();
-    let r = wb.worksheet_range("Review").unwrap();
-    let keys: Vec<String> = r
-        .rows()
-        .nth(2)
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let (keys, sheet) = super::review::review_rows(&drawn.join("review-ani.xlsx"));
     let col = |k: &str| keys.iter().position(|x| x == k).unwrap();
     let (id, shown) = (col("id"), col("auto:salam_pembuka"));
     assert!(keys.contains(&"verdict:salam_pembuka".to_string()));
@@ -149,9 +141,8 @@ fn review_sheets_confirm_or_override_automatic_verdicts() {
         !keys.iter().any(|k| k == "verdict:ketepatan_waktu"),
         "SLA is not judged"
     );
-    let rows: Vec<(String, String)> = r
-        .rows()
-        .skip(4)
+    let rows: Vec<(String, String)> = sheet
+        .iter()
         .map(|row| (row[id].to_string(), row[shown].to_string()))
         .collect();
     assert_eq!(rows.len(), 15);

@@ -28,7 +28,7 @@ fn sample(out: &std::path::Path, seed: &str, extra: &[&str]) -> assert_cmd::asse
 }
 
 /// Rows of a review sheet below the headers, with the column keys of the hidden row.
-fn review_rows(path: &std::path::Path) -> (Vec<String>, Vec<Vec<Data>>) {
+pub(super) fn review_rows(path: &std::path::Path) -> (Vec<String>, Vec<Vec<Data>>) {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     let r = wb.worksheet_range("Review").unwrap();
     let keys: Vec<String> = r
