@@ -153,7 +153,7 @@ pub(crate) fn phrases(key: &str, list: &[String]) -> Result<crate::text::lexicon
 /// length. Every excerpt of an answer or question a kind writes goes through here.
 pub(crate) fn clip(s: &str) -> String {
     const MAX: usize = 80;
-    let masked = crate::output::mask::mask(s.trim());
+    let masked = crate::text::mask::mask(s.trim());
     let s = masked.as_ref();
     if s.chars().count() <= MAX {
         return s.to_string();

@@ -6,7 +6,7 @@
 //! as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
 
 pub mod answers;
-pub mod mask;
+pub use crate::text::mask;
 pub mod table;
 pub mod xlsx;
 

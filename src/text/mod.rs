@@ -9,6 +9,7 @@
 
 pub mod dictionary;
 pub mod lexicon;
+pub mod mask;
 pub mod stem;
 
 #[cfg(test)]
