@@ -82,7 +82,7 @@ impl Elements {
         let sentence = text.tokens[h.first].sentence;
         (h.first.saturating_sub(self.window)..h.first).any(|i| {
             let t = &text.tokens[i];
-            t.sentence == sentence && self.negators.contains(&t.text)
+            t.sentence == sentence && self.negators.iter().any(|n| *n == t.text)
         })
     }
 

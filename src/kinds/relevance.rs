@@ -170,9 +170,12 @@ fn is_code(word: &str) -> bool {
 
 impl Relevance {
     fn content(&self, w: &str) -> bool {
-        w.chars().count() >= self.min_len
-            && !self.stop.contains(w)
-            && w.chars().any(char::is_alphabetic)
+        let len = if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
+        len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.contains(w)
     }
 
     /// Distinct stems of a text's content words, in order.
@@ -215,21 +218,21 @@ impl Relevance {
     fn name_at(&self, text: &Text, i: usize) -> bool {
         let t = &text.tokens[i];
         i > 0
-            && !shouting(text)
             && t.capital
             && t.sentence == text.tokens[i - 1].sentence
-            && self.markers.contains(&text.tokens[i - 1].text)
+            && self.markers.contains(text.tokens[i - 1].text.as_str())
             && t.text.chars().count() >= 3
-            && !self.stop.contains(&t.text)
-            && !self.not_names.contains(&t.text)
+            && !self.stop.contains(t.text.as_str())
+            && !self.not_names.contains(t.text.as_str())
+            && !shouting(text)
     }
 
     /// Named things of the question: registration codes and product or brand names.
     fn names(&self, q: &Text) -> Vec<String> {
         let mut out = Vec::new();
         for (i, t) in q.tokens.iter().enumerate() {
-            if (is_code(&t.text) || self.name_at(q, i)) && !out.contains(&t.text) {
-                out.push(t.text.clone());
+            if (is_code(&t.text) || self.name_at(q, i)) && !out.iter().any(|o: &String| *o == t.text) {
+                out.push(t.text.to_string());
             }
         }
         out
@@ -262,7 +265,7 @@ impl Relevance {
                 let numbered = t.text.len() == 1
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.punct_after == Some(')');
-                let asks = self.question_words.contains(&t.text)
+                let asks = self.question_words.contains(t.text.as_str())
                     && matches!(
                         q.tokens[i - 1].text.as_str(),
                         "dan" | "serta" | "lalu" | "juga"
@@ -359,17 +362,17 @@ impl TextCheck for Relevance {
         let mut own = a.tokens.iter().filter(|t| t.own);
         let first_reply = own
             .next()
-            .is_some_and(|t| self.reply_words.contains(&t.text));
+            .is_some_and(|t| self.reply_words.contains(t.text.as_str()));
         let direct = first_reply
             || share >= self.partial
                 && own
                     .take(DIRECT_WITHIN)
-                    .any(|t| self.reply_words.contains(&t.text));
+                    .any(|t| self.reply_words.contains(t.text.as_str()));
         if content < self.min_content {
             let replies = a
                 .tokens
                 .iter()
-                .any(|t| t.own && self.reply_words.contains(&t.text));
+                .any(|t| t.own && self.reply_words.contains(t.text.as_str()));
             if yes_no && replies && (!found.is_empty() || q_stems.is_empty()) {
                 return Verdict::new(
                     State::Pass,
@@ -392,8 +395,8 @@ impl TextCheck for Relevance {
                 ),
             );
         }
-        if let Some(h) = self.deferrals.first_anywhere(a)
-            && content < self.min_content * 3
+        if content < self.min_content * 3
+            && let Some(h) = self.deferrals.first_anywhere(a)
         {
             return Verdict::new(
                 short,
@@ -409,7 +412,12 @@ impl TextCheck for Relevance {
             && content >= self.min_content * 2
             && self.handling.first_anywhere(a).is_some();
         // Another registration number in place of the one asked about: another product.
-        let (q_codes, a_codes) = (codes(q.raw), codes(a.raw));
+        let q_codes = codes(q.raw);
+        let a_codes = if q_codes.is_empty() {
+            Vec::new()
+        } else {
+            codes(a.raw)
+        };
         if !q_codes.is_empty()
             && !q_codes.iter().any(|c| a_codes.contains(c))
             && let Some(other) = a_codes.iter().find(|c| !q_codes.contains(c))
@@ -468,8 +476,8 @@ impl TextCheck for Relevance {
         let states = a
             .tokens
             .iter()
-            .any(|t| t.own && self.reply_words.contains(&t.text));
-        if !handled && self.redirects.first_anywhere(a).is_some() && !states {
+            .any(|t| t.own && self.reply_words.contains(t.text.as_str()));
+        if !handled && !states && self.redirects.first_anywhere(a).is_some() {
             cap = State::Partial;
             why = lang
                 .pick(

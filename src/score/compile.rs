@@ -107,7 +107,8 @@ fn one_of(field_name: &str, values: &[String]) -> Expr {
         .unwrap_or_else(|| lit(true))
 }
 
-fn applies_expr(a: &AppliesTo) -> Option<Expr> {
+/// Whether a criterion applies to a row (its `applies_to` filter), `None` without one.
+pub(crate) fn applies_expr(a: &AppliesTo) -> Option<Expr> {
     let mut conds = Vec::new();
     for (f, list) in [
         (field::SERVICE_TYPE, &a.service_type),

@@ -131,6 +131,9 @@ pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
     Corpora(out)
 }
 
+/// Rows per parallel task of the text checks.
+const TEXT_ROWS_PER_TASK: usize = 256;
+
 /// Runs every text criterion over the answers in one pass: each answer and its question
 /// are analysed once ([`crate::kinds::Row`]) and every check reads that analysis. Writes
 /// each criterion's state and evidence as columns the compiled plan reads.
@@ -153,6 +156,22 @@ fn run_text_checks(
         return Ok(());
     }
     let err = |e| polars_err("penilaian / scoring", e);
+    // Rows a criterion's filter leaves out are not checked (the plan marks them n/a).
+    let mut applies: Vec<Option<BooleanChunked>> = Vec::with_capacity(checks.len());
+    for c in rubric.criteria.iter().filter(|c| matches!(c.kind, Kind::Text { .. })) {
+        applies.push(match compile::applies_expr(&c.applies_to) {
+            None => None,
+            Some(e) => {
+                let out = df
+                    .clone()
+                    .lazy()
+                    .select([e.alias("applies")])
+                    .collect()
+                    .map_err(err)?;
+                Some(out.column("applies").and_then(|c| c.bool().cloned()).map_err(err)?)
+            }
+        });
+    }
     let n = df.height();
     let text_of = |name: &str| -> StringChunked {
         df.column(name)
@@ -170,17 +189,34 @@ fn run_text_checks(
             &own
         }
     };
-    let verdicts: Vec<Option<Vec<crate::kinds::Verdict>>> =
-        crate::expr::par_map(&[&answers, &questions, &services], |row| {
-            let answer = row[0]?;
-            let r = crate::kinds::Row::new(row[1], answer).with_service_type(row[2]);
+    // Rows in small parallel tasks: one answer's analysis is tens of microseconds, so a
+    // part of 16k rows is spread over every core.
+    use rayon::prelude::*;
+    let (a, q, s): (Vec<_>, Vec<_>, Vec<_>) = (
+        answers.iter().collect(),
+        questions.iter().collect(),
+        services.iter().collect(),
+    );
+    let verdicts: Vec<Option<Vec<crate::kinds::Verdict>>> = (0..n)
+        .into_par_iter()
+        .with_min_len(TEXT_ROWS_PER_TASK)
+        .map(|i| {
+            let answer = a[i]?;
+            let r = crate::kinds::Row::new(q[i], answer).with_service_type(s[i]);
             Some(
                 checks
                     .iter()
-                    .map(|(id, c)| c.check(&r, corpora.get(id), lang))
+                    .zip(&applies)
+                    .map(|((id, c), applies)| match applies {
+                        Some(m) if m.get(i) != Some(true) => {
+                            crate::kinds::Verdict::new(State::NotApplicable, String::new())
+                        }
+                        _ => c.check(&r, corpora.get(id), lang),
+                    })
                     .collect(),
             )
-        });
+        })
+        .collect();
     for (k, (id, _)) in checks.iter().enumerate() {
         let states: UInt8Chunked = verdicts
             .iter()

@@ -20,7 +20,7 @@ mod tests;
 pub struct Token {
     /// Lower case, apostrophes inside the word removed ("assalamu'alaikum" →
     /// "assalamualaikum"); hyphens kept ("sama-sama").
-    pub text: String,
+    pub text: compact_str::CompactString,
     /// Byte span in the original text.
     pub start: usize,
     pub end: usize,
@@ -128,7 +128,7 @@ impl<'a> Text<'a> {
     /// Analyses a text.
     pub fn new(raw: &'a str) -> Self {
         let quotes = quoted_spans(raw);
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
         let mut sentences = Vec::new();
         let mut sentence = 0usize;
         let mut sent_first = 0usize;
@@ -163,11 +163,10 @@ impl<'a> Text<'a> {
                 // between digits or letters of a domain kept inside.
                 let start = b;
                 let mut j = i;
-                let mut text = String::new();
+                let mut apostrophe = false;
                 while j < chars.len() {
                     let (_, cj) = chars[j];
                     if is_word_char(cj) {
-                        text.extend(cj.to_lowercase());
                         j += 1;
                     } else if matches!(cj, '\'' | '’' | '-' | '.' | '/')
                         && j + 1 < chars.len()
@@ -175,13 +174,10 @@ impl<'a> Text<'a> {
                         && j > i
                     {
                         // "assalamu'alaikum", "sama-sama", "pom.go.id", "0,5", "24/7"
-                        let dot_inside = cj == '.' || cj == '/';
-                        if dot_inside && !joins_dot(&chars, j) {
+                        if matches!(cj, '.' | '/') && !joins_dot(&chars, j) {
                             break;
                         }
-                        if cj == '-' || dot_inside {
-                            text.push(cj);
-                        }
+                        apostrophe |= matches!(cj, '\'' | '’');
                         j += 1;
                     } else {
                         break;
@@ -191,6 +187,18 @@ impl<'a> Text<'a> {
                     chars[j].0
                 } else {
                     raw.len()
+                };
+                let slice = &raw[start..end];
+                let text = if slice.is_ascii() && !apostrophe {
+                    let mut t = compact_str::CompactString::from(slice);
+                    t.make_ascii_lowercase();
+                    t
+                } else {
+                    let mut t = compact_str::CompactString::default();
+                    for ch in slice.chars().filter(|ch| !matches!(ch, '\'' | '’')) {
+                        t.extend(ch.to_lowercase());
+                    }
+                    t
                 };
                 if sent_start.is_none() {
                     sent_start = Some(start);
