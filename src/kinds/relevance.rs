@@ -34,7 +34,8 @@ use serde::Deserialize;
 use super::{Check, Corpus, Resources, Row, TextCheck, Verdict, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
-use crate::text::Text;
+use crate::text::lexicon::WordSet;
+use crate::text::{Text, Token};
 use crate::text::lexicon::Phrases;
 use crate::text::stem::{stem, stem_str};
 
@@ -84,17 +85,17 @@ struct Relevance {
     partial: f64,
     min_len: usize,
     min_content: usize,
-    stop: FxHashSet<String>,
+    stop: WordSet,
     yes_no: Phrases,
-    reply_words: FxHashSet<String>,
+    reply_words: WordSet,
     deferrals: Phrases,
     redirects: Phrases,
-    not_names: FxHashSet<String>,
+    not_names: WordSet,
     complaints: FxHashSet<String>,
-    markers: FxHashSet<String>,
+    markers: WordSet,
     handling: Phrases,
     anaphora: Phrases,
-    question_words: FxHashSet<String>,
+    question_words: WordSet,
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -116,17 +117,17 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         partial: k.partial,
         min_len: k.min_word_length,
         min_content: k.min_content_words,
-        stop: lower(&k.stopwords),
+        stop: WordSet::of(&k.stopwords),
         yes_no: phrases("yes_no", &k.yes_no)?,
-        reply_words: lower(&k.reply_words),
+        reply_words: WordSet::of(&k.reply_words),
         deferrals: phrases("deferrals", &k.deferrals)?,
         redirects: phrases("redirects", &k.redirects)?,
-        not_names: lower(&k.not_names),
+        not_names: WordSet::of(&k.not_names),
         complaints: lower(&k.complaints),
-        markers: lower(&k.name_markers),
+        markers: WordSet::of(&k.name_markers),
         handling: phrases("handling", &k.handling)?,
         anaphora: phrases("anaphora", &k.anaphora)?,
-        question_words: lower(&k.question_words),
+        question_words: WordSet::of(&k.question_words),
     }))
 }
 
@@ -169,13 +170,14 @@ fn is_code(word: &str) -> bool {
 }
 
 impl Relevance {
-    fn content(&self, w: &str) -> bool {
+    fn content(&self, t: &Token) -> bool {
+        let w = t.text.as_str();
         let len = if w.is_ascii() {
             w.len()
         } else {
             w.chars().count()
         };
-        len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.contains(w)
+        len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.has(t)
     }
 
     /// Distinct stems of a text's content words, in order.
@@ -183,7 +185,7 @@ impl Relevance {
         let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
         let mut out: Vec<String> = Vec::new();
         for t in &text.tokens {
-            if !self.content(&t.text) {
+            if !self.content(t) {
                 continue;
             }
             let s = stem_str(&t.text);
@@ -199,7 +201,7 @@ impl Relevance {
     fn answer_stems(&self, a: &Text) -> (FxHashSet<String>, FxHashSet<String>) {
         let (mut all, mut own) = (FxHashSet::default(), FxHashSet::default());
         for t in &a.tokens {
-            if !self.content(&t.text) {
+            if !self.content(t) {
                 continue;
             }
             let s = stem_str(&t.text);
@@ -220,10 +222,10 @@ impl Relevance {
         i > 0
             && t.capital
             && t.sentence == text.tokens[i - 1].sentence
-            && self.markers.contains(text.tokens[i - 1].text.as_str())
+            && self.markers.has(&text.tokens[i - 1])
             && t.text.chars().count() >= 3
-            && !self.stop.contains(t.text.as_str())
-            && !self.not_names.contains(t.text.as_str())
+            && !self.stop.has(t)
+            && !self.not_names.has(t)
             && !shouting(text)
     }
 
@@ -265,7 +267,7 @@ impl Relevance {
                 let numbered = t.text.len() == 1
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.punct_after == Some(')');
-                let asks = self.question_words.contains(t.text.as_str())
+                let asks = self.question_words.has(t)
                     && matches!(
                         q.tokens[i - 1].text.as_str(),
                         "dan" | "serta" | "lalu" | "juga"
@@ -288,7 +290,7 @@ impl Relevance {
         let stems_of = |(from, to): (usize, usize)| -> Vec<String> {
             q.tokens[from..to]
                 .iter()
-                .filter(|t| self.content(&t.text) && !self.yes_no_word(&t.text))
+                .filter(|t| self.content(t) && !self.reply_words.has(t))
                 .map(|t| stem(&t.text))
                 .collect()
         };
@@ -303,9 +305,6 @@ impl Relevance {
         })
     }
 
-    fn yes_no_word(&self, w: &str) -> bool {
-        self.reply_words.contains(w)
-    }
 }
 
 impl TextCheck for Relevance {
@@ -345,7 +344,7 @@ impl TextCheck for Relevance {
         let content = a
             .tokens
             .iter()
-            .filter(|t| t.own && self.content(&t.text))
+            .filter(|t| t.own && self.content(t))
             .count();
 
         let complaint = row
@@ -362,17 +361,17 @@ impl TextCheck for Relevance {
         let mut own = a.tokens.iter().filter(|t| t.own);
         let first_reply = own
             .next()
-            .is_some_and(|t| self.reply_words.contains(t.text.as_str()));
+            .is_some_and(|t| self.reply_words.has(t));
         let direct = first_reply
             || share >= self.partial
                 && own
                     .take(DIRECT_WITHIN)
-                    .any(|t| self.reply_words.contains(t.text.as_str()));
+                    .any(|t| self.reply_words.has(t));
         if content < self.min_content {
             let replies = a
                 .tokens
                 .iter()
-                .any(|t| t.own && self.reply_words.contains(t.text.as_str()));
+                .any(|t| t.own && self.reply_words.has(t));
             if yes_no && replies && (!found.is_empty() || q_stems.is_empty()) {
                 return Verdict::new(
                     State::Pass,
@@ -476,7 +475,7 @@ impl TextCheck for Relevance {
         let states = a
             .tokens
             .iter()
-            .any(|t| t.own && self.reply_words.contains(t.text.as_str()));
+            .any(|t| t.own && self.reply_words.has(t));
         if !handled && !states && self.redirects.first_anywhere(a).is_some() {
             cap = State::Partial;
             why = lang

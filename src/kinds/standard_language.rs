@@ -22,7 +22,8 @@ use super::{Check, Resources, Row, TextCheck, Verdict, keys};
 use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::dictionary::Dictionary;
-use crate::text::{Token, unstretch, word_hash};
+use crate::text::lexicon::WordMap;
+use crate::text::{Token, unstretch};
 
 /// Lexicon files shipped with the built-in rubric.
 const EMBEDDED: &[(&str, &str)] = &[(
@@ -69,42 +70,6 @@ enum Category {
     Spelling,
     English,
     Regional,
-}
-
-/// Words keyed by their [`word_hash`], each with the word itself (compared on a hit).
-#[derive(Debug)]
-struct WordMap<T>(FxHashMap<u64, Vec<(String, T)>>);
-
-impl<T> Default for WordMap<T> {
-    fn default() -> Self {
-        WordMap(FxHashMap::default())
-    }
-}
-
-impl<T> WordMap<T> {
-    fn insert(&mut self, word: String, value: T) {
-        self.0
-            .entry(word_hash(&word))
-            .or_default()
-            .push((word, value));
-    }
-
-    /// The entry of a token (its hash computed once when the text was analysed).
-    fn get(&self, t: &Token) -> Option<&T> {
-        self.0
-            .get(&t.hash)?
-            .iter()
-            .find(|(w, _)| *w == t.text)
-            .map(|(_, v)| v)
-    }
-
-    fn get_word(&self, word: &str) -> Option<&T> {
-        self.0
-            .get(&word_hash(word))?
-            .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, v)| v)
-    }
 }
 
 #[derive(Debug)]
@@ -169,13 +134,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
     for (first, list) in grouped {
         phrases.insert(first, list);
     }
-    let set = |list: &[String]| {
-        let mut m = WordMap::default();
-        for w in list {
-            m.insert(w.to_lowercase(), ());
-        }
-        m
-    };
+    let set = |list: &[String]| crate::text::lexicon::WordSet::of(list);
     let dictionary = if k.separated_prefix {
         Some(Dictionary::builtin()?)
     } else {

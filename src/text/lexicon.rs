@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Sentence, Text, word_hash};
+use super::{Sentence, Text, Token, word_hash};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Word {
@@ -38,6 +38,64 @@ struct Phrase {
     at_end: bool,
     /// As written in the lexicon, for evidence and errors.
     source: String,
+}
+
+/// Words keyed by their [`word_hash`], each with the word itself (compared on a hit).
+#[derive(Debug)]
+pub struct WordMap<T>(FxHashMap<u64, Vec<(String, T)>>);
+
+impl<T> Default for WordMap<T> {
+    fn default() -> Self {
+        WordMap(FxHashMap::default())
+    }
+}
+
+impl<T> WordMap<T> {
+    pub fn insert(&mut self, word: String, value: T) {
+        self.0
+            .entry(word_hash(&word))
+            .or_default()
+            .push((word, value));
+    }
+
+    /// The entry of a token (its hash computed once when the text was analysed).
+    pub fn get(&self, t: &Token) -> Option<&T> {
+        self.0
+            .get(&t.hash)?
+            .iter()
+            .find(|(w, _)| *w == t.text)
+            .map(|(_, v)| v)
+    }
+
+    pub fn get_word(&self, word: &str) -> Option<&T> {
+        self.0
+            .get(&word_hash(word))?
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A set of words looked up by a token's hash.
+pub type WordSet = WordMap<()>;
+
+impl WordSet {
+    /// The set of the words, in lower case.
+    pub fn of<S: AsRef<str>>(words: &[S]) -> WordSet {
+        let mut m = WordMap::default();
+        for w in words {
+            m.insert(w.as_ref().to_lowercase(), ());
+        }
+        m
+    }
+
+    pub fn has(&self, t: &Token) -> bool {
+        self.get(t).is_some()
+    }
+
+    pub fn has_word(&self, word: &str) -> bool {
+        self.get_word(word).is_some()
+    }
 }
 
 /// A compiled phrase list.
