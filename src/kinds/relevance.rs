@@ -35,7 +35,7 @@ use super::{Check, Corpus, Resources, Row, TextCheck, Verdict, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::lexicon::WordSet;
-use crate::text::{Text, Token};
+use crate::text::{Text, Token, word_hash};
 use crate::text::lexicon::Phrases;
 use crate::text::stem::{stem, stem_str};
 
@@ -139,12 +139,37 @@ fn compact(s: &str) -> String {
         .collect()
 }
 
+/// The [`word_hash`] of a word's stem, memoised per thread by the word's hash (answers
+/// repeat a small vocabulary, so nearly every word is stemmed once per thread).
+fn stem_hash(t: &Token) -> u64 {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMO: RefCell<rustc_hash::FxHashMap<u64, u64>> = RefCell::default();
+    }
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(&h) = m.get(&t.hash) {
+            return h;
+        }
+        let h = word_hash(&stem_str(&t.text));
+        if m.len() >= 1 << 20 {
+            m.clear();
+        }
+        m.insert(t.hash, h);
+        h
+    })
+}
+
 /// Words of the officer's reply within which a yes/no reply word answers directly.
 const DIRECT_WITHIN: usize = 20;
 
 /// Registration numbers of a text, compacted ("POM SD 181 345 221" → "SD181345221"): two
 /// or three capitals and eight or more digits, spaces allowed between the digits.
 fn codes(raw: &str) -> Vec<String> {
+    // Most texts have no run of eight digits: skip the regex for them.
+    if raw.bytes().filter(u8::is_ascii_digit).count() < 8 {
+        return Vec::new();
+    }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{2,3} ?(?:\d ?){7,15}\d\b").ok());
     let Some(re) = re else {
@@ -197,20 +222,19 @@ impl Relevance {
         out
     }
 
-    /// The answer's distinct stems: of all its words, and of the officer's own.
-    fn answer_stems(&self, a: &Text) -> (FxHashSet<String>, FxHashSet<String>) {
+    /// The answer's distinct stems, as [`word_hash`]es: of all its words, and of the
+    /// officer's own.
+    fn answer_stems(&self, a: &Text) -> (FxHashSet<u64>, FxHashSet<u64>) {
         let (mut all, mut own) = (FxHashSet::default(), FxHashSet::default());
         for t in &a.tokens {
             if !self.content(t) {
                 continue;
             }
-            let s = stem_str(&t.text);
-            if t.own && !own.contains(s.as_ref()) {
-                own.insert(s.to_string());
+            let h = stem_hash(t);
+            if t.own {
+                own.insert(h);
             }
-            if !all.contains(s.as_ref()) {
-                all.insert(s.into_owned());
-            }
+            all.insert(h);
         }
         (all, own)
     }
@@ -257,7 +281,7 @@ impl Relevance {
     /// addresses: the question is cut into clauses at numbered items ("1)", "(2)") and at a
     /// question word that opens a further question ("… dan apakah …"); with two or more
     /// clauses, a clause none of whose content words the answer has is unanswered.
-    fn unanswered<'a>(&self, q: &Text<'a>, a_stems: &FxHashSet<String>) -> Option<&'a str> {
+    fn unanswered<'a>(&self, q: &Text<'a>, a_stems: &FxHashSet<u64>) -> Option<&'a str> {
         let mut clauses: Vec<(usize, usize)> = Vec::new();
         for s in &q.sentences {
             let before = clauses.len();
@@ -300,7 +324,7 @@ impl Relevance {
                 .iter()
                 .filter(|x| !all.iter().enumerate().any(|(j, o)| j != k && o.contains(x)))
                 .collect();
-            (!own.is_empty() && !own.iter().any(|x| a_stems.contains(*x)))
+            (!own.is_empty() && !own.iter().any(|x| a_stems.contains(&word_hash(x))))
                 .then(|| q.excerpt(q.tokens[from].start, q.tokens[to - 1].end))
         })
     }
@@ -322,7 +346,10 @@ impl TextCheck for Relevance {
         let (a_stems, own_stems) = self.answer_stems(a);
         let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
         let total: f64 = q_stems.iter().map(|t| weight(t)).sum();
-        let found: Vec<&String> = q_stems.iter().filter(|t| a_stems.contains(*t)).collect();
+        let found: Vec<&String> = q_stems
+            .iter()
+            .filter(|t| a_stems.contains(&word_hash(t)))
+            .collect();
         let share = if total > 0.0 {
             found.iter().map(|t| weight(t)).sum::<f64>() / total
         } else {

@@ -14,7 +14,7 @@ pub fn stem(word: &str) -> String {
 /// assimilation ("menulis" → "tulis"), allocated only then.
 pub fn stem_str(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    if word.chars().count() < 5 || word.chars().any(|c| !c.is_alphabetic()) {
+    if n_chars(word) < 5 || word.chars().any(|c| !c.is_alphabetic()) {
         return Cow::Borrowed(word);
     }
     let mut w = word;
@@ -61,11 +61,20 @@ enum Stripped<'a> {
 
 fn strip_suffix<'a>(w: &'a str, suffix: &str) -> Option<&'a str> {
     let r = w.strip_suffix(suffix)?;
-    (r.chars().count() >= 4).then_some(r)
+    (n_chars(r) >= 4).then_some(r)
 }
 
 fn long_enough(r: &str, extra: usize) -> bool {
-    r.chars().count() + extra >= 4
+    n_chars(r) + extra >= 4
+}
+
+/// Characters of a word, counted by bytes when it is ASCII.
+fn n_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 fn strip_prefix(w: &str) -> Option<Stripped<'_>> {
