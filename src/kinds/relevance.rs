@@ -34,10 +34,10 @@ use serde::Deserialize;
 use super::{Check, Corpus, Resources, Row, TextCheck, Verdict, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
-use crate::text::lexicon::WordSet;
-use crate::text::{Text, Token, word_hash};
 use crate::text::lexicon::Phrases;
+use crate::text::lexicon::WordSet;
 use crate::text::stem::{stem, stem_str};
+use crate::text::{Text, Token, word_hash};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -257,7 +257,9 @@ impl Relevance {
     fn names(&self, q: &Text) -> Vec<String> {
         let mut out = Vec::new();
         for (i, t) in q.tokens.iter().enumerate() {
-            if (is_code(&t.text) || self.name_at(q, i)) && !out.iter().any(|o: &String| *o == t.text) {
+            if (is_code(&t.text) || self.name_at(q, i))
+                && !out.iter().any(|o: &String| *o == t.text)
+            {
                 out.push(t.text.to_string());
             }
         }
@@ -328,7 +330,6 @@ impl Relevance {
                 .then(|| q.excerpt(q.tokens[from].start, q.tokens[to - 1].end))
         })
     }
-
 }
 
 impl TextCheck for Relevance {
@@ -368,11 +369,7 @@ impl TextCheck for Relevance {
                 shown.join(", ")
             }
         );
-        let content = a
-            .tokens
-            .iter()
-            .filter(|t| t.own && self.content(t))
-            .count();
+        let content = a.tokens.iter().filter(|t| t.own && self.content(t)).count();
 
         let complaint = row
             .service_type
@@ -386,19 +383,11 @@ impl TextCheck for Relevance {
         let yes_no = self.yes_no.first_anywhere(q).is_some();
         // A reply word early in the officer's words ("Boleh, …", "… belum terdaftar …").
         let mut own = a.tokens.iter().filter(|t| t.own);
-        let first_reply = own
-            .next()
-            .is_some_and(|t| self.reply_words.has(t));
+        let first_reply = own.next().is_some_and(|t| self.reply_words.has(t));
         let direct = first_reply
-            || share >= self.partial
-                && own
-                    .take(DIRECT_WITHIN)
-                    .any(|t| self.reply_words.has(t));
+            || share >= self.partial && own.take(DIRECT_WITHIN).any(|t| self.reply_words.has(t));
         if content < self.min_content {
-            let replies = a
-                .tokens
-                .iter()
-                .any(|t| t.own && self.reply_words.has(t));
+            let replies = a.tokens.iter().any(|t| t.own && self.reply_words.has(t));
             if yes_no && replies && (!found.is_empty() || q_stems.is_empty()) {
                 return Verdict::new(
                     State::Pass,
@@ -499,10 +488,7 @@ impl TextCheck for Relevance {
             );
         }
         // A redirect with no statement of its own about the case ("silakan cek sendiri").
-        let states = a
-            .tokens
-            .iter()
-            .any(|t| t.own && self.reply_words.has(t));
+        let states = a.tokens.iter().any(|t| t.own && self.reply_words.has(t));
         if !handled && !states && self.redirects.first_anywhere(a).is_some() {
             cap = State::Partial;
             why = lang

@@ -158,7 +158,11 @@ fn run_text_checks(
     let err = |e| polars_err("penilaian / scoring", e);
     // Rows a criterion's filter leaves out are not checked (the plan marks them n/a).
     let mut applies: Vec<Option<BooleanChunked>> = Vec::with_capacity(checks.len());
-    for c in rubric.criteria.iter().filter(|c| matches!(c.kind, Kind::Text { .. })) {
+    for c in rubric
+        .criteria
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Text { .. }))
+    {
         applies.push(match compile::applies_expr(&c.applies_to) {
             None => None,
             Some(e) => {
@@ -168,7 +172,11 @@ fn run_text_checks(
                     .select([e.alias("applies")])
                     .collect()
                     .map_err(err)?;
-                Some(out.column("applies").and_then(|c| c.bool().cloned()).map_err(err)?)
+                Some(
+                    out.column("applies")
+                        .and_then(|c| c.bool().cloned())
+                        .map_err(err)?,
+                )
             }
         });
     }
