@@ -453,11 +453,13 @@ impl TextCheck for Relevance {
         let mut why = String::new();
         let names = self.names(q);
         if !names.is_empty() {
-            let compact_answer = compact(a.raw);
-            let answered = self.anaphora.first_anywhere(a).is_some()
-                || names.iter().any(|n| {
-                    a.tokens.iter().any(|t| t.text == *n)
-                        || (is_code(n) && compact_answer.contains(&compact(n)))
+            let answered = names.iter().any(|n| a.tokens.iter().any(|t| t.text == *n))
+                || self.anaphora.first_anywhere(a).is_some()
+                || (names.iter().any(|n| is_code(n)) && {
+                    let compact_answer = compact(a.raw);
+                    names
+                        .iter()
+                        .any(|n| is_code(n) && compact_answer.contains(&compact(n)))
                 });
             if !answered {
                 let asked: FxHashSet<&str> = q.tokens.iter().map(|t| t.text.as_str()).collect();
