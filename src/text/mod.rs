@@ -129,33 +129,9 @@ impl<'a> Text<'a> {
     pub fn new(raw: &'a str) -> Self {
         let quotes = quoted_spans(raw);
         let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
-        let mut sentences = Vec::new();
-        let mut sentence = 0usize;
-        let mut sent_first = 0usize;
-        let mut sent_start: Option<usize> = None;
-        let mut last_end = 0usize;
+        let mut sentences: Vec<Sentence> = Vec::new();
         let chars: Vec<(usize, char)> = raw.char_indices().collect();
         let mut i = 0;
-        let close_sentence = |tokens: &Vec<Token>,
-                              sentences: &mut Vec<Sentence>,
-                              sentence: &mut usize,
-                              first: &mut usize,
-                              start: &mut Option<usize>,
-                              end_byte: usize| {
-            if tokens.len() > *first {
-                sentences.push(Sentence {
-                    first: *first,
-                    end: tokens.len(),
-                    start_byte: start.unwrap_or(0),
-                    end_byte,
-                    own_first: 0,
-                    own_end: 0,
-                });
-                *sentence += 1;
-                *first = tokens.len();
-            }
-            *start = None;
-        };
         while i < chars.len() {
             let (b, c) = chars[i];
             if is_word_char(c) {
@@ -200,9 +176,6 @@ impl<'a> Text<'a> {
                     }
                     t
                 };
-                if sent_start.is_none() {
-                    sent_start = Some(start);
-                }
                 let punct_after = chars[j..]
                     .iter()
                     .map(|x| x.1)
@@ -216,9 +189,9 @@ impl<'a> Text<'a> {
                     text,
                     start,
                     end,
-                    sentence,
+                    // The sentence still open: the next one after those closed.
+                    sentence: sentences.len(),
                 });
-                last_end = end;
                 i = j;
                 continue;
             }
@@ -228,30 +201,16 @@ impl<'a> Text<'a> {
                     // The end of a sentence when followed by space, a quote or the end.
                     let next = chars.get(i + 1).map(|x| x.1);
                     next.is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
-                        && !abbreviation_before(&tokens, sent_first, c)
+                        && !abbreviation_before(&tokens, open_from(&sentences), c)
                 }
                 _ => false,
             };
             if ends {
-                close_sentence(
-                    &tokens,
-                    &mut sentences,
-                    &mut sentence,
-                    &mut sent_first,
-                    &mut sent_start,
-                    b + c.len_utf8(),
-                );
+                close_sentence(&tokens, &mut sentences, b + c.len_utf8());
             }
             i += 1;
         }
-        close_sentence(
-            &tokens,
-            &mut sentences,
-            &mut sentence,
-            &mut sent_first,
-            &mut sent_start,
-            last_end.max(raw.len()),
-        );
+        close_sentence(&tokens, &mut sentences, raw.len());
         let mut text = Text {
             raw,
             tokens,
@@ -311,6 +270,26 @@ impl<'a> Text<'a> {
     /// The sentence text as written.
     pub fn sentence_text(&self, s: &Sentence) -> &'a str {
         self.excerpt(s.start_byte, s.end_byte).trim()
+    }
+}
+
+/// The first token of the sentence still open: the one after the last sentence closed.
+fn open_from(sentences: &[Sentence]) -> usize {
+    sentences.last().map_or(0, |s| s.end)
+}
+
+/// Closes the open sentence at `end_byte` when it holds a token.
+fn close_sentence(tokens: &[Token], sentences: &mut Vec<Sentence>, end_byte: usize) {
+    let first = open_from(sentences);
+    if tokens.len() > first {
+        sentences.push(Sentence {
+            first,
+            end: tokens.len(),
+            start_byte: tokens[first].start,
+            end_byte,
+            own_first: 0,
+            own_end: 0,
+        });
     }
 }
 
