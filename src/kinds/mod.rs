@@ -102,10 +102,15 @@ pub trait TextCheck: Send + Sync + Debug {
     fn reads_question(&self) -> bool {
         false
     }
-    /// The terms of a question to count in the export's [`Corpus`], for checks that weigh
-    /// words by rarity; `None` (the default) when the check needs no corpus.
-    fn terms(&self, _question: &Text) -> Option<Vec<String>> {
-        None
+    /// The terms of a question to count in the export's [`Corpus`], for checks that
+    /// [use one](Self::uses_corpus).
+    fn terms(&self, _question: &Text) -> Vec<String> {
+        Vec::new()
+    }
+    /// Whether the check weighs words by rarity, so a [`Corpus`] of the export's questions
+    /// is collected for it ([`Self::terms`] gives their terms).
+    fn uses_corpus(&self) -> bool {
+        false
     }
 }
 

@@ -337,8 +337,12 @@ impl TextCheck for Relevance {
         true
     }
 
-    fn terms(&self, question: &Text) -> Option<Vec<String>> {
-        Some(self.stems(question))
+    fn uses_corpus(&self) -> bool {
+        true
+    }
+
+    fn terms(&self, question: &Text) -> Vec<String> {
+        self.stems(question)
     }
 
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {

@@ -95,19 +95,14 @@ impl Corpora {
     pub fn get(&self, criterion: &str) -> Option<&crate::kinds::Corpus> {
         self.0.get(criterion)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Whether any criterion of the rubric collects question terms.
 pub fn wants_corpus(rubric: &Rubric) -> bool {
-    let probe = crate::text::Text::new("");
-    rubric.criteria.iter().any(|c| match &c.kind {
-        Kind::Text { check, .. } => check.terms(&probe).is_some(),
-        _ => false,
-    })
+    rubric
+        .criteria
+        .iter()
+        .any(|c| matches!(&c.kind, Kind::Text { check, .. } if check.uses_corpus()))
 }
 
 /// The corpora of a set of questions.
@@ -117,14 +112,12 @@ pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
         let Kind::Text { check, .. } = &c.kind else {
             continue;
         };
-        if check.terms(&crate::text::Text::new("")).is_none() {
+        if !check.uses_corpus() {
             continue;
         }
         let mut corpus = crate::kinds::Corpus::default();
         for q in questions.iter().flatten() {
-            if let Some(terms) = check.terms(&crate::text::Text::whole(q)) {
-                corpus.add(&terms);
-            }
+            corpus.add(&check.terms(&crate::text::Text::whole(q)));
         }
         out.insert(c.id.clone(), corpus);
     }
@@ -144,26 +137,15 @@ fn run_text_checks(
     corpora: Option<&Corpora>,
 ) -> Result<()> {
     use crate::ingest::columns::field;
-    let checks: Vec<(&str, &crate::kinds::Check)> = rubric
-        .criteria
-        .iter()
-        .filter_map(|c| match &c.kind {
-            Kind::Text { check, .. } => Some((c.id.as_str(), check)),
-            _ => None,
-        })
-        .collect();
-    if checks.is_empty() {
-        return Ok(());
-    }
     let err = |e| polars_err("penilaian / scoring", e);
-    // Rows a criterion's filter leaves out are not checked (the plan marks them n/a).
-    let mut applies: Vec<Option<BooleanChunked>> = Vec::with_capacity(checks.len());
-    for c in rubric
-        .criteria
-        .iter()
-        .filter(|c| matches!(c.kind, Kind::Text { .. }))
-    {
-        applies.push(match compile::applies_expr(&c.applies_to) {
+    // Each text criterion with the rows its filter keeps (rows it leaves out are not
+    // checked: the plan marks them n/a).
+    let mut checks: Vec<(&str, &crate::kinds::Check, Option<BooleanChunked>)> = Vec::new();
+    for c in &rubric.criteria {
+        let Kind::Text { check, .. } = &c.kind else {
+            continue;
+        };
+        let applies = match compile::applies_expr(&c.applies_to) {
             None => None,
             Some(e) => {
                 let out = df
@@ -178,7 +160,11 @@ fn run_text_checks(
                         .map_err(err)?,
                 )
             }
-        });
+        };
+        checks.push((c.id.as_str(), check, applies));
+    }
+    if checks.is_empty() {
+        return Ok(());
     }
     let n = df.height();
     let text_of = |name: &str| -> StringChunked {
@@ -214,8 +200,7 @@ fn run_text_checks(
             Some(
                 checks
                     .iter()
-                    .zip(&applies)
-                    .map(|((id, c), applies)| match applies {
+                    .map(|(id, c, applies)| match applies {
                         Some(m) if m.get(i) != Some(true) => {
                             crate::kinds::Verdict::new(State::NotApplicable, String::new())
                         }
@@ -225,7 +210,7 @@ fn run_text_checks(
             )
         })
         .collect();
-    for (k, (id, _)) in checks.iter().enumerate() {
+    for (k, (id, _, _)) in checks.iter().enumerate() {
         let states: UInt8Chunked = verdicts
             .iter()
             .map(|v| v.as_ref().map(|v| v[k].state.code()))
