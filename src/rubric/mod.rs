@@ -682,224 +682,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                 })?;
                 Kind::Text { name, check }
             }
-            _ => match c.kind.as_str() {
-                "pattern" => {
-                    only_keys(
-                        &ctx,
-                        off,
-                        &key,
-                        c,
-                        &[
-                            "field",
-                            "any",
-                            "all",
-                            "none",
-                            "within_chars",
-                            "within_last_chars",
-                        ],
-                    )?;
-                    if c.any.is_empty() && c.all.is_empty() && c.none.is_empty() {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: kind = \"pattern\" memerlukan any, all atau none",
-                                "{key}: kind = \"pattern\" needs any, all or none"
-                            ),
-                        ));
-                    }
-                    for (list, name) in [(&c.any, "any"), (&c.all, "all"), (&c.none, "none")] {
-                        for p in list {
-                            check_regex(&ctx, off, &format!("{key}.{name}"), p)?;
-                        }
-                    }
-                    Kind::Pattern {
-                        field: text_field(&ctx, off, &key, c.field.as_deref())?,
-                        any: c.any.clone(),
-                        all: c.all.clone(),
-                        none: c.none.clone(),
-                        within_chars: c.within_chars,
-                        within_last_chars: c.within_last_chars,
-                    }
-                }
-                "length" => {
-                    only_keys(
-                        &ctx,
-                        off,
-                        &key,
-                        c,
-                        &["field", "min_words", "max_words", "partial_min_words"],
-                    )?;
-                    if c.min_words.is_none() && c.max_words.is_none() {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: kind = \"length\" memerlukan min_words atau max_words",
-                                "{key}: kind = \"length\" needs min_words or max_words"
-                            ),
-                        ));
-                    }
-                    if let (Some(lo), Some(hi)) = (c.min_words, c.max_words)
-                        && lo > hi
-                    {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
-                                "{key}: min_words ({lo}) is greater than max_words ({hi})"
-                            ),
-                        ));
-                    }
-                    if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words)
-                        && p > lo
-                    {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
-                                "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
-                            ),
-                        ));
-                    }
-                    Kind::Length {
-                        field: text_field(&ctx, off, &key, c.field.as_deref())?,
-                        min_words: c.min_words,
-                        max_words: c.max_words,
-                        partial_min_words: c.partial_min_words,
-                    }
-                }
-                "sla" => {
-                    only_keys(&ctx, off, &key, c, &["targets", "partial_extra_days"])?;
-                    if c.targets.is_empty() {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: kind = \"sla\" memerlukan [[criteria.targets]]",
-                                "{key}: kind = \"sla\" needs [[criteria.targets]]"
-                            ),
-                        ));
-                    }
-                    for t in &c.targets {
-                        if t.days < 0 {
-                            let d = t.days;
-                            return Err(ctx.err_at(
-                                off,
-                                msg!(
-                                    "{key}.targets: days harus ≥ 0, bukan {d}",
-                                    "{key}.targets: days must be ≥ 0, not {d}"
-                                ),
-                            ));
-                        }
-                    }
-                    if c.partial_extra_days.is_some_and(|d| d < 0) {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: partial_extra_days harus ≥ 0",
-                                "{key}: partial_extra_days must be ≥ 0"
-                            ),
-                        ));
-                    }
-                    Kind::Sla {
-                        targets: c
-                            .targets
-                            .iter()
-                            .map(|t| SlaTarget {
-                                service_type: t.service_type.clone(),
-                                channels: t.channels.clone(),
-                                days: t.days,
-                            })
-                            .collect(),
-                        partial_extra_days: c.partial_extra_days,
-                    }
-                }
-                "field" => {
-                    only_keys(&ctx, off, &key, c, &["field"])?;
-                    let f = c.field.clone().unwrap_or_default();
-                    if !field::ALL.contains(&f.as_str()) {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}.field: \"{f}\" tidak dikenal; yang dikenal: {}",
-                                "{key}.field: unknown \"{f}\"; known: {}",
-                                field::ALL.join(", ")
-                            ),
-                        ));
-                    }
-                    Kind::Field { field: f }
-                }
-                "overlap" => {
-                    only_keys(
-                        &ctx,
-                        off,
-                        &key,
-                        c,
-                        &["pass", "partial", "min_word_length", "stopwords"],
-                    )?;
-                    let pass = c.pass.unwrap_or(0.5);
-                    check_fraction(&ctx, off, &format!("{key}.pass"), pass)?;
-                    if let Some(p) = c.partial {
-                        check_fraction(&ctx, off, &format!("{key}.partial"), p)?;
-                        if p > pass {
-                            return Err(ctx.err_at(
-                                off,
-                                msg!(
-                                    "{key}: partial ({p}) harus ≤ pass ({pass})",
-                                    "{key}: partial ({p}) must be ≤ pass ({pass})"
-                                ),
-                            ));
-                        }
-                    }
-                    Kind::Overlap {
-                        pass,
-                        partial: c.partial,
-                        min_word_length: c.min_word_length.unwrap_or(4),
-                        stopwords: c.stopwords.iter().map(|s| s.to_lowercase()).collect(),
-                    }
-                }
-                "manual" => {
-                    only_keys(&ctx, off, &key, c, &["column", "scale", "na_values"])?;
-                    let scale = c.scale.unwrap_or([0.0, 1.0]);
-                    if scale[0] >= scale[1] || scale.iter().any(|v| !v.is_finite()) {
-                        return Err(ctx.err_at(
-                            off,
-                            msg!(
-                                "{key}: scale harus [min, max] dengan min < max",
-                                "{key}: scale must be [min, max] with min < max"
-                            ),
-                        ));
-                    }
-                    let mut columns = c.column.clone();
-                    if columns.is_empty() {
-                        columns.push(c.label.clone());
-                        columns.push(c.id.clone());
-                    }
-                    Kind::Manual {
-                        key: format!("manual__{}", c.id),
-                        columns,
-                        scale,
-                        na_values: if c.na_values.is_empty() {
-                            vec!["N/A".into(), "NA".into(), "-".into()]
-                        } else {
-                            c.na_values.clone()
-                        },
-                    }
-                }
-                other => {
-                    let kinds: Vec<&str> =
-                        ["pattern", "length", "sla", "field", "overlap", "manual"]
-                            .into_iter()
-                            .chain(crate::kinds::KINDS.iter().map(|(n, _)| *n))
-                            .collect();
-                    let kinds = kinds.join(", ");
-                    return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: kind \"{other}\" tidak dikenal; gunakan salah satu dari: {kinds}",
-                        "{key}: unknown kind \"{other}\"; use one of: {kinds}"
-                    ),
-                ));
-                }
-            },
+            _ => legacy_kind(&ctx, off, &key, c)?,
         };
         criteria.push(Criterion {
             id: c.id.clone(),
@@ -985,6 +768,228 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         criteria,
         bands,
         source: path.to_path_buf(),
+    })
+}
+
+/// The kind of a criterion of the built-in kinds (pattern, length, sla, field, overlap,
+/// manual), from its common layout; the text kinds parse their own keys ([`crate::kinds`]).
+fn legacy_kind(ctx: &Ctx, off: usize, key: &str, c: &CriterionFile) -> Result<Kind> {
+    Ok(match c.kind.as_str() {
+        "pattern" => {
+            only_keys(
+                ctx,
+                off,
+                key,
+                c,
+                &[
+                    "field",
+                    "any",
+                    "all",
+                    "none",
+                    "within_chars",
+                    "within_last_chars",
+                ],
+            )?;
+            if c.any.is_empty() && c.all.is_empty() && c.none.is_empty() {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: kind = \"pattern\" memerlukan any, all atau none",
+                        "{key}: kind = \"pattern\" needs any, all or none"
+                    ),
+                ));
+            }
+            for (list, name) in [(&c.any, "any"), (&c.all, "all"), (&c.none, "none")] {
+                for p in list {
+                    check_regex(ctx, off, &format!("{key}.{name}"), p)?;
+                }
+            }
+            Kind::Pattern {
+                field: text_field(ctx, off, key, c.field.as_deref())?,
+                any: c.any.clone(),
+                all: c.all.clone(),
+                none: c.none.clone(),
+                within_chars: c.within_chars,
+                within_last_chars: c.within_last_chars,
+            }
+        }
+        "length" => {
+            only_keys(
+                ctx,
+                off,
+                key,
+                c,
+                &["field", "min_words", "max_words", "partial_min_words"],
+            )?;
+            if c.min_words.is_none() && c.max_words.is_none() {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: kind = \"length\" memerlukan min_words atau max_words",
+                        "{key}: kind = \"length\" needs min_words or max_words"
+                    ),
+                ));
+            }
+            if let (Some(lo), Some(hi)) = (c.min_words, c.max_words)
+                && lo > hi
+            {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
+                        "{key}: min_words ({lo}) is greater than max_words ({hi})"
+                    ),
+                ));
+            }
+            if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words)
+                && p > lo
+            {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
+                        "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
+                    ),
+                ));
+            }
+            Kind::Length {
+                field: text_field(ctx, off, key, c.field.as_deref())?,
+                min_words: c.min_words,
+                max_words: c.max_words,
+                partial_min_words: c.partial_min_words,
+            }
+        }
+        "sla" => {
+            only_keys(ctx, off, key, c, &["targets", "partial_extra_days"])?;
+            if c.targets.is_empty() {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: kind = \"sla\" memerlukan [[criteria.targets]]",
+                        "{key}: kind = \"sla\" needs [[criteria.targets]]"
+                    ),
+                ));
+            }
+            for t in &c.targets {
+                if t.days < 0 {
+                    let d = t.days;
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}.targets: days harus ≥ 0, bukan {d}",
+                            "{key}.targets: days must be ≥ 0, not {d}"
+                        ),
+                    ));
+                }
+            }
+            if c.partial_extra_days.is_some_and(|d| d < 0) {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: partial_extra_days harus ≥ 0",
+                        "{key}: partial_extra_days must be ≥ 0"
+                    ),
+                ));
+            }
+            Kind::Sla {
+                targets: c
+                    .targets
+                    .iter()
+                    .map(|t| SlaTarget {
+                        service_type: t.service_type.clone(),
+                        channels: t.channels.clone(),
+                        days: t.days,
+                    })
+                    .collect(),
+                partial_extra_days: c.partial_extra_days,
+            }
+        }
+        "field" => {
+            only_keys(ctx, off, key, c, &["field"])?;
+            let f = c.field.clone().unwrap_or_default();
+            if !field::ALL.contains(&f.as_str()) {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}.field: \"{f}\" tidak dikenal; yang dikenal: {}",
+                        "{key}.field: unknown \"{f}\"; known: {}",
+                        field::ALL.join(", ")
+                    ),
+                ));
+            }
+            Kind::Field { field: f }
+        }
+        "overlap" => {
+            only_keys(
+                ctx,
+                off,
+                key,
+                c,
+                &["pass", "partial", "min_word_length", "stopwords"],
+            )?;
+            let pass = c.pass.unwrap_or(0.5);
+            check_fraction(ctx, off, &format!("{key}.pass"), pass)?;
+            if let Some(p) = c.partial {
+                check_fraction(ctx, off, &format!("{key}.partial"), p)?;
+                if p > pass {
+                    return Err(ctx.err_at(
+                        off,
+                        msg!(
+                            "{key}: partial ({p}) harus ≤ pass ({pass})",
+                            "{key}: partial ({p}) must be ≤ pass ({pass})"
+                        ),
+                    ));
+                }
+            }
+            Kind::Overlap {
+                pass,
+                partial: c.partial,
+                min_word_length: c.min_word_length.unwrap_or(4),
+                stopwords: c.stopwords.iter().map(|s| s.to_lowercase()).collect(),
+            }
+        }
+        "manual" => {
+            only_keys(ctx, off, key, c, &["column", "scale", "na_values"])?;
+            let scale = c.scale.unwrap_or([0.0, 1.0]);
+            if scale[0] >= scale[1] || scale.iter().any(|v| !v.is_finite()) {
+                return Err(ctx.err_at(
+                    off,
+                    msg!(
+                        "{key}: scale harus [min, max] dengan min < max",
+                        "{key}: scale must be [min, max] with min < max"
+                    ),
+                ));
+            }
+            let mut columns = c.column.clone();
+            if columns.is_empty() {
+                columns.push(c.label.clone());
+                columns.push(c.id.clone());
+            }
+            Kind::Manual {
+                key: format!("manual__{}", c.id),
+                columns,
+                scale,
+                na_values: if c.na_values.is_empty() {
+                    vec!["N/A".into(), "NA".into(), "-".into()]
+                } else {
+                    c.na_values.clone()
+                },
+            }
+        }
+        other => {
+            let kinds: Vec<&str> = ["pattern", "length", "sla", "field", "overlap", "manual"]
+                .into_iter()
+                .chain(crate::kinds::KINDS.iter().map(|(n, _)| *n))
+                .collect();
+            let kinds = kinds.join(", ");
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: kind \"{other}\" tidak dikenal; gunakan salah satu dari: {kinds}",
+                    "{key}: unknown kind \"{other}\"; use one of: {kinds}"
+                ),
+            ));
+        }
     })
 }
 
