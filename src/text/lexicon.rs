@@ -36,8 +36,6 @@ struct Phrase {
     words: Vec<Word>,
     at_start: bool,
     at_end: bool,
-    /// As written in the lexicon, for evidence and errors.
-    source: String,
 }
 
 /// Words keyed by their [`word_hash`], each with the word itself (compared on a hit).
@@ -92,10 +90,6 @@ impl WordSet {
     pub fn has(&self, t: &Token) -> bool {
         self.get(t).is_some()
     }
-
-    pub fn has_word(&self, word: &str) -> bool {
-        self.get_word(word).is_some()
-    }
 }
 
 /// A compiled phrase list.
@@ -113,7 +107,6 @@ pub struct Phrases {
 pub struct Hit {
     pub first: usize,
     pub end: usize,
-    pub phrase: usize,
 }
 
 impl Phrases {
@@ -162,19 +155,9 @@ impl Phrases {
                 words,
                 at_start,
                 at_end,
-                source: raw.to_string(),
             });
         }
         Ok(out)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
-    /// The phrase as written in the lexicon.
-    pub fn source(&self, phrase: usize) -> &str {
-        &self.phrases[phrase].source
     }
 
     /// Matches of any phrase in one sentence, in token order (the longest phrase first at
@@ -225,7 +208,6 @@ impl Phrases {
                     best = Some(Hit {
                         first: i,
                         end: i + n,
-                        phrase: p,
                     });
                 }
             }

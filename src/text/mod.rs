@@ -255,11 +255,6 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The officer's tokens of a sentence.
-    pub fn own_tokens(&self, s: &Sentence) -> impl Iterator<Item = &Token> {
-        self.tokens[s.first..s.end].iter().filter(|t| t.own)
-    }
-
     /// The words of the text as written, for evidence.
     pub fn excerpt(&self, start: usize, end: usize) -> &'a str {
         let end = end.min(self.raw.len());
