@@ -40,6 +40,14 @@ const ORDER: [State; 5] = [
     State::Unverifiable,
 ];
 
+/// The row of each answer id.
+fn index_by_id(ids: &[Option<String>]) -> std::collections::HashMap<&str, usize> {
+    ids.iter()
+        .enumerate()
+        .filter_map(|(i, id)| id.as_deref().map(|id| (id, i)))
+        .collect()
+}
+
 /// A criterion's automatic states and evidence in the scored frame.
 fn automatic_verdicts(scored: &DataFrame, id: &str) -> Result<(UInt8Chunked, Vec<Option<String>>)> {
     let states = scored
@@ -129,11 +137,7 @@ fn add_review_pairs(
     verdicts: Vec<crate::review::verdicts::HumanVerdict>,
 ) -> Result<()> {
     let ids = text_column(scored, field::ID)?;
-    let row_of: std::collections::HashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| id.as_deref().map(|id| (id, i)))
-        .collect();
+    let row_of = index_by_id(&ids);
     for c in automatic(rubric) {
         let mine: Vec<_> = verdicts.iter().filter(|v| v.criterion == c.id).collect();
         if mine.is_empty() {
@@ -172,7 +176,7 @@ fn add_review_pairs(
     Ok(())
 }
 
-/// The split names: "semua" first, then the values of the split column, sorted.
+/// The split names, sorted, after "semua" (all answers) when there is more than one.
 fn split_names(criteria: &[Criterion]) -> Vec<Option<String>> {
     let mut names: Vec<String> = criteria
         .iter()
@@ -306,11 +310,7 @@ fn disagreement_frame(
     let ids = text_column(scored, field::ID)?;
     let questions = text_column(scored, field::QUESTION)?;
     let answers = text_column(scored, field::ANSWER)?;
-    let row_of: std::collections::HashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| id.as_deref().map(|id| (id, i)))
-        .collect();
+    let row_of = index_by_id(&ids);
     let mut rows: Vec<[String; 7]> = Vec::new();
     for c in criteria {
         for (s, p) in &c.pairs {

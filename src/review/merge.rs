@@ -83,13 +83,7 @@ pub struct ReadBack {
     pub issues: Vec<DataIssue>,
 }
 
-/// Reads one review workbook: its reviews and its issues.
-pub fn read(path: &Path, rubric: &Rubric) -> Result<(Vec<Review>, Vec<DataIssue>)> {
-    let back = read_back(path, rubric)?;
-    Ok((back.reviews, back.issues))
-}
-
-/// Reads one review workbook whole.
+/// Reads one review workbook: its marks, verdicts and issues.
 pub fn read_back(path: &Path, rubric: &Rubric) -> Result<ReadBack> {
     let place = Location::file(path);
     let (mut wb, m) = keyed::open_own(
