@@ -37,7 +37,8 @@ use crate::state::State;
 use crate::text::lexicon::Phrases;
 use crate::text::lexicon::WordSet;
 use crate::text::stem::{stem, stem_str};
-use crate::text::{Text, Token, word_hash};
+use crate::text::{Sentence, Text, Token, word_hash};
+use std::borrow::Cow;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +69,19 @@ struct Keys {
     #[serde(default)]
     question_words: Vec<String>,
     #[serde(default)]
-    anaphora: Vec<String>,
+    courtesies: Vec<String>,
+    #[serde(default)]
+    letter_heads: Vec<String>,
+    #[serde(default)]
+    sign_offs: Vec<String>,
+    #[serde(default)]
+    auto_replies: Vec<String>,
+    #[serde(default)]
+    form_words: Vec<String>,
+    #[serde(default)]
+    open_questions: Vec<String>,
+    #[serde(default)]
+    framing: Vec<String>,
 }
 
 fn three() -> usize {
@@ -94,8 +107,14 @@ struct Relevance {
     complaints: FxHashSet<String>,
     markers: WordSet,
     handling: Phrases,
-    anaphora: Phrases,
     question_words: WordSet,
+    courtesies: Phrases,
+    letter_heads: Phrases,
+    sign_offs: Phrases,
+    auto_replies: Phrases,
+    forms: WordSet,
+    open_questions: WordSet,
+    framing: WordSet,
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -126,8 +145,14 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         complaints: lower(&k.complaints),
         markers: WordSet::of(&k.name_markers),
         handling: phrases("handling", &k.handling)?,
-        anaphora: phrases("anaphora", &k.anaphora)?,
         question_words: WordSet::of(&k.question_words),
+        courtesies: phrases("courtesies", &k.courtesies)?,
+        letter_heads: phrases("letter_heads", &k.letter_heads)?,
+        sign_offs: phrases("sign_offs", &k.sign_offs)?,
+        auto_replies: phrases("auto_replies", &k.auto_replies)?,
+        forms: WordSet::of(&k.form_words),
+        open_questions: WordSet::of(&k.open_questions),
+        framing: WordSet::of(&k.framing),
     }))
 }
 
@@ -162,6 +187,48 @@ fn stem_hash(t: &Token) -> u64 {
 
 /// Words of the officer's reply within which a yes/no reply word answers directly.
 const DIRECT_WITHIN: usize = 20;
+
+/// Words at the start of a sentence in which a courtesy, letter head or sign-off opens.
+const OPENING_WORDS: usize = 4;
+
+/// Words of a greeting, thanks or closing clause at most ("Selamat siang Ibu Kartika,").
+const COURTESY_WORDS: usize = 10;
+
+/// Words of a quotation inside the officer's sentence that still count as the officer's
+/// (a product name, a claim on a label); a longer one is the customer's message.
+const QUOTED_WITHIN: usize = 6;
+
+/// Words of a product or brand name at most.
+const NAME_WORDS: usize = 6;
+
+/// Marks that open or close a quoted name.
+const QUOTES: [char; 6] = ['"', '\'', '“', '”', '‘', '’'];
+
+/// What the answer says about the question: the officer's words without the letter head
+/// and its "di <city>" line, the greeting, thanks and closing clauses (`courtesies`), the
+/// signature after a sign-off (`sign_offs`), and the caller's or customer's sentences (the
+/// officer's restatement of the question, a quoted message); a short quotation inside the
+/// officer's sentence (a product name, a label claim) counts.
+struct Body {
+    /// Distinct stems of the content words, as [`word_hash`]es.
+    stems: FxHashSet<u64>,
+    /// Content words of the officer's own.
+    content: usize,
+    /// A word of `reply_words` opens the body, comes within [`DIRECT_WITHIN`] words, or
+    /// anywhere.
+    first_reply: bool,
+    early_reply: bool,
+    any_reply: bool,
+}
+
+impl Body {
+    /// A quotation of `len` words whose content stems are `stems`: kept when short.
+    fn keep_quoted(&mut self, stems: &[u64], len: usize) {
+        if len <= QUOTED_WITHIN {
+            self.stems.extend(stems.iter().copied());
+        }
+    }
+}
 
 /// Registration numbers of a text, compacted ("POM SD 181 345 221" → "SD181345221"): two
 /// or three capitals and eight or more digits, spaces allowed between the digits.
@@ -210,7 +277,7 @@ impl Relevance {
         let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
         let mut out: Vec<String> = Vec::new();
         for t in &text.tokens {
-            if !self.content(t) {
+            if !self.content(t) || self.framing.has(t) {
                 continue;
             }
             let s = stem_str(&t.text);
@@ -222,61 +289,246 @@ impl Relevance {
         out
     }
 
-    /// The answer's distinct stems, as [`word_hash`]es: of all its words, and of the
-    /// officer's own.
-    fn answer_stems(&self, a: &Text) -> (FxHashSet<u64>, FxHashSet<u64>) {
-        let (mut all, mut own) = (FxHashSet::default(), FxHashSet::default());
-        for t in &a.tokens {
-            if !self.content(t) {
+    /// The question's key words: the distinct stems of its content words, each with the
+    /// first word that has it (evidence names the word as written, not its stem).
+    fn key_words<'q>(&self, q: &'q Text) -> Vec<(Cow<'q, str>, &'q Token)> {
+        let mut out: Vec<(Cow<'q, str>, &'q Token)> = Vec::new();
+        for t in &q.tokens {
+            if !self.content(t) || self.framing.has(t) {
                 continue;
             }
-            let h = stem_hash(t);
-            if t.own {
-                own.insert(h);
-            }
-            all.insert(h);
-        }
-        (all, own)
-    }
-
-    /// A product or brand name: a capitalised word right after a word of `name_markers`
-    /// ("merek", "krim", "sirup", …), not a word of `not_names`.
-    fn name_at(&self, text: &Text, i: usize) -> bool {
-        let t = &text.tokens[i];
-        i > 0
-            && t.capital
-            && t.sentence == text.tokens[i - 1].sentence
-            && self.markers.has(&text.tokens[i - 1])
-            && t.text.chars().count() >= 3
-            && !self.stop.has(t)
-            && !self.not_names.has(t)
-            && !shouting(text)
-    }
-
-    /// Named things of the question: registration codes and product or brand names.
-    fn names(&self, q: &Text) -> Vec<String> {
-        let mut out = Vec::new();
-        for (i, t) in q.tokens.iter().enumerate() {
-            if (is_code(&t.text) || self.name_at(q, i))
-                && !out.iter().any(|o: &String| *o == t.text)
-            {
-                out.push(t.text.to_string());
+            let s = stem_str(&t.text);
+            if !out.iter().any(|(o, _)| *o == s) {
+                out.push((s, t));
             }
         }
         out
     }
 
-    /// Another product named in the answer: a registration code or a product name that
-    /// the question does not have.
-    fn other_name<'a>(&self, row: &Row<'a>, asked: &FxHashSet<&str>) -> Option<&'a str> {
-        let a = &row.answer;
-        (0..a.tokens.len()).find_map(|i| {
-            let t = &a.tokens[i];
-            let named = t.own
-                && !asked.contains(t.text.as_str())
-                && (is_code(&t.text) || self.name_at(a, i));
-            named.then(|| a.excerpt(t.start, t.end))
-        })
+    /// The body of the answer (see [`Body`]), in one pass over its sentences.
+    fn body(&self, a: &Text) -> Body {
+        let mut b = Body {
+            stems: FxHashSet::default(),
+            content: 0,
+            first_reply: false,
+            early_reply: false,
+            any_reply: false,
+        };
+        let mut words = 0usize;
+        let mut head = false;
+        // A quotation's content stems, kept when the quotation is short.
+        let mut quoted = [0u64; QUOTED_WITHIN];
+        let (mut n_quoted, mut n_kept) = (0usize, 0usize);
+        for (k, s) in a.sentences.iter().enumerate() {
+            // The caller's or visitor's sentence, or the customer's quoted words: a
+            // restatement of the question.
+            if !a.tokens[s.first].own {
+                continue;
+            }
+            let opening = Sentence {
+                own_end: s.own_end.min(s.own_first + OPENING_WORDS),
+                ..s.clone()
+            };
+            let head_hit = if k == 0 {
+                self.letter_heads.first_in(a, &opening)
+            } else {
+                None
+            };
+            // The address block's "di <city>" line.
+            if std::mem::take(&mut head) && a.tokens[s.first].text == "di" && s.len() <= 6 {
+                continue;
+            }
+            // The signature after a sign-off ("Hormat kami, <name>").
+            if b.content > 0 && self.sign_offs.first_in(a, &opening).is_some() {
+                break;
+            }
+            // A letter head, greeting, thanks or closing: its clause up to the first comma
+            // when short, else the phrase itself.
+            let from = match head_hit.or_else(|| self.courtesies.first_in(a, &opening)) {
+                Some(h) => {
+                    let clause = a.tokens[s.first..s.end]
+                        .iter()
+                        .position(|t| t.punct_after == Some(','))
+                        .map_or(s.end, |p| s.first + p + 1);
+                    if clause - s.first <= COURTESY_WORDS {
+                        clause
+                    } else {
+                        h.end
+                    }
+                }
+                None => s.first,
+            };
+            if from == s.end {
+                head = head_hit.is_some();
+                continue;
+            }
+            for t in &a.tokens[from..s.end] {
+                if !t.own {
+                    if self.content(t) && n_kept < QUOTED_WITHIN {
+                        quoted[n_kept] = stem_hash(t);
+                        n_kept += 1;
+                    }
+                    n_quoted += 1;
+                    continue;
+                }
+                if n_quoted > 0 {
+                    b.keep_quoted(&quoted[..n_kept], n_quoted);
+                    (n_quoted, n_kept) = (0, 0);
+                }
+                if self.reply_words.has(t) {
+                    b.any_reply = true;
+                    b.first_reply |= words == 0;
+                    b.early_reply |= words < DIRECT_WITHIN;
+                }
+                words += 1;
+                if self.content(t) {
+                    b.content += 1;
+                    b.stems.insert(stem_hash(t));
+                }
+            }
+            if n_quoted > 0 {
+                b.keep_quoted(&quoted[..n_kept], n_quoted);
+                (n_quoted, n_kept) = (0, 0);
+            }
+        }
+        b
+    }
+
+    /// A word that may be part of a product or brand name.
+    fn name_word(&self, t: &Token) -> bool {
+        t.capital && !self.stop.has(t) && !self.not_names.has(t)
+    }
+
+    /// The named products and brands of a text, as token ranges `[from, to)`: a quotation
+    /// of up to [`NAME_WORDS`] words ('AcneGone Facial Wash'); capitalised words right
+    /// after a word of `name_markers` ("krim Glowy Putih"); capitalised words right before
+    /// a word of `form_words` ("Dextrolin sirup"), two or more of them when they open the
+    /// sentence.
+    fn name_runs(&self, text: &Text) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        if shouting(text) {
+            return out;
+        }
+        let tokens = &text.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            let opens = text.raw[..t.start].ends_with(QUOTES);
+            let mut run: Option<(usize, usize)> = None;
+            if opens {
+                // The quotation's words, up to its closing quote.
+                let close = (i..tokens.len().min(i + NAME_WORDS)).find(|&j| {
+                    tokens[j].sentence == t.sentence
+                        && text.raw[tokens[j].end..].starts_with(QUOTES)
+                });
+                if let Some(j) = close
+                    && tokens[i..=j].iter().any(|w| w.capital)
+                {
+                    run = Some((i, j + 1));
+                }
+            }
+            if run.is_none()
+                && i > 0
+                && self.markers.has(&tokens[i - 1])
+                && tokens[i - 1].sentence == t.sentence
+                && self.name_word(t)
+                && t.text.chars().count() >= 3
+            {
+                let mut j = i + 1;
+                while j < tokens.len()
+                    && j - i < NAME_WORDS
+                    && tokens[j].sentence == t.sentence
+                    && tokens[j - 1].punct_after.is_none()
+                    && self.name_word(&tokens[j])
+                {
+                    j += 1;
+                }
+                run = Some((i, j));
+            }
+            if run.is_none() && self.name_word(t) && !self.markers.has(t) {
+                let mut j = i + 1;
+                while j < tokens.len()
+                    && j - i < NAME_WORDS
+                    && tokens[j].sentence == t.sentence
+                    && tokens[j - 1].punct_after.is_none()
+                    && self.name_word(&tokens[j])
+                    && !self.markers.has(&tokens[j])
+                {
+                    j += 1;
+                }
+                let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+                if j < tokens.len()
+                    && tokens[j].sentence == t.sentence
+                    && tokens[j - 1].punct_after.is_none()
+                    && self.forms.has(&tokens[j])
+                    && (j - i >= 2 || !opens_sentence)
+                {
+                    run = Some((i, j));
+                }
+            }
+            match run {
+                Some((from, to)) => {
+                    out.push((from, to));
+                    i = to;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Another product named in the answer in place of the one asked about: the question
+    /// names a product or brand ([`Self::name_runs`]) or a registration code, the answer
+    /// never names it as a whole, and names another (a name that neither contains nor is
+    /// contained in one of the question's, with a word the question lacks, or another
+    /// code). A whole name is needed: "Vita Bunda Hamil" is not "Vita Bunda Laktasi".
+    fn other_product<'a>(&self, q: &Text<'a>, a: &Text<'a>) -> Option<(&'a str, &'a str)> {
+        let q_runs = self.name_runs(q);
+        let q_code = q.tokens.iter().find(|t| is_code(&t.text));
+        if q_runs.is_empty() && q_code.is_none() {
+            return None;
+        }
+        let a_runs = self.name_runs(a);
+        let within = |small: &[Token], big: &[Token]| {
+            big.windows(small.len())
+                .any(|w| w.iter().zip(small).all(|(x, y)| x.text == y.text))
+        };
+        let same = |(af, ae): (usize, usize), (qf, qe): (usize, usize)| {
+            let (x, y) = (&a.tokens[af..ae], &q.tokens[qf..qe]);
+            within(x, y) || within(y, x)
+        };
+        let named = q_runs
+            .iter()
+            .any(|&(f, e)| within(&q.tokens[f..e], &a.tokens))
+            || a_runs
+                .iter()
+                .any(|&ar| q_runs.iter().any(|&qr| same(ar, qr)))
+            || q_code.is_some_and(|c| compact(a.raw).contains(&compact(&c.text)));
+        if named {
+            return None;
+        }
+        let asked = |t: &Token| q.tokens.iter().any(|x| x.text == t.text);
+        let span = |text: &Text<'a>, (f, e): (usize, usize)| {
+            text.excerpt(text.tokens[f].start, text.tokens[e - 1].end)
+        };
+        let other = a_runs
+            .iter()
+            .find(|&&(f, e)| {
+                !q_runs.iter().any(|&qr| same((f, e), qr))
+                    && a.tokens[f..e].iter().any(|t| !asked(t))
+            })
+            .map(|&r| span(a, r))
+            .or_else(|| {
+                a.tokens
+                    .iter()
+                    .find(|t| t.own && is_code(&t.text) && !asked(t))
+                    .map(|t| a.excerpt(t.start, t.end))
+            })?;
+        let asked_name = q_runs
+            .first()
+            .map(|&r| span(q, r))
+            .or_else(|| q_code.map(|t| q.excerpt(t.start, t.end)))?;
+        Some((other, asked_name))
     }
 
     /// The explicit sub-questions of a question whose content words the answer never
@@ -347,21 +599,21 @@ impl TextCheck for Relevance {
 
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {
         let (q, a) = (&row.question, &row.answer);
-        let q_stems = self.stems(q);
-        let (a_stems, own_stems) = self.answer_stems(a);
+        let keys = self.key_words(q);
+        let body = self.body(a);
         let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
-        let total: f64 = q_stems.iter().map(|t| weight(t)).sum();
-        let found: Vec<&String> = q_stems
+        let total = keys.iter().fold(0.0, |n, (s, _)| n + weight(s));
+        let found: Vec<&(Cow<str>, &Token)> = keys
             .iter()
-            .filter(|t| a_stems.contains(&word_hash(t)))
+            .filter(|(s, _)| body.stems.contains(&word_hash(s)))
             .collect();
         let share = if total > 0.0 {
-            found.iter().map(|t| weight(t)).sum::<f64>() / total
+            found.iter().fold(0.0, |n, (s, _)| n + weight(s)) / total
         } else {
             0.0
         };
         let pct = (share * 100.0).round();
-        let shown: Vec<&str> = found.iter().take(6).map(|s| s.as_str()).collect();
+        let shown: Vec<&str> = found.iter().take(6).map(|(_, t)| t.text.as_str()).collect();
         let measured = tr!(
             lang,
             "{}% kata kunci pertanyaan (berbobot) dibahas: {}",
@@ -373,26 +625,34 @@ impl TextCheck for Relevance {
                 shown.join(", ")
             }
         );
-        let content = a.tokens.iter().filter(|t| t.own && self.content(t)).count();
-
+        let content = body.content;
+        if let Some(h) = self.auto_replies.first_anywhere(a) {
+            return Verdict::new(
+                State::Fail,
+                format!(
+                    "{} \"{}\"",
+                    lang.pick("balasan otomatis:", "auto-reply:"),
+                    crate::text::lexicon::hit_text(a, h)
+                ),
+            );
+        }
         let complaint = row
             .service_type
             .is_some_and(|s| self.complaints.contains(&s.to_lowercase()));
-        // A bare acknowledgement or forwarding of a complaint is partial, not fail.
-        let short = if complaint {
+        // A complaint the answer registers or forwards (`handling`): a bare acknowledgement
+        // of it is partial, one specific to it passes.
+        let registers = complaint && self.handling.first_anywhere(a).is_some();
+        let short = if registers {
             State::Partial
         } else {
             State::Fail
         };
-        let yes_no = self.yes_no.first_anywhere(q).is_some();
-        // A reply word early in the officer's words ("Boleh, …", "… belum terdaftar …").
-        let mut own = a.tokens.iter().filter(|t| t.own);
-        let first_reply = own.next().is_some_and(|t| self.reply_words.has(t));
-        let direct = first_reply
-            || share >= self.partial && own.take(DIRECT_WITHIN).any(|t| self.reply_words.has(t));
+        // A yes/no question: a yes/no word and no question word asking for more.
+        let yes_no = self.yes_no.first_anywhere(q).is_some()
+            && !q.tokens.iter().any(|t| self.open_questions.has(t));
+        let direct = body.first_reply || share >= self.partial && body.early_reply;
         if content < self.min_content {
-            let replies = a.tokens.iter().any(|t| t.own && self.reply_words.has(t));
-            if yes_no && replies && (!found.is_empty() || q_stems.is_empty()) {
+            if yes_no && body.any_reply && (!found.is_empty() || keys.is_empty()) {
                 return Verdict::new(
                     State::Pass,
                     format!(
@@ -426,10 +686,11 @@ impl TextCheck for Relevance {
                 ),
             );
         }
-        // A complaint registered or forwarded with words of its own is addressed.
-        let handled = complaint
-            && content >= self.min_content * 2
-            && self.handling.first_anywhere(a).is_some();
+        // Registered in a way specific to this complaint: with some of its key words, or at
+        // length.
+        let handled = registers
+            && (content >= self.min_content * 2 && share >= self.partial
+                || content >= self.min_content * 3);
         // Another registration number in place of the one asked about: another product.
         let q_codes = codes(q.raw);
         let a_codes = if q_codes.is_empty() {
@@ -453,38 +714,22 @@ impl TextCheck for Relevance {
                 ),
             );
         }
+        if let Some((other, asked)) = self.other_product(q, a) {
+            return Verdict::new(
+                State::Fail,
+                tr!(
+                    lang,
+                    "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
+                    "addresses \"{}\", not the \"{}\" asked about; {}",
+                    other,
+                    asked,
+                    measured
+                ),
+            );
+        }
         let mut cap = State::Pass;
         let mut why = String::new();
-        let names = self.names(q);
-        if !names.is_empty() {
-            let answered = names.iter().any(|n| a.tokens.iter().any(|t| t.text == *n))
-                || self.anaphora.first_anywhere(a).is_some()
-                || (names.iter().any(|n| is_code(n)) && {
-                    let compact_answer = compact(a.raw);
-                    names
-                        .iter()
-                        .any(|n| is_code(n) && compact_answer.contains(&compact(n)))
-                });
-            if !answered {
-                let asked: FxHashSet<&str> = q.tokens.iter().map(|t| t.text.as_str()).collect();
-                if let Some(other) = self.other_name(row, &asked)
-                    && share < self.pass
-                {
-                    return Verdict::new(
-                        State::Fail,
-                        tr!(
-                            lang,
-                            "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
-                            "addresses \"{}\", not the \"{}\" asked about; {}",
-                            other,
-                            names[0],
-                            measured
-                        ),
-                    );
-                }
-            }
-        }
-        if let Some(sub) = self.unanswered(q, &own_stems) {
+        if let Some(sub) = self.unanswered(q, &body.stems) {
             cap = State::Partial;
             why = tr!(
                 lang,
@@ -493,24 +738,21 @@ impl TextCheck for Relevance {
                 super::clip(sub)
             );
         }
-        // A redirect with no statement of its own about the case ("silakan cek sendiri").
-        let states = a.tokens.iter().any(|t| t.own && self.reply_words.has(t));
-        if !handled && !states && self.redirects.first_anywhere(a).is_some() {
-            cap = State::Partial;
-            why = lang
-                .pick(
-                    "hanya mengarahkan untuk memeriksa sendiri; ",
-                    "only redirects; ",
-                )
-                .to_string();
-        }
         let state = if share >= self.pass || handled || (yes_no && direct) {
             State::Pass
-        } else if share >= self.partial {
+        } else if share >= self.partial || registers {
             State::Partial
         } else {
             State::Fail
         };
+        // A redirect with no statement of its own about the case ("silakan cek sendiri").
+        if !handled && !body.any_reply && self.redirects.first_anywhere(a).is_some() {
+            let why = lang.pick(
+                "hanya mengarahkan untuk memeriksa sendiri; ",
+                "only redirects; ",
+            );
+            return Verdict::new(State::Partial, format!("{why}{measured}"));
+        }
         let state = if state == State::Pass { cap } else { state };
         Verdict::new(state, format!("{why}{measured}"))
     }
