@@ -82,6 +82,10 @@ struct Keys {
     open_questions: Vec<String>,
     #[serde(default)]
     framing: Vec<String>,
+    #[serde(default)]
+    company_markers: Vec<String>,
+    #[serde(default)]
+    greetings: Vec<String>,
 }
 
 fn three() -> usize {
@@ -115,6 +119,8 @@ struct Relevance {
     forms: WordSet,
     open_questions: WordSet,
     framing: WordSet,
+    companies: WordSet,
+    greetings: Phrases,
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -153,6 +159,8 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         forms: WordSet::of(&k.form_words),
         open_questions: WordSet::of(&k.open_questions),
         framing: WordSet::of(&k.framing),
+        companies: WordSet::of(&k.company_markers),
+        greetings: phrases("greetings", &k.greetings)?,
     }))
 }
 
@@ -256,6 +264,9 @@ fn shouting(text: &Text) -> bool {
 /// A registration-like code: two or three letters, then at least eight digits
 /// ("na18231200456", "dbl1234567890a1"); ticket numbers and dates are not.
 fn is_code(word: &str) -> bool {
+    if word.contains(['-', '/']) {
+        return false;
+    }
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
     (2..=3).contains(&letters) && digits >= 8
@@ -343,21 +354,43 @@ impl Relevance {
                 break;
             }
             // A letter head, greeting, thanks or closing: its clause up to the first comma
-            // when short, else the phrase itself.
-            let from = match head_hit.or_else(|| self.courtesies.first_in(a, &opening)) {
-                Some(h) => {
-                    let clause = a.tokens[s.first..s.end]
+            // when short (a greeting's only when it holds no word in lower case but
+            // courtesies and address terms: "Hai Glow Niacinamide emang …" is content),
+            // else the phrase itself; clause after clause ("Halo Kak, terima kasih …").
+            let mut from = s.first;
+            let mut hit = head_hit;
+            loop {
+                let at = a.own[s.own_first..s.own_end].partition_point(|&i| i < from);
+                let rest = Sentence {
+                    first: from,
+                    own_first: s.own_first + at,
+                    own_end: s.own_end.min(s.own_first + at + OPENING_WORDS),
+                    ..s.clone()
+                };
+                let greeting = hit.is_none() && {
+                    hit = self.greetings.first_in(a, &rest);
+                    hit.is_some()
+                };
+                let Some(h) = hit.take().or_else(|| self.courtesies.first_in(a, &rest)) else {
+                    break;
+                };
+                let clause = a.tokens[from..s.end]
+                    .iter()
+                    .position(|t| t.punct_after == Some(','))
+                    .map_or(s.end, |p| from + p + 1);
+                let plain = !greeting
+                    || a.tokens[h.end..clause]
                         .iter()
-                        .position(|t| t.punct_after == Some(','))
-                        .map_or(s.end, |p| s.first + p + 1);
-                    if clause - s.first <= COURTESY_WORDS {
-                        clause
-                    } else {
-                        h.end
-                    }
+                        .all(|t| t.capital || !self.content(t));
+                from = if clause - from <= COURTESY_WORDS && plain {
+                    clause
+                } else {
+                    h.end
+                };
+                if from >= s.end {
+                    break;
                 }
-                None => s.first,
-            };
+            }
             if from == s.end {
                 head = head_hit.is_some();
                 continue;
@@ -413,6 +446,14 @@ impl Relevance {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
+            // A company's name ("CV Kopi Lampung Jaya") names no product.
+            if self.companies.has(t) {
+                i += 1;
+                while i < tokens.len() && tokens[i].capital && tokens[i].sentence == t.sentence {
+                    i += 1;
+                }
+                continue;
+            }
             let opens = text.raw[..t.start].ends_with(QUOTES);
             let mut run: Option<(usize, usize)> = None;
             if opens {
@@ -453,6 +494,7 @@ impl Relevance {
                     && tokens[j - 1].punct_after.is_none()
                     && self.name_word(&tokens[j])
                     && !self.markers.has(&tokens[j])
+                    && !self.forms.has(&tokens[j])
                 {
                     j += 1;
                 }
@@ -482,10 +524,18 @@ impl Relevance {
     /// never names it as a whole, and names another (a name that neither contains nor is
     /// contained in one of the question's, with a word the question lacks, or another
     /// code). A whole name is needed: "Vita Bunda Hamil" is not "Vita Bunda Laktasi".
-    fn other_product<'a>(&self, q: &Text<'a>, a: &Text<'a>) -> Option<(&'a str, &'a str)> {
-        let q_runs = self.name_runs(q);
+    fn other_product<'a>(
+        &self,
+        q: &Text<'a>,
+        a: &Text<'a>,
+        q_runs: &[(usize, usize)],
+        share: f64,
+    ) -> Option<(&'a str, Option<&'a str>)> {
         let q_code = q.tokens.iter().find(|t| is_code(&t.text));
-        if q_runs.is_empty() && q_code.is_none() {
+        // A question that names nothing: a product the answer names while sharing little of
+        // the question is another case's.
+        let unnamed = q_runs.is_empty() && q_code.is_none();
+        if unnamed && share >= self.partial {
             return None;
         }
         let a_runs = self.name_runs(a);
@@ -527,7 +577,7 @@ impl Relevance {
         let asked_name = q_runs
             .first()
             .map(|&r| span(q, r))
-            .or_else(|| q_code.map(|t| q.excerpt(t.start, t.end)))?;
+            .or_else(|| q_code.map(|t| q.excerpt(t.start, t.end)));
         Some((other, asked_name))
     }
 
@@ -674,7 +724,9 @@ impl TextCheck for Relevance {
                 ),
             );
         }
+        // A deferral with no content: few words, little of the question's.
         if content < self.min_content * 3
+            && share < self.partial
             && let Some(h) = self.deferrals.first_anywhere(a)
         {
             return Verdict::new(
@@ -714,18 +766,34 @@ impl TextCheck for Relevance {
                 ),
             );
         }
-        if let Some((other, asked)) = self.other_product(q, a) {
-            return Verdict::new(
-                State::Fail,
-                tr!(
-                    lang,
-                    "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
-                    "addresses \"{}\", not the \"{}\" asked about; {}",
-                    other,
-                    asked,
-                    measured
-                ),
-            );
+        let q_runs = self.name_runs(q);
+        match self.other_product(q, a, &q_runs, share) {
+            Some((other, Some(asked))) => {
+                return Verdict::new(
+                    State::Fail,
+                    tr!(
+                        lang,
+                        "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
+                        "addresses \"{}\", not the \"{}\" asked about; {}",
+                        other,
+                        asked,
+                        measured
+                    ),
+                );
+            }
+            Some((other, None)) => {
+                return Verdict::new(
+                    State::Fail,
+                    tr!(
+                        lang,
+                        "membahas \"{}\", yang tidak ditanyakan; {}",
+                        "addresses \"{}\", which was not asked about; {}",
+                        other,
+                        measured
+                    ),
+                );
+            }
+            None => {}
         }
         let mut cap = State::Pass;
         let mut why = String::new();
@@ -746,7 +814,13 @@ impl TextCheck for Relevance {
             State::Fail
         };
         // A redirect with no statement of its own about the case ("silakan cek sendiri").
-        if !handled && !body.any_reply && self.redirects.first_anywhere(a).is_some() {
+        // It is partial when it points to the product asked about or the right topic, else
+        // the share decides (a template about another topic fails).
+        if !handled
+            && !body.any_reply
+            && (share >= self.partial || !q_runs.is_empty())
+            && self.redirects.first_anywhere(a).is_some()
+        {
             let why = lang.pick(
                 "hanya mengarahkan untuk memeriksa sendiri; ",
                 "only redirects; ",
@@ -755,5 +829,41 @@ impl TextCheck for Relevance {
         }
         let state = if state == State::Pass { cap } else { state };
         Verdict::new(state, format!("{why}{measured}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::{Kind, Rubric};
+
+    fn relevance() -> std::sync::Arc<dyn TextCheck> {
+        let rubric = Rubric::builtin().unwrap();
+        let c = rubric
+            .criteria
+            .iter()
+            .find(|c| c.id == "relevansi")
+            .unwrap();
+        let Kind::Text { check, .. } = &c.kind else {
+            panic!("relevansi is not a text kind");
+        };
+        check.clone()
+    }
+
+    fn verdict(question: &str, answer: &str, service: Option<&str>) -> (State, String) {
+        let row = Row::new(Some(question), answer).with_service_type(service);
+        let v = relevance().check(&row, None, Lang::En);
+        (v.state, v.evidence)
+    }
+
+    /// A letter about another product of the same kind: the whole name is needed, and the
+    /// company's name in the address block names no product.
+    #[test]
+    fn another_product_in_a_letter() {
+        let q = "Surat dari CV Teh Sumber Alam menanyakan persyaratan izin edar untuk produk teh celup \"Teh Melati Wangi\".";
+        let a = "Yth. Direktur CV Teh Sumber Alam\ndi Sukabumi\n\nDengan hormat,\nMenjawab surat Saudara, kami sampaikan bahwa produk Teh Melati Harum atas nama PT Harum Sejahtera telah terdaftar dengan izin edar yang masih berlaku.";
+        let (state, why) = verdict(q, a, None);
+        assert_eq!(state, State::Fail, "{why}");
+        assert!(why.contains("Teh Melati Harum"), "{why}");
     }
 }
