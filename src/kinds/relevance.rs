@@ -581,11 +581,18 @@ impl Relevance {
         Some((other, asked_name))
     }
 
-    /// The explicit sub-questions of a question whose content words the answer never
-    /// addresses: the question is cut into clauses at numbered items ("1)", "(2)") and at a
-    /// question word that opens a further question ("… dan apakah …"); with two or more
-    /// clauses, a clause none of whose content words the answer has is unanswered.
-    fn unanswered<'a>(&self, q: &Text<'a>, a_stems: &FxHashSet<u64>) -> Option<&'a str> {
+    /// The first explicit sub-question of a question whose content words the answer never
+    /// addresses, and whether the answer addresses another (`pass` of its words, weighted by
+    /// rarity): the question is cut into
+    /// clauses at numbered items ("1)", "(2)") and at a question word that opens a further
+    /// question ("… dan apakah …"); with two or more clauses, a clause none of whose content
+    /// words the answer has is unanswered.
+    fn unanswered<'a>(
+        &self,
+        q: &Text<'a>,
+        a_stems: &FxHashSet<u64>,
+        weight: &dyn Fn(&str) -> f64,
+    ) -> Option<(&'a str, bool)> {
         let mut clauses: Vec<(usize, usize)> = Vec::new();
         for s in &q.sentences {
             let before = clauses.len();
@@ -618,19 +625,43 @@ impl Relevance {
         let stems_of = |(from, to): (usize, usize)| -> Vec<String> {
             q.tokens[from..to]
                 .iter()
-                .filter(|t| self.content(t) && !self.reply_words.has(t))
+                .filter(|t| self.content(t) && !self.reply_words.has(t) && !self.framing.has(t))
                 .map(|t| stem(&t.text))
                 .collect()
         };
         let all: Vec<Vec<String>> = clauses.iter().map(|c| stems_of(*c)).collect();
-        clauses.iter().enumerate().find_map(|(k, &(from, to))| {
-            let own: Vec<&String> = all[k]
-                .iter()
-                .filter(|x| !all.iter().enumerate().any(|(j, o)| j != k && o.contains(x)))
-                .collect();
-            (!own.is_empty() && !own.iter().any(|x| a_stems.contains(&word_hash(x))))
-                .then(|| q.excerpt(q.tokens[from].start, q.tokens[to - 1].end))
-        })
+        // Per clause: whether it has stems of its own, and whether the answer has one.
+        let weighed: Vec<(f64, f64)> = (0..all.len())
+            .map(|k| {
+                let own: Vec<&String> = all[k]
+                    .iter()
+                    .filter(|x| !all.iter().enumerate().any(|(j, o)| j != k && o.contains(x)))
+                    .collect();
+                let found = |x: &&&String| a_stems.contains(&word_hash(x));
+                let total = own.iter().fold(0.0, |n, x| n + weight(x));
+                let share = own.iter().filter(found).fold(0.0, |n, x| n + weight(x));
+                (total, share)
+            })
+            .collect();
+        // Another clause answered: the answer has at least `pass` of its own words.
+        let other_answered = weighed
+            .iter()
+            .any(|&(total, share)| total > 0.0 && share >= self.pass * total);
+        let addressed: Vec<(bool, bool)> = weighed
+            .iter()
+            .map(|&(total, share)| (total > 0.0, share > 0.0))
+            .collect();
+        clauses
+            .iter()
+            .zip(&addressed)
+            .find_map(|(&(from, to), &(has_own, hit))| {
+                (has_own && !hit).then(|| {
+                    (
+                        q.excerpt(q.tokens[from].start, q.tokens[to - 1].end),
+                        other_answered,
+                    )
+                })
+            })
     }
 }
 
@@ -797,8 +828,13 @@ impl TextCheck for Relevance {
         }
         let mut cap = State::Pass;
         let mut why = String::new();
-        if let Some(sub) = self.unanswered(q, &body.stems) {
+        // Another sub-question answered: the answer is partial whatever its share.
+        let mut floor = State::Fail;
+        if let Some((sub, other_answered)) = self.unanswered(q, &body.stems, &weight) {
             cap = State::Partial;
+            if other_answered {
+                floor = State::Partial;
+            }
             why = tr!(
                 lang,
                 "sub-pertanyaan tidak dijawab: \"{}\"; ",
@@ -808,7 +844,7 @@ impl TextCheck for Relevance {
         }
         let state = if share >= self.pass || handled || (yes_no && direct) {
             State::Pass
-        } else if share >= self.partial || registers {
+        } else if share >= self.partial || registers || floor == State::Partial {
             State::Partial
         } else {
             State::Fail
