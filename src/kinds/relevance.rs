@@ -1,32 +1,46 @@
 //! `kind = "relevance"`: the answer responds to what was asked (labelling guide,
 //! relevansi).
 //!
-//! The question's content words (not `stopwords`, at least `min_word_length` letters) are
-//! stemmed ([`crate::text::stem`]) and weighted by how rare they are among the questions of
-//! the export being scored (IDF over its [`Corpus`]); the score is the weighted share found
-//! among the stems of the officer's words. On top of that share:
+//! The question's key words — its content words (not `stopwords`, at least
+//! `min_word_length` letters), without the framing of who asks and how (`framing`:
+//! "penelepon menanyakan", "surat", "mohon informasi") — are stemmed
+//! ([`crate::text::stem`]) and weighted by how rare they are among the questions of the
+//! export being scored (IDF over its [`Corpus`]); the score is the weighted share found in
+//! the answer's body. The body ([`Body`]) is what the officer says about the question: not
+//! the letter head and its "di <city>" line (`letter_heads`), a greeting clause holding only
+//! address terms and names (`greetings`: "Selamat siang Ibu Kartika,"), a thanks, closing or
+//! letter-formula clause (`courtesies`), the signature after a sign-off (`sign_offs`), nor a
+//! sentence of the caller or customer (the officer's restatement of the question); a short
+//! quotation inside the officer's sentence (a product name) counts. Evidence names the
+//! question's words as written. On top of that share:
+//! - an automatic reply (`auto_replies`) fails;
 //! - an answer with fewer than `min_content_words` content words passes only as a short
-//!   reply to a yes/no question (a word of `yes_no` in the question, of `reply_words` in
-//!   the answer, and a question word addressed); otherwise it fails (auto-reply, a bare
-//!   greeting or closing, a DM pointer);
-//! - a deferral (`deferrals`) with few other content words fails;
-//! - for a complaint (service type in `complaints`), a bare acknowledgement or forwarding
-//!   is partial instead of fail;
-//! - the question's named things — registration numbers, and brand or product names (a
-//!   capitalised word after a word of `name_markers` such as "merek", "krim", "sirup") —
-//!   must be addressed: when none is, an answer naming another registration number or
-//!   product (and addressing less than `pass` of the question) fails;
-//! - with two or more explicit sub-questions (sentences ending in "?", numbered items),
-//!   one whose content words the answer never addresses makes it at most partial;
-//! - a reply that redirects (`redirects`, e.g. "silakan cek di cekbpom") without a
-//!   statement of its own (no word of `reply_words`: "terdaftar", "tidak", "boleh") is at
-//!   most partial, unless it handles a complaint;
+//!   reply to a yes/no question (a word of `yes_no` and none of `open_questions` in the
+//!   question, a word of `reply_words` in the answer, and a key word addressed); otherwise it
+//!   fails (a bare greeting or closing, a DM pointer), or is partial for a complaint (service
+//!   type in `complaints`) it acknowledges (`handling`);
+//! - a deferral (`deferrals`) with few content words and little of the question fails, or is
+//!   partial for a complaint it acknowledges;
+//! - the question's named things must be addressed as whole names: registration numbers,
+//!   and products or brands — a quotation ('AcneGone Facial Wash'), capitalised words after
+//!   a word of `name_markers` ("krim Glowy Putih"), or before a word of `form_words`
+//!   ("Dextrolin sirup"); a company's name (after `company_markers`) names no product. When
+//!   none is named in the answer and it names another product or number ("Vita Bunda Hamil"
+//!   for "Vita Bunda Laktasi"), it fails; so does a product named in reply to a question that
+//!   names none, when the answer shares less than `partial` of the question;
+//! - with two or more explicit sub-questions (sentences ending in "?", numbered items,
+//!   "… dan apakah …"), one whose content words the answer never addresses makes it at most
+//!   partial, and at least partial when another is answered (`pass` of its own words);
+//! - a reply that redirects (`redirects`, e.g. "silakan cek di cekbpom") without a statement
+//!   of its own (no word of `reply_words`) is partial when it is about the product asked
+//!   about or shares `partial` of the question, unless it handles a complaint.
 //!
-//! Then share ≥ `pass` passes, as does a complaint the answer registers or forwards in
-//! words of its own (a phrase of `handling` and at least twice `min_content_words`
-//! content words) and a yes/no question answered directly (a word of `reply_words` in the
-//! officer's words); share ≥ `partial` is partial. A product or brand is also addressed by a
-//! phrase of `anaphora` ("produk tersebut").
+//! Then share ≥ `pass` passes, as does a complaint the answer registers or forwards in a way
+//! specific to it (a phrase of `handling` with twice `min_content_words` content words and
+//! `partial` of the question, or three times as many content words) and a yes/no question
+//! answered directly (a word of `reply_words` opening the body, or within its first words
+//! when `partial` is reached); share ≥ `partial` is partial, as is a complaint the answer
+//! only acknowledges.
 
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -901,5 +915,109 @@ mod tests {
         let (state, why) = verdict(q, a, None);
         assert_eq!(state, State::Fail, "{why}");
         assert!(why.contains("Teh Melati Harum"), "{why}");
+    }
+
+    /// A quoted product name is matched as a whole: another variant of the line fails,
+    /// the same product passes, even when the answer greets the asker by name.
+    #[test]
+    fn whole_product_names() {
+        let q = "Selamat pagi, apakah minuman \"Jahe Merah Sehat Anak\" sudah terdaftar dan aman untuk balita? Terima kasih, Wulan";
+        let other = "Selamat pagi Ibu Wulan,\n\nMinuman \"Jahe Merah Sehat Dewasa\" diformulasikan untuk orang dewasa dan produk tersebut telah terdaftar serta aman dikonsumsi sesuai aturan pakai.";
+        let (state, why) = verdict(q, other, None);
+        assert_eq!(state, State::Fail, "{why}");
+        assert!(why.contains("Jahe Merah Sehat Dewasa"), "{why}");
+        let same = "Selamat pagi Ibu Wulan,\n\nMinuman \"Jahe Merah Sehat Anak\" telah terdaftar dan aman dikonsumsi balita sesuai aturan pakai pada label.";
+        assert_eq!(verdict(q, same, None).0, State::Pass);
+    }
+
+    /// A product type after the name marks it ("Batukin sirup"): another drug fails.
+    #[test]
+    fn another_drug_of_the_same_class() {
+        let q = "kak obat Batukin sirup boleh diminum anak umur 3 tahun ga?";
+        let a = "Kak, Flukids Tetes sirup boleh diberikan untuk anak sesuai dosis pada brosur, jangan melebihi dosis ya.";
+        let (state, why) = verdict(q, a, None);
+        assert_eq!(state, State::Fail, "{why}");
+    }
+
+    /// The restatement of the question in a phone note and the greeting do not address it:
+    /// a note that records only them fails; evidence names the question's words as written.
+    #[test]
+    fn restatement_and_greeting_do_not_count() {
+        let q =
+            "Penelepon menanyakan apakah sabun cuci piring boleh dipakai untuk mencuci sayuran.";
+        let greet = "Petugas menyapa penelepon. Penelepon menanyakan apakah sabun cuci piring boleh dipakai untuk mencuci sayuran.";
+        assert_eq!(verdict(q, greet, None).0, State::Fail);
+        let answer = "Penelepon menanyakan penggunaan sabun cuci piring. Petugas menjelaskan bahwa sabun cuci piring tidak ditujukan untuk mencuci sayuran, cukup bilas sayuran dengan air mengalir.";
+        let (state, why) = verdict(q, answer, None);
+        assert_eq!(state, State::Pass, "{why}");
+        assert!(why.contains("sayuran"), "{why}");
+        assert!(!why.contains("telepon"), "{why}");
+    }
+
+    /// An address block, "Dengan hormat" and the letter formula are not what the letter
+    /// says: a template about another procedure shares none of the question's rare words.
+    #[test]
+    fn letter_template_about_another_procedure() {
+        let q = "Dengan hormat, UD Rasa Nusa bermaksud mengekspor keripik tempe ke Malaysia. Mohon informasi dokumen Surat Keterangan Ekspor yang diperlukan.";
+        let a = "Yth. Pimpinan UD Rasa Nusa\ndi Malang\n\nDengan hormat,\nMenjawab surat Saudara, bersama ini kami sampaikan bahwa pendaftaran kosmetik lokal dilakukan melalui notifikasi daring oleh pemohon yang memiliki izin produksi kosmetik.\n\nDemikian kami sampaikan.\n\nHormat kami,\nDirektur Registrasi Pangan Olahan";
+        let (state, why) = verdict(q, a, None);
+        assert_eq!(state, State::Fail, "{why}");
+    }
+
+    /// An automatic reply fails even for a complaint; a bare acknowledgement of a complaint
+    /// is partial; one that names what was reported passes.
+    #[test]
+    fn complaints() {
+        let q = "Saya menemukan pecahan kaca di dalam roti tawar merek Lembut Pagi yang saya beli di toko dekat rumah.";
+        let auto = "Terima kasih telah menghubungi kami. Pesan Anda telah kami terima. Email ini dikirim secara otomatis, mohon tidak membalas email ini.";
+        assert_eq!(
+            verdict(q, auto, Some("pengaduan")).0,
+            State::Fail,
+            "{:?}",
+            verdict(q, auto, Some("pengaduan"))
+        );
+        let bare = "Baik Pak, laporan sudah kami terima, nanti kami follow up.";
+        assert_eq!(verdict(q, bare, Some("pengaduan")).0, State::Partial);
+        let specific = "Terima kasih atas laporan Bapak mengenai pecahan kaca dalam roti tawar Lembut Pagi. Laporan telah kami catat dan akan kami teruskan ke bidang pemeriksaan untuk penelusuran ke produsen roti tersebut.";
+        let (state, why) = verdict(q, specific, Some("pengaduan"));
+        assert_eq!(state, State::Pass, "{why}");
+        // A deferral with no content fails, complaint or not.
+        let deferral = "Sudah saya forward ke bagian terkait ya Pak.";
+        assert_eq!(verdict(q, deferral, Some("pengaduan")).0, State::Fail);
+    }
+
+    /// Redirecting to a self-check about the named product is partial; the same redirect
+    /// in reply to a question on another topic is a template, and fails.
+    #[test]
+    fn redirects() {
+        let q = "Min, masker Daun Kelor Glow sudah terdaftar belum ya?";
+        let a = "Halo Kak, silakan cek sendiri di cekbpom.pom.go.id ya. Terima kasih.";
+        assert_eq!(verdict(q, a, None).0, State::Partial);
+        let q2 = "Bagaimana cara mengajukan magang di laboratorium Balai Besar POM di Padang?";
+        let a2 = "Terima kasih telah menghubungi kami. Sebelum membeli, lakukan Cek KLIK: kemasan, label, izin edar, kedaluwarsa. Izin edar dapat dilihat di cekbpom.pom.go.id. Salam sehat.";
+        assert_eq!(verdict(q2, a2, None).0, State::Fail);
+    }
+
+    /// A greeting word that opens a product name ("Hai Glow") is not skipped with the
+    /// clause; a question asking "how much" is no yes/no question.
+    #[test]
+    fn greetings_and_open_questions() {
+        let q = "kak toner Hai Glow Rose itu asli ga? harganya murah banget";
+        let a = "Hai Glow Rose yang asli memiliki segel hologram dan nomor notifikasi pada kemasan, kak, jadi periksa kemasan toner sebelum dipakai.";
+        let (state, why) = verdict(q, a, None);
+        assert_ne!(state, State::Fail, "{why}");
+        let q2 = "Berapa biaya pendaftaran izin edar pangan olahan untuk usaha mikro ya?";
+        let a2 = "Halo Kak. Boraks dilarang digunakan dalam pangan olahan karena berbahaya bagi kesehatan. Selalu pilih pangan yang aman.";
+        assert_ne!(verdict(q2, a2, None).0, State::Pass);
+    }
+
+    /// With two explicit sub-questions, one answered and one not, the answer is partial.
+    #[test]
+    fn one_of_two_sub_questions() {
+        let q = "Apakah kedai kopi rumahan perlu sertifikat P-IRT? Dan apakah boleh mencantumkan tulisan organik pada kemasan?";
+        let a = "Untuk kedai kopi rumahan yang mengemas produknya sendiri, sertifikat P-IRT diperlukan dan diurus melalui Dinas Kesehatan setempat.";
+        let (state, why) = verdict(q, a, None);
+        assert_eq!(state, State::Partial, "{why}");
+        assert!(why.contains("organik"), "{why}");
     }
 }
