@@ -552,23 +552,27 @@ impl Relevance {
         if unnamed && share >= self.partial {
             return None;
         }
-        let a_runs = self.name_runs(a);
         let within = |small: &[Token], big: &[Token]| {
             big.windows(small.len())
                 .any(|w| w.iter().zip(small).all(|(x, y)| x.text == y.text))
         };
+        // The asked name written out in full: no need to find the answer's names.
+        if q_runs
+            .iter()
+            .any(|&(f, e)| within(&q.tokens[f..e], &a.tokens))
+            || q_code.is_some_and(|c| compact(a.raw).contains(&compact(&c.text)))
+        {
+            return None;
+        }
+        let a_runs = self.name_runs(a);
         let same = |(af, ae): (usize, usize), (qf, qe): (usize, usize)| {
             let (x, y) = (&a.tokens[af..ae], &q.tokens[qf..qe]);
             within(x, y) || within(y, x)
         };
-        let named = q_runs
+        if a_runs
             .iter()
-            .any(|&(f, e)| within(&q.tokens[f..e], &a.tokens))
-            || a_runs
-                .iter()
-                .any(|&ar| q_runs.iter().any(|&qr| same(ar, qr)))
-            || q_code.is_some_and(|c| compact(a.raw).contains(&compact(&c.text)));
-        if named {
+            .any(|&ar| q_runs.iter().any(|&qr| same(ar, qr)))
+        {
             return None;
         }
         let asked = |t: &Token| q.tokens.iter().any(|x| x.text == t.text);
