@@ -19,7 +19,7 @@ use serde::Deserialize;
 use super::{Check, Resources, Row, TextCheck, Verdict, found, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
-use crate::text::lexicon::{Phrases, hit_text};
+use crate::text::lexicon::{Hit, Phrases, hit_text};
 use crate::text::{Text, ascii_word_boundaries};
 
 #[derive(Debug, Deserialize)]
@@ -101,10 +101,9 @@ fn compact(s: &str) -> String {
 /// Whether a byte offset of the answer is the officer's own text (not quoted from the
 /// customer, not the caller's sentence).
 fn own_at(text: &Text, at: usize) -> bool {
-    text.tokens
-        .iter()
-        .find(|t| t.end > at)
-        .is_none_or(|t| t.own || t.start > at)
+    // Tokens are in text order: the first that ends after `at`.
+    let i = text.tokens.partition_point(|t| t.end <= at);
+    text.tokens.get(i).is_none_or(|t| t.own || t.start > at)
 }
 
 /// Whether a match sits inside an e-mail address (`…@pom.go.id`).
@@ -116,20 +115,26 @@ fn in_email(raw: &str, start: usize) -> bool {
 }
 
 impl Reference {
-    fn needed(&self, q: &Text) -> bool {
+    /// Whether a reference is needed: `None` when not, else the phrase of `needed` that
+    /// makes it so, if one does (the question is scanned once).
+    fn needed(&self, q: &Text) -> Option<Option<Hit>> {
         if self.not_needed.first_anywhere(q).is_some() {
-            return false;
+            return None;
         }
-        self.needed.first_anywhere(q).is_some()
-            || (!self.needed_together.is_empty()
-                && self
-                    .needed_together
-                    .iter()
-                    .all(|g| g.first_anywhere(q).is_some()))
-            || self
-                .needed_patterns
+        if let Some(h) = self.needed.first_anywhere(q) {
+            return Some(Some(h));
+        }
+        let together = !self.needed_together.is_empty()
+            && self
+                .needed_together
+                .iter()
+                .all(|g| g.first_anywhere(q).is_some());
+        let pattern = || {
+            self.needed_patterns
                 .as_ref()
                 .is_some_and(|r| r.is_match(q.raw))
+        };
+        (together || pattern()).then_some(None)
     }
 
     fn cited<'a>(&self, row: &Row<'a>) -> Option<&'a str> {
@@ -172,7 +177,7 @@ impl TextCheck for Reference {
     }
 
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
-        if !self.needed(&row.question) {
+        let Some(hit) = self.needed(&row.question) else {
             return Verdict::new(
                 State::NotApplicable,
                 lang.pick(
@@ -180,10 +185,8 @@ impl TextCheck for Reference {
                     "the question is not about legality, registration or rules",
                 ),
             );
-        }
-        let why = self
-            .needed
-            .first_anywhere(&row.question)
+        };
+        let why = hit
             .map(|h| hit_text(&row.question, h).to_string())
             .unwrap_or_else(|| {
                 lang.pick("nomor registrasi", "registration number")

@@ -97,8 +97,11 @@ impl WordSet {
 pub struct Phrases {
     /// Phrases by their exact first word.
     by_first: FxHashMap<u64, Vec<usize>>,
-    /// Phrases whose first word is a prefix.
-    prefixed: Vec<usize>,
+    /// Phrases whose first word is a prefix, by the prefix's first two bytes (a word can
+    /// only start with a prefix that shares them).
+    prefixed: FxHashMap<[u8; 2], Vec<usize>>,
+    /// Phrases whose first word is a one-byte prefix.
+    prefixed_short: Vec<usize>,
     phrases: Vec<Phrase>,
 }
 
@@ -149,7 +152,10 @@ impl Phrases {
             let i = out.phrases.len();
             match &words[0] {
                 Word::Exact(w, _) => out.by_first.entry(word_hash(w)).or_default().push(i),
-                Word::Prefix(..) => out.prefixed.push(i),
+                Word::Prefix(p, _) => match two_bytes(p) {
+                    Some(k) => out.prefixed.entry(k).or_default().push(i),
+                    None => out.prefixed_short.push(i),
+                },
             }
             out.phrases.push(Phrase {
                 words,
@@ -176,13 +182,21 @@ impl Phrases {
         let own = &text.own[s.own_first..s.own_end];
         for (k, &i) in own.iter().enumerate() {
             let mut best: Option<Hit> = None;
-            // Exact first words by hash (the words are compared below), then prefixes.
+            // Exact first words by hash (the words are compared below), then prefixes. Which
+            // phrase wins among equally long ones does not matter: a hit is a token range.
+            let t = &text.tokens[i];
             let candidates = self
                 .by_first
-                .get(&text.tokens[i].hash)
+                .get(&t.hash)
                 .into_iter()
                 .flatten()
-                .chain(self.prefixed.iter());
+                .chain(
+                    two_bytes(&t.text)
+                        .and_then(|k| self.prefixed.get(&k))
+                        .into_iter()
+                        .flatten(),
+                )
+                .chain(self.prefixed_short.iter());
             for &p in candidates {
                 let ph = &self.phrases[p];
                 if ph.at_start && k != 0 {
@@ -232,6 +246,14 @@ impl Phrases {
     /// The first match anywhere in the text.
     pub fn first_anywhere(&self, text: &Text) -> Option<Hit> {
         text.sentences.iter().find_map(|s| self.first_in(text, s))
+    }
+}
+
+/// The first two bytes of a word, if it has two.
+fn two_bytes(w: &str) -> Option<[u8; 2]> {
+    match w.as_bytes() {
+        [a, b, ..] => Some([*a, *b]),
+        _ => None,
     }
 }
 

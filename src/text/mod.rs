@@ -130,40 +130,41 @@ impl<'a> Text<'a> {
         let quotes = quoted_spans(raw);
         let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
         let mut sentences: Vec<Sentence> = Vec::new();
-        let chars: Vec<(usize, char)> = raw.char_indices().collect();
+        // Byte offsets throughout; `char_at` decodes the one character at an offset.
+        let char_at = |b: usize| raw.get(b..).and_then(|s| s.chars().next());
         let mut i = 0;
-        while i < chars.len() {
-            let (b, c) = chars[i];
+        while let Some(c) = char_at(i) {
+            let b = i;
             if is_word_char(c) {
                 // A word: letters and digits, with inner apostrophes, hyphens and dots
                 // between digits or letters of a domain kept inside.
                 let start = b;
-                let mut j = i;
+                let mut j = b;
+                let mut prev = c;
                 let mut apostrophe = false;
-                while j < chars.len() {
-                    let (_, cj) = chars[j];
+                while let Some(cj) = char_at(j) {
                     if is_word_char(cj) {
-                        j += 1;
-                    } else if matches!(cj, '\'' | '’' | '-' | '.' | '/')
-                        && j + 1 < chars.len()
-                        && is_word_char(chars[j + 1].1)
-                        && j > i
+                        prev = cj;
+                        j += cj.len_utf8();
+                        continue;
+                    }
+                    let next = char_at(j + cj.len_utf8());
+                    if matches!(cj, '\'' | '’' | '-' | '.' | '/')
+                        && j > start
+                        && let Some(n) = next.filter(|n| is_word_char(*n))
                     {
                         // "assalamu'alaikum", "sama-sama", "pom.go.id", "0,5", "24/7"
-                        if matches!(cj, '.' | '/') && !joins_dot(&chars, j) {
+                        if matches!(cj, '.' | '/') && !joins_dot(prev, n) {
                             break;
                         }
                         apostrophe |= matches!(cj, '\'' | '’');
-                        j += 1;
+                        prev = cj;
+                        j += cj.len_utf8();
                     } else {
                         break;
                     }
                 }
-                let end = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    raw.len()
-                };
+                let end = j;
                 let slice = &raw[start..end];
                 let text = if slice.is_ascii() && !apostrophe {
                     let mut t = compact_str::CompactString::from(slice);
@@ -176,9 +177,8 @@ impl<'a> Text<'a> {
                     }
                     t
                 };
-                let punct_after = chars[j..]
-                    .iter()
-                    .map(|x| x.1)
+                let punct_after = raw[j..]
+                    .chars()
                     .find(|x| !x.is_whitespace() || *x == '\n')
                     .filter(|x| x.is_ascii_punctuation() || *x == '\n');
                 tokens.push(Token {
@@ -199,7 +199,7 @@ impl<'a> Text<'a> {
                 '\n' => true,
                 '.' | '!' | '?' | '…' => {
                     // The end of a sentence when followed by space, a quote or the end.
-                    let next = chars.get(i + 1).map(|x| x.1);
+                    let next = char_at(i + c.len_utf8());
                     next.is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
                         && !abbreviation_before(&tokens, open_from(&sentences), c)
                 }
@@ -208,7 +208,7 @@ impl<'a> Text<'a> {
             if ends {
                 close_sentence(&tokens, &mut sentences, b + c.len_utf8());
             }
-            i += 1;
+            i += c.len_utf8();
         }
         close_sentence(&tokens, &mut sentences, raw.len());
         let mut text = Text {
@@ -291,9 +291,7 @@ fn close_sentence(tokens: &[Token], sentences: &mut Vec<Sentence>, end_byte: usi
 /// A dot or slash between word characters stays inside a word when both sides are digits
 /// ("0.5", "24/7") or when it is part of a domain ("pom.go.id": letters on both sides and
 /// no space), not when it ends a sentence ("ini.Produk" is rare enough to accept).
-fn joins_dot(chars: &[(usize, char)], j: usize) -> bool {
-    let prev = chars[j - 1].1;
-    let next = chars[j + 1].1;
+fn joins_dot(prev: char, next: char) -> bool {
     if prev.is_ascii_digit() && next.is_ascii_digit() {
         return true;
     }
