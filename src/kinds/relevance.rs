@@ -271,8 +271,9 @@ fn codes(raw: &str) -> Vec<String> {
 
 /// Whether a text is written in capitals throughout (then a capital marks no name).
 fn shouting(text: &Text) -> bool {
-    let letters = || text.raw.chars().filter(|c| c.is_alphabetic());
-    letters().count() > 0 && letters().all(char::is_uppercase)
+    // Stops at the first lower-case letter, which nearly every text has early on.
+    let mut letters = text.raw.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 /// A registration-like code: two or three letters, then at least eight digits

@@ -58,8 +58,8 @@ fn labelled_set_agreement_on_both_splits() {
         ("Tindak lanjut pengaduan", 90.0, 0.85),
         ("Bahasa baku", 93.0, 0.85),
         ("Penutup", 95.0, 0.90),
-        // Below the target of 80 % / 0.65 on the test split: see the README.
-        ("Relevansi dengan pertanyaan", 75.0, 0.55),
+        // The target itself: the test split reaches 80.7 % / 0.66, just above it.
+        ("Relevansi dengan pertanyaan", 80.0, 0.65),
     ];
     for split in ["dev", "test"] {
         for (label, min_agree, min_kappa) in floors {
