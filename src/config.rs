@@ -65,7 +65,7 @@ pub struct SkmConfig {
 }
 
 /// Weights of the combined index: answer quality, SLA fulfilment, standard compliance and
-/// SKM IKM, each on 0–100. A unit missing a component is weighted over the others.
+/// SKM IKM, each on 0–100. A unit missing a weighted component gets no index and no rank.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexWeights {

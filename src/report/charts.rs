@@ -59,7 +59,14 @@ pub fn ranking(p: &PeriodResult, lang: Lang) -> Result<Chart> {
                 label: u.clone(),
                 value: l.index,
                 color: band.map_or(0xBFBFBF, |i| band_color(&set, i)),
-                note: band.map(|i| set.bands[i].grade.clone()),
+                // A unit not ranked says why, as the ranking sheet does.
+                note: match band {
+                    Some(i) => Some(set.bands[i].grade.clone()),
+                    None if !l.missing.is_empty() => {
+                        Some(lang.pick("belum lengkap", "incomplete").to_string())
+                    }
+                    None => None,
+                },
             }
         })
         .collect();

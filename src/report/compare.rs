@@ -178,7 +178,12 @@ fn read_report(path: &Path) -> Result<Previous> {
         let get = |n: &str| cols.get(n).copied().flatten().and_then(|i| row.get(i));
         let num = |n: &str| get(n).and_then(cell_f64);
         let text = |n: &str| get(n).and_then(cell_text);
-        if let Some(rank) = num("rank") {
+        // A shared rank may be written "8=" by hand.
+        let rank = get("rank").and_then(|d| match d {
+            Data::String(s) => s.trim().trim_end_matches('=').parse::<f64>().ok(),
+            d => cell_f64(d),
+        });
+        if let Some(rank) = rank {
             prev.ranks.insert(unit.clone(), rank as u32);
         }
         prev.lines.insert(
@@ -514,9 +519,56 @@ mod tests {
         }
         let r = ranks(&lines);
         assert_eq!(r.get("D"), Some(&1));
+        // A and B tie: they share rank 2 (competition ranking), whatever their names.
         assert_eq!(r.get("A"), Some(&2));
-        assert_eq!(r.get("B"), Some(&3));
+        assert_eq!(r.get("B"), Some(&2));
         assert_eq!(r.get("C"), None);
+        lines.insert(
+            "E".into(),
+            UnitLine {
+                index: Some(60.0),
+                ..UnitLine::default()
+            },
+        );
+        assert_eq!(ranks(&lines).get("E"), Some(&4), "1, 2, 2, 4");
+    }
+
+    #[test]
+    fn a_unit_missing_a_weighted_component_has_no_index() {
+        use crate::config::IndexWeights;
+        use crate::report::ranking::{Component, combined_index, missing};
+        let w = IndexWeights::default();
+        let full = UnitLine {
+            quality: Some(90.0),
+            sla: Some(80.0),
+            standard: Some(70.0),
+            ikm: Some(60.0),
+            ..UnitLine::default()
+        };
+        // 0.35·90 + 0.2·80 + 0.3·70 + 0.15·60 = 77.5
+        assert_eq!(combined_index(&full, &w), Some(77.5));
+        let no_standard = UnitLine {
+            standard: None,
+            ikm: None,
+            ..full.clone()
+        };
+        assert_eq!(combined_index(&no_standard, &w), None);
+        assert_eq!(
+            missing(&no_standard, &w),
+            [Component::Standard, Component::Skm]
+        );
+        // A component weighted 0 is not needed.
+        let w = IndexWeights { skm: 0.0, ..w };
+        assert_eq!(
+            missing(
+                &UnitLine {
+                    ikm: None,
+                    ..full.clone()
+                },
+                &w
+            ),
+            []
+        );
     }
 
     #[test]

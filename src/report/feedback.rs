@@ -234,9 +234,33 @@ fn summary_rows(
         (
             lang.pick("Peringkat indeks gabungan", "Combined index rank")
                 .into(),
-            nat.ranks.get(unit).map_or_else(dash, |r| {
-                format!("{r} {} {}", lang.pick("dari", "of"), nat.ranks.len())
-            }),
+            match nat.ranks.get(unit) {
+                Some(r) => {
+                    let shared = nat.ranks.values().filter(|x| *x == r).count();
+                    let tie = if shared > 1 {
+                        tr!(
+                            lang,
+                            " (seri dengan {} unit)",
+                            " (tied with {} units)",
+                            shared - 1
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!("{r} {} {}{tie}", lang.pick("dari", "of"), nat.ranks.len())
+                }
+                // Not ranked: say what is missing, as the ranking sheet does.
+                None if !l.missing.is_empty() => format!(
+                    "{}: {}",
+                    lang.pick("tidak diperingkat, tanpa", "not ranked, no"),
+                    l.missing
+                        .iter()
+                        .map(|c| c.name(lang))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => dash(),
+            },
         ),
         (
             lang.pick("Jawaban dinilai", "Answers scored").into(),

@@ -30,20 +30,74 @@ pub struct UnitLine {
     pub ikm: Option<f64>,
     pub skm_grade: Option<String>,
     pub index: Option<f64>,
+    /// The weighted components the unit lacks (then it has no index and no rank).
+    pub missing: Vec<Component>,
 }
 
-/// The combined index: the weighted mean of the components the unit has, each 0–100.
-pub fn combined_index(l: &UnitLine, w: &IndexWeights) -> Option<f64> {
-    let parts = [
-        (l.quality, w.quality),
-        (l.sla, w.sla),
-        (l.standard, w.standard),
-        (l.ikm, w.skm),
+/// A component of the combined index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Component {
+    Quality,
+    Sla,
+    Standard,
+    Skm,
+}
+
+impl Component {
+    pub const ALL: [Component; 4] = [
+        Component::Quality,
+        Component::Sla,
+        Component::Standard,
+        Component::Skm,
     ];
-    let (num, den) = parts
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Component::Quality => lang.pick("kualitas jawaban", "answer quality"),
+            Component::Sla => "SLA",
+            Component::Standard => lang.pick("standar", "standard"),
+            Component::Skm => "SKM",
+        }
+    }
+
+    pub fn weight(self, w: &IndexWeights) -> f64 {
+        match self {
+            Component::Quality => w.quality,
+            Component::Sla => w.sla,
+            Component::Standard => w.standard,
+            Component::Skm => w.skm,
+        }
+    }
+
+    fn value(self, l: &UnitLine) -> Option<f64> {
+        match self {
+            Component::Quality => l.quality,
+            Component::Sla => l.sla,
+            Component::Standard => l.standard,
+            Component::Skm => l.ikm,
+        }
+    }
+}
+
+/// The weighted components a unit has no value for.
+pub fn missing(l: &UnitLine, w: &IndexWeights) -> Vec<Component> {
+    Component::ALL
+        .into_iter()
+        .filter(|c| c.weight(w) > 0.0 && c.value(l).is_none())
+        .collect()
+}
+
+/// The combined index: the weighted mean of the components, each 0–100. A unit lacking a
+/// weighted component has none: rescaling the others would rank a unit that sent no
+/// self-assessment on its answers alone, above units that sent everything.
+pub fn combined_index(l: &UnitLine, w: &IndexWeights) -> Option<f64> {
+    if !missing(l, w).is_empty() {
+        return None;
+    }
+    let (num, den) = Component::ALL
         .iter()
-        .filter_map(|(v, w)| v.map(|v| (v * w, *w)))
-        .filter(|(_, w)| *w > 0.0)
+        .filter(|c| c.weight(w) > 0.0)
+        .filter_map(|c| c.value(l).map(|v| (v * c.weight(w), c.weight(w))))
         .fold((0.0, 0.0), |(n, d), (a, b)| (n + a, d + b));
     (den > 0.0).then(|| (num / den * 100.0).round() / 100.0)
 }
@@ -103,11 +157,13 @@ pub fn ranking(
     }
     for l in lines.values_mut() {
         l.index = combined_index(l, w);
+        l.missing = missing(l, w);
     }
     Ok(lines)
 }
 
-/// Units best combined index first, ties and units without an index by name.
+/// Units best combined index first, then units without an index; ties and the units
+/// without an index by name (the order of tied units only: they share their rank).
 pub fn sorted(lines: &BTreeMap<String, UnitLine>) -> Vec<(&String, &UnitLine)> {
     let mut v: Vec<(&String, &UnitLine)> = lines.iter().collect();
     v.sort_by(|a, b| {
@@ -119,14 +175,32 @@ pub fn sorted(lines: &BTreeMap<String, UnitLine>) -> Vec<(&String, &UnitLine)> {
     v
 }
 
-/// Ranks by combined index, 1 = best; units without an index have none.
+/// Ranks by combined index, 1 = best, as in a competition: units with the same index share
+/// the rank, and the next rank counts them all (1, 2, 2, 4). Units without an index have
+/// none.
 pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
-    sorted(lines)
+    let ranked: Vec<(&String, f64)> = sorted(lines)
         .into_iter()
-        .filter(|(_, l)| l.index.is_some())
-        .enumerate()
-        .map(|(i, (u, _))| (u.clone(), i as u32 + 1))
-        .collect()
+        .filter_map(|(u, l)| l.index.map(|i| (u, i)))
+        .collect();
+    let mut out = BTreeMap::new();
+    let mut rank = 0u32;
+    for (k, (u, i)) in ranked.iter().enumerate() {
+        if k == 0 || ranked[k - 1].1 != *i {
+            rank = k as u32 + 1;
+        }
+        out.insert((*u).clone(), rank);
+    }
+    out
+}
+
+/// How many units share each rank.
+fn tied(ranks: &BTreeMap<String, u32>) -> BTreeMap<u32, usize> {
+    let mut out = BTreeMap::new();
+    for r in ranks.values() {
+        *out.entry(*r).or_insert(0) += 1;
+    }
+    out
 }
 
 /// The ranking as a table, best combined index first (ties by unit name).
@@ -136,10 +210,28 @@ pub fn ranking_frame(
 ) -> Result<(DataFrame, Vec<String>)> {
     let v = sorted(lines);
     let n = v.len();
-    let rank: Vec<Option<u32>> = v
+    let by_unit = ranks(lines);
+    let ties = tied(&by_unit);
+    let rank: Vec<Option<u32>> = v.iter().map(|(u, _)| by_unit.get(*u).copied()).collect();
+    // "seri (4 unit)" beside a shared rank; what is missing beside a unit not ranked.
+    let remark: Vec<Option<String>> = v
         .iter()
-        .enumerate()
-        .map(|(i, (_, l))| l.index.map(|_| i as u32 + 1))
+        .map(|(u, l)| match by_unit.get(*u) {
+            Some(r) => ties
+                .get(r)
+                .filter(|t| **t > 1)
+                .map(|t| tr!(lang, "seri ({} unit)", "tie ({} units)", t)),
+            None if l.missing.is_empty() => None,
+            None => Some(format!(
+                "{}: {}",
+                lang.pick("belum lengkap, tanpa", "incomplete, no"),
+                l.missing
+                    .iter()
+                    .map(|c| c.name(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        })
         .collect();
     let status = |m: Option<bool>| {
         m.map(|m| {
@@ -155,6 +247,7 @@ pub fn ranking_frame(
         n,
         vec![
             Column::new("rank".into(), rank),
+            Column::new("remark".into(), remark),
             Column::new(
                 "unit".into(),
                 v.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
@@ -221,6 +314,7 @@ pub fn ranking_frame(
     .map_err(|e| polars_err("peringkat", e))?;
     let headers = crate::labels::owned(&[
         lang.pick("Peringkat", "Rank"),
+        lang.pick("Keterangan Peringkat", "Rank Remark"),
         "Unit",
         lang.pick("Jawaban Dinilai", "Answers Scored"),
         lang.pick("Skor Kualitas Jawaban", "Answer Quality Score"),
@@ -239,6 +333,40 @@ pub fn ranking_frame(
     Ok((df, headers))
 }
 
+/// The ranking's method in sentences: weights, who is ranked, how ties rank, who lacks what.
+pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<String> {
+    let weights: Vec<String> = Component::ALL
+        .iter()
+        .filter(|c| c.weight(w) > 0.0)
+        .map(|c| format!("{} {}", c.name(lang), c.weight(w)))
+        .collect();
+    let total = rank_df.height();
+    let ranked = rank_df
+        .column("rank")
+        .map(|c| c.len() - c.null_count())
+        .unwrap_or(0);
+    vec![
+        tr!(
+            lang,
+            "Indeks gabungan = rata-rata berbobot komponen (0–100), bobot: {}.",
+            "Combined index = weighted mean of the components (0–100), weights: {}.",
+            weights.join(", ")
+        ),
+        tr!(
+            lang,
+            "Hanya unit dengan semua komponen berbobot yang diperingkat ({} dari {} unit); unit lain tercantum di bawahnya sebagai \"belum lengkap\" dengan komponen yang tidak ada.",
+            "Only units with every weighted component are ranked ({} of {} units); the others are listed below them as \"incomplete\" with the components they lack.",
+            ranked,
+            total
+        ),
+        lang.pick(
+            "Unit dengan indeks sama berbagi peringkat (peringkat kompetisi: 1, 2, 2, 4) dan ditandai \"seri\"; di antara unit seri urutan baris menurut nama, tanpa arti peringkat.",
+            "Units with the same index share the rank (competition ranking: 1, 2, 2, 4) and are marked \"tie\"; among tied units the rows are ordered by name, which carries no rank.",
+        )
+        .to_string(),
+    ]
+}
+
 /// Colour scales on the scores, zone and minimum-standard fills, and a bar chart of the
 /// combined index on the summary sheet.
 pub fn decorate_ranking(
@@ -247,11 +375,31 @@ pub fn decorate_ranking(
     summary_sheet: &str,
     rank_df: &DataFrame,
     quality_grades: &[String],
+    w: &IndexWeights,
     lang: Lang,
 ) -> Result<()> {
     let last = rank_df.height() as u32;
+    // Ranked units come first: the chart shows only them.
+    let ranked = rank_df
+        .column("rank")
+        .map(|c| (c.len() - c.null_count()) as u32)
+        .unwrap_or(0);
     let col = |name: &str| xlsx::column_index(rank_df, name);
     let ws = wb.worksheet_from_name(rank_sheet).map_err(xlsx::xlsx_err)?;
+    // The method, below the table: what a unit asking "why am I here?" reads.
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let mut row = last + 2;
+    ws.write_string_with_format(
+        row,
+        0,
+        lang.pick("Metode peringkat", "Ranking method"),
+        &bold,
+    )
+    .map_err(xlsx::xlsx_err)?;
+    for line in method_lines(rank_df, w, lang) {
+        row += 1;
+        ws.write_string(row, 0, line).map_err(xlsx::xlsx_err)?;
+    }
     for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
         xlsx::color_scale(ws, col(c), last)?;
     }
@@ -264,9 +412,10 @@ pub fn decorate_ranking(
     let (met, below) = (lang.pick("Memenuhi", "Meets"), lang.pick("Belum", "Below"));
     xlsx::fill_when_text(ws, col("minimum"), last, met, xlsx::FILL_GOOD)?;
     xlsx::fill_when_text(ws, col("minimum"), last, below, xlsx::FILL_BAD)?;
-    if last == 0 {
+    if ranked == 0 {
         return Ok(());
     }
+    let last = ranked;
     let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Bar);
     chart
         .add_series()

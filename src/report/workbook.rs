@@ -375,7 +375,15 @@ pub fn write(
     xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
     xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
     let grades: Vec<String> = p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect();
-    decorate_ranking(&mut wb, rank_sheet, summary_sheet, &rank_df, &grades, lang)?;
+    decorate_ranking(
+        &mut wb,
+        rank_sheet,
+        summary_sheet,
+        &rank_df,
+        &grades,
+        &p.config.index,
+        lang,
+    )?;
     if let Some(prev) = previous {
         let sheet = lang.pick("Perbandingan Periode", "Period Comparison");
         let (cmp, cmp_headers) = comparison_frame(p, prev, lang)?;

@@ -64,15 +64,46 @@ fn report_on_the_samples() {
         r.get_value((1, col("Standar Minimal"))),
         Some(&Data::String("Memenuhi".into()))
     );
-    // Kupang fails its mandatory items and comes last.
-    let last = r.height() as u32 - 1;
+    // Only the 8 units with every weighted component are ranked; Kupang fails its
+    // mandatory items and comes last of them.
+    let ranked = r
+        .rows()
+        .skip(1)
+        .take_while(|row| matches!(row[col("Peringkat") as usize], Data::Float(_)))
+        .count() as u32;
+    assert_eq!(ranked, 8);
     assert_eq!(
-        r.get_value((last, col("Unit"))),
+        r.get_value((ranked, col("Unit"))),
         Some(&Data::String("Balai Besar POM di Kupang".into()))
     );
     assert_eq!(
-        r.get_value((last, col("Standar Minimal"))),
+        r.get_value((ranked, col("Peringkat"))),
+        Some(&Data::Float(8.0))
+    );
+    assert_eq!(
+        r.get_value((ranked, col("Standar Minimal"))),
         Some(&Data::String("Belum Memenuhi".into()))
+    );
+    // Ambon sent a self-assessment but no SKM: listed below, not ranked, and told why —
+    // even though its answer quality and SLA alone would rank it.
+    let ambon = r
+        .rows()
+        .position(|row| row[col("Unit") as usize] == "Balai Besar POM di Ambon")
+        .unwrap() as u32;
+    assert!(ambon > ranked);
+    assert_eq!(r.get_value((ambon, col("Peringkat"))), Some(&Data::Empty));
+    assert_eq!(
+        r.get_value((ambon, col("Keterangan Peringkat"))),
+        Some(&Data::String("belum lengkap, tanpa: SKM".into()))
+    );
+    // The method is written under the table.
+    let method: Vec<String> = r.rows().map(|row| row[0].to_string()).collect();
+    let at = method.iter().position(|m| m == "Metode peringkat").unwrap();
+    assert!(method[at + 1].contains("kualitas jawaban 0.35, SLA 0.2, standar 0.3, SKM 0.15"));
+    assert!(
+        method[at + 2].contains("(8 dari 22 unit)"),
+        "{}",
+        method[at + 2]
     );
 
     // The trend has the three months of Q1 2026, in order.
@@ -284,8 +315,8 @@ fn report_has_a_native_chart_and_colour_scales() {
     let chart = part("xl/charts/chart1.xml");
     assert!(chart.contains("<c:barChart>"));
     assert!(
-        chart.contains("'Peringkat Unit'!$O$2:$O$23"),
-        "index values of 22 units"
+        chart.contains("'Peringkat Unit'!$P$2:$P$9"),
+        "index values of the 8 ranked units"
     );
     let ranking = part("xl/worksheets/sheet2.xml");
     assert_eq!(ranking.matches("<colorScale>").count(), 5);
@@ -352,10 +383,19 @@ fn per_unit_feedback_workbooks() {
     // The national report's figures for Kupang, to compare with.
     let mut report: Xlsx<_> = open_workbook(&out).unwrap();
     let r = report.worksheet_range("Peringkat Unit").unwrap();
-    let last = r.height() as u32 - 1;
-    let units: Vec<String> = r.rows().skip(1).map(|row| row[1].to_string()).collect();
-    assert_eq!(units[last as usize - 1], "Balai Besar POM di Kupang");
-    let kupang_quality = r.get_value((last, 3)).cloned().unwrap();
+    let units: Vec<String> = r
+        .rows()
+        .skip(1)
+        .map(|row| row[2].to_string())
+        .take_while(|u| !u.is_empty())
+        .collect();
+    assert_eq!(units.len(), 22);
+    let kupang = r
+        .rows()
+        .position(|row| row[2] == "Balai Besar POM di Kupang")
+        .unwrap() as u32;
+    assert_eq!(r.get_value((kupang, 0)), Some(&Data::Float(8.0)));
+    let kupang_quality = r.get_value((kupang, 4)).cloned().unwrap();
 
     let mut wb: Xlsx<_> =
         open_workbook(fb.join("umpan-balik-balai-besar-pom-di-kupang.xlsx")).unwrap();
@@ -377,7 +417,7 @@ fn per_unit_feedback_workbooks() {
             .unwrap()
     };
     assert_eq!(value("Unit"), "Balai Besar POM di Kupang");
-    assert_eq!(value("Peringkat indeks gabungan"), "22 dari 22");
+    assert_eq!(value("Peringkat indeks gabungan"), "8 dari 8");
     assert!(value("Standar minimal").starts_with("Belum Memenuhi"));
     let p = wb.worksheet_range("Posisi Nasional").unwrap();
     assert_eq!(
