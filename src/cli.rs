@@ -188,6 +188,15 @@ pub struct TemplateArgs {
     /// Folder keluaran / Output folder
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Daftar unit resmi (TOML; bawaan: rubrics/daftar-unit.toml) / Unit register
+    #[arg(long)]
+    pub register: Option<PathBuf>,
+    /// Terima nama unit yang tidak ada di daftar unit resmi / Accept a unit not in the register
+    #[arg(long)]
+    pub allow_unknown_unit: bool,
+    /// Timpa workbook yang sudah ada (mungkin sudah diisi unit) / Overwrite existing workbooks
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,7 @@ pub mod labels;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
+pub mod register;
 pub mod report;
 pub mod review;
 pub mod rubric;

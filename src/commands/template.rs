@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use crate::assess::template;
 use crate::cli::TemplateArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
+use crate::register::{Match, Register};
 use crate::standard;
 
 /// File name for a unit's workbook: `penilaian-mandiri-<unit in lower case with dashes>.xlsx`.
@@ -28,9 +29,29 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {
             "no unit; give --unit NAME or --units FILE"
         )));
     }
+    let register = match &args.register {
+        Some(p) => Register::load(p)?,
+        None => Register::built_in(),
+    };
+    let units = official_names(&register, &units, args.allow_unknown_unit, lang)?;
+    // A filled workbook is a unit's input: refuse before writing anything.
+    let paths: Vec<PathBuf> = units
+        .iter()
+        .map(|u| args.output.join(file_name(u)))
+        .collect();
+    if !args.force
+        && let Some(p) = paths.iter().find(|p| p.exists())
+    {
+        return Err(Error::new(
+            Location::file(p),
+            msg!(
+                "berkas sudah ada dan mungkin sudah diisi unit; pakai folder lain atau --force untuk menimpa",
+                "the file exists and may already be filled by the unit; use another folder or --force to overwrite"
+            ),
+        ));
+    }
     let mut written: Vec<PathBuf> = Vec::new();
-    for unit in &units {
-        let path = args.output.join(file_name(unit));
+    for (unit, path) in units.iter().zip(paths) {
         template::write(&std, unit, &HashMap::new(), &path)?;
         written.push(path);
     }
@@ -49,6 +70,58 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {
         )
     );
     Ok(0)
+}
+
+/// The official name of every unit asked for, each once. An unknown name is an error
+/// naming the closest official names, unless `allow_unknown`; a unit asked for twice (in any
+/// spelling) is reported once and written once.
+fn official_names(
+    register: &Register,
+    asked: &[String],
+    allow_unknown: bool,
+    lang: Lang,
+) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for name in asked {
+        let official = match register.resolve(name) {
+            Match::Unit(u) => u.name.clone(),
+            Match::Unknown(_) if allow_unknown => name.clone(),
+            Match::Unknown(close) => {
+                return Err(Error::plain(msg!(
+                    "unit \"{name}\" tidak ada di daftar unit resmi; mungkin maksudnya: {}. Pakai nama resmi, tambahkan unit ke daftar (--register), atau --allow-unknown-unit",
+                    "the unit \"{name}\" is not in the unit register; did you mean: {}? Use the official name, add the unit to the register (--register), or --allow-unknown-unit",
+                    close.join("; ")
+                )));
+            }
+        };
+        if out.contains(&official) {
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "peringatan: unit \"{}\" disebut lebih dari sekali (\"{}\"); satu workbook ditulis",
+                    "warning: the unit \"{}\" is listed more than once (\"{}\"); one workbook is written",
+                    official,
+                    name
+                )
+            );
+            continue;
+        }
+        if official != *name {
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "\"{}\" ditulis dengan nama resmi \"{}\"",
+                    "\"{}\" is written under its official name \"{}\"",
+                    name,
+                    official
+                )
+            );
+        }
+        out.push(official);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -338,3 +338,80 @@ fn rows_moved_sorted_and_notes_inserted() {
     );
     assert!(o.meets_minimum());
 }
+
+/// `template` matches unit names to the register: any spelling of a registered unit gets
+/// the workbook under its official name, an unknown name is refused with the closest
+/// official names, and a second run never overwrites a workbook the unit may have filled.
+#[test]
+fn template_uses_the_register_and_never_overwrites() {
+    use predicates::str::contains;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("penilaian");
+    let template = |unit: &str| {
+        let mut c = super::common::bin();
+        c.args(["template", "--standard"])
+            .arg(fixture("standar-uji.toml"))
+            .args(["--unit", unit, "-o"])
+            .arg(&out);
+        c
+    };
+    template("balai pom di ambon")
+        .assert()
+        .success()
+        .stderr(contains("\"Balai POM di Ambon\""));
+    let path = out.join("penilaian-mandiri-balai-pom-di-ambon.xlsx");
+    assert_eq!(
+        read::read(&path, &std()).unwrap().unit,
+        "Balai POM di Ambon"
+    );
+
+    // Misspelt: refused, the real unit suggested, nothing written.
+    template("Balai POM di Ambn")
+        .assert()
+        .code(2)
+        .stderr(contains("mungkin maksudnya: Balai POM di Ambon"));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    template("Balai POM di Ambn")
+        .arg("--allow-unknown-unit")
+        .assert()
+        .success();
+    assert!(
+        out.join("penilaian-mandiri-balai-pom-di-ambn.xlsx")
+            .exists()
+    );
+
+    // The unit filled its workbook: the same command again leaves it byte-identical.
+    filled(&path, "Ya");
+    let before = super::common::bytes(&path);
+    template("Balai POM di Ambon")
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+    assert_eq!(super::common::bytes(&path), before);
+    template("Balai POM di Ambon")
+        .arg("--force")
+        .assert()
+        .success();
+    assert_ne!(super::common::bytes(&path), before);
+
+    // A unit listed twice, in two spellings: one workbook, one warning.
+    let list = dir.path().join("unit.txt");
+    std::fs::write(&list, "BBPOM Bandung\nBalai Besar POM di Bandung\n").unwrap();
+    let two = dir.path().join("dua");
+    super::common::bin()
+        .args(["template", "--standard"])
+        .arg(fixture("standar-uji.toml"))
+        .arg("--units")
+        .arg(&list)
+        .arg("-o")
+        .arg(&two)
+        .assert()
+        .success()
+        .stderr(contains("disebut lebih dari sekali"));
+    let files: Vec<_> = std::fs::read_dir(&two).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    assert!(
+        two.join("penilaian-mandiri-balai-besar-pom-di-bandung.xlsx")
+            .exists()
+    );
+}

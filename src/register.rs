@@ -1,0 +1,237 @@
+//! The register of BPOM units (`rubrics/daftar-unit.toml`, built in; a user may pass their
+//! own): every unit's official name, type, province, time zone, former names and the
+//! aliases found in exports. A name is matched to a unit ignoring case, spacing and
+//! punctuation, with "Kab." read as "Kabupaten" and a "di" before the place ignored; an
+//! unknown name gets the closest official names as suggestions.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location, Result};
+
+/// The built-in register.
+const BUILT_IN: &str = include_str!("../rubrics/daftar-unit.toml");
+
+/// The type of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitType {
+    Pusat,
+    BalaiBesar,
+    Balai,
+    Kantor,
+}
+
+/// One registered unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: UnitType,
+    pub province: String,
+    #[serde(default)]
+    pub city: String,
+    pub time_zone: String,
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub parent: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    unit: Vec<Unit>,
+}
+
+/// The units and the index of every name form.
+#[derive(Debug, Clone)]
+pub struct Register {
+    pub units: Vec<Unit>,
+    by_key: HashMap<String, usize>,
+}
+
+/// How a name matched.
+#[derive(Debug, Clone)]
+pub enum Match<'a> {
+    Unit(&'a Unit),
+    /// No unit: the closest official names, best first.
+    Unknown(Vec<&'a str>),
+}
+
+/// The comparison key of a unit name: lower case, letters and digits only, "kab" read as
+/// "kabupaten", "bbpom" as "balai besar pom", and the word "di" dropped.
+pub fn key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<&str> = Vec::new();
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        match w {
+            "di" => {}
+            "kab" => words.push("kabupaten"),
+            "bbpom" => words.extend(["balai", "besar", "pom"]),
+            w => words.push(w),
+        }
+    }
+    words.join(" ")
+}
+
+impl Register {
+    /// The built-in register.
+    pub fn built_in() -> Self {
+        Self::parse(BUILT_IN, Path::new("rubrics/daftar-unit.toml"))
+            .expect("the built-in register is valid (tested)")
+    }
+
+    /// Reads a register file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses a register; an error names the file and the name given to two units.
+    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            Error::new(
+                Location::file(path),
+                msg!(
+                    "daftar unit tidak valid: {}",
+                    "invalid unit register: {}",
+                    e.message().trim()
+                ),
+            )
+        })?;
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, u) in file.unit.iter().enumerate() {
+            let forms = std::iter::once(&u.name)
+                .chain(&u.former_names)
+                .chain(&u.aliases);
+            for form in forms {
+                let k = key(form);
+                match by_key.get(&k) {
+                    Some(&j) if j != i => {
+                        return Err(Error::new(
+                            Location::file(path),
+                            msg!(
+                                "nama \"{form}\" dipakai dua unit: \"{}\" dan \"{}\"",
+                                "the name \"{form}\" is given to two units: \"{}\" and \"{}\"",
+                                file.unit[j].name,
+                                u.name
+                            ),
+                        ));
+                    }
+                    _ => {
+                        by_key.insert(k, i);
+                    }
+                }
+            }
+        }
+        Ok(Register {
+            units: file.unit,
+            by_key,
+        })
+    }
+
+    /// The unit a name denotes, or the closest official names.
+    pub fn resolve(&self, name: &str) -> Match<'_> {
+        match self.by_key.get(&key(name)) {
+            Some(&i) => Match::Unit(&self.units[i]),
+            None => Match::Unknown(self.suggest(name, 3)),
+        }
+    }
+
+    /// The `n` official names closest to `name` (by the similarity of their keys and of the
+    /// keys of their other forms), best first.
+    pub fn suggest(&self, name: &str, n: usize) -> Vec<&str> {
+        let k = key(name);
+        let mut best: Vec<(f64, usize)> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let score = std::iter::once(&u.name)
+                    .chain(&u.former_names)
+                    .chain(&u.aliases)
+                    .map(|f| strsim::jaro_winkler(&k, &key(f)))
+                    .fold(0.0, f64::max);
+                (score, i)
+            })
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.into_iter()
+            .take(n)
+            .map(|(_, i)| self.units[i].name.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_spacing_and_forms() {
+        assert_eq!(key("Loka POM di Kab. Bogor"), "loka pom kabupaten bogor");
+        assert_eq!(key("  BBPOM  di Bandung "), "balai besar pom bandung");
+        assert_eq!(key("Balai Besar POM Bandung"), "balai besar pom bandung");
+    }
+
+    #[test]
+    fn the_built_in_register_resolves_names_and_suggests() {
+        let r = Register::built_in();
+        assert!(r.units.len() >= 74, "the centre and the regional units");
+        let name = |s: &str| match r.resolve(s) {
+            Match::Unit(u) => u.name.clone(),
+            Match::Unknown(s) => format!("? {}", s.join(" | ")),
+        };
+        assert_eq!(name("balai pom di ambon"), "Balai POM di Ambon");
+        assert_eq!(name("BBPOM Bandung"), "Balai Besar POM di Bandung");
+        assert_eq!(
+            name("BALAI BESAR POM DI  BANDUNG"),
+            "Balai Besar POM di Bandung"
+        );
+        // A misspelt name is unknown, with the real unit first among the suggestions.
+        let Match::Unknown(s) = r.resolve("Balai POM di Ambn") else {
+            panic!("a misspelt name is not a unit");
+        };
+        assert_eq!(s[0], "Balai POM di Ambon");
+        let u = match r.resolve("Balai Besar POM di Bandung") {
+            Match::Unit(u) => u,
+            Match::Unknown(_) => panic!(),
+        };
+        assert_eq!(u.kind, UnitType::BalaiBesar);
+        assert_eq!(u.time_zone, "WIB");
+    }
+
+    #[test]
+    fn a_name_given_to_two_units_is_an_error() {
+        let text = r#"
+[[unit]]
+name = "Balai POM di A"
+type = "balai"
+province = "P"
+time_zone = "WIB"
+aliases = ["BPOM X"]
+[[unit]]
+name = "Balai POM di B"
+type = "balai"
+province = "P"
+time_zone = "WIB"
+aliases = ["bpom x"]
+"#;
+        let e = Register::parse(text, Path::new("u.toml")).unwrap_err();
+        let m = e.render(crate::i18n::Lang::En);
+        assert!(m.starts_with("u.toml"), "{m}");
+        assert!(
+            m.contains("\"Balai POM di A\" and \"Balai POM di B\""),
+            "{m}"
+        );
+    }
+}
