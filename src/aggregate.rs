@@ -172,11 +172,25 @@ pub fn summarize(
     let mut out = Vec::new();
     for d in dims {
         let key = d.column();
+        let mut aggs = metrics(rubric);
+        // An officer's line names the units the officer answered for.
+        if *d == Dimension::Officer {
+            aggs.insert(
+                0,
+                col(field::UNIT)
+                    .drop_nulls()
+                    .unique()
+                    .sort(SortOptions::default())
+                    .str()
+                    .join(", ", true)
+                    .alias(field::UNIT),
+            );
+        }
         let df = base
             .clone()
             .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
             .group_by([col(key)])
-            .agg(metrics(rubric))
+            .agg(aggs)
             .sort([key], SortMultipleOptions::default())
             .collect()
             .map_err(|e| polars_err("ringkasan / summary", e))?;

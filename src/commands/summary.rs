@@ -55,6 +55,16 @@ pub fn print_table(s: &Summary, rubric: &Rubric, lang: Lang) {
             lang.pick("Gagal kritis", "Crit. fails").into(),
         ),
     ];
+    // An officer's line names the units the officer answered for.
+    if key != crate::ingest::columns::field::UNIT && s.df.column("unit").is_ok() {
+        cols.insert(
+            1,
+            (
+                "unit",
+                labels::column("unit", lang).unwrap_or("Unit").to_string(),
+            ),
+        );
+    }
     let grade_names: Vec<String> = rubric.bands.iter().map(|b| grade_col(&b.grade)).collect();
     for (b, n) in rubric.bands.iter().zip(&grade_names) {
         cols.push((n.as_str(), b.grade.clone()));
@@ -133,10 +143,23 @@ pub fn write(
             let mut frames = Vec::new();
             for s in summaries {
                 let key = s.dimension.column();
+                // One schema for every dimension: the officers' lines name their units, the
+                // units' lines their own name, the others none.
+                let has_unit = s.df.column("unit").is_ok();
+                let unit = if has_unit {
+                    col("unit")
+                } else {
+                    lit(NULL).cast(DataType::String)
+                };
+                let mut exclude = vec![key];
+                if has_unit && key != "unit" {
+                    exclude.push("unit");
+                }
                 let lf = s.df.clone().lazy().select([
                     lit(key).alias("dimension"),
                     col(key).alias("key"),
-                    all().exclude_cols([key]).as_expr(),
+                    unit.alias("unit"),
+                    all().exclude_cols(exclude).as_expr(),
                 ]);
                 frames.push(lf);
             }

@@ -54,6 +54,53 @@ impl UnitList {
     }
 }
 
+/// Titles written before an officer's name ("dr. Rina", "Hj. Siti"), compared in lower case
+/// without the dot.
+const NAME_PREFIXES: &[&str] = &[
+    "dr", "drs", "dra", "drg", "ir", "hj", "h", "apt", "prof", "ns",
+];
+
+/// One spelling per officer: spaces collapsed, academic degrees after a comma ("Rina Wati,
+/// S.Farm., Apt.") and titles before the name ("dr.", "Hj.") dropped, and a name written
+/// all in capitals or all in lower case put in title case ("AFDHAL TANJUNG" → "Afdhal
+/// Tanjung"). A name in mixed case keeps its own capitals.
+pub fn officer_name(raw: &str) -> String {
+    let name = raw.split(',').next().unwrap_or(raw);
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 {
+        let w = words[0].trim_end_matches('.').to_lowercase();
+        if words[0].ends_with('.') && NAME_PREFIXES.contains(&w.as_str()) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    let joined = words.join(" ");
+    let letters = || joined.chars().filter(|c| c.is_alphabetic());
+    let one_case = letters().all(char::is_uppercase) || letters().all(char::is_lowercase);
+    if !one_case {
+        return joined;
+    }
+    words
+        .iter()
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                // A new word part after a hyphen or apostrophe ("Siti-Aisyah").
+                start = matches!(c, '-' | '\'');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -135,13 +182,8 @@ pub fn normalize_frame(
     extra: &[String],
 ) -> Result<DataFrame> {
     let mut exprs = Vec::new();
-    for f in [
-        field::ID,
-        field::OFFICER,
-        field::STATUS,
-        field::QUESTION,
-        field::ANSWER,
-    ] {
+    exprs.push(map_strings(clean(field::OFFICER), |s| Some(officer_name(s))).alias(field::OFFICER));
+    for f in [field::ID, field::STATUS, field::QUESTION, field::ANSWER] {
         exprs.push(clean(f).alias(f));
     }
     for f in extra {
@@ -190,4 +232,27 @@ pub fn normalize_frame(
         .collect()
         .map_err(|e| polars_err("normalisasi / normalisation", e))?;
     Ok(df)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::officer_name;
+
+    #[test]
+    fn one_spelling_per_officer() {
+        for (raw, want) in [
+            ("AFDHAL TANJUNG", "Afdhal Tanjung"),
+            ("afdhal  tanjung", "Afdhal Tanjung"),
+            ("Afdhal Tanjung", "Afdhal Tanjung"),
+            ("Rina Wati, S.Farm., Apt.", "Rina Wati"),
+            ("dr. Rina Wati", "Rina Wati"),
+            ("Hj. SITI AISYAH", "Siti Aisyah"),
+            // Mixed case is the officer's own spelling.
+            ("Ni Made McKenzie", "Ni Made McKenzie"),
+            // A lone title is a name.
+            ("dr.", "Dr."),
+        ] {
+            assert_eq!(officer_name(raw), want, "{raw}");
+        }
+    }
 }

@@ -180,3 +180,37 @@ fn shipped_rubric_scores_a_model_answer() {
     assert_eq!(r["score"], "96.0");
     assert_eq!(r["grade"], "A");
 }
+
+/// Officers written in other capitals, spacing or with degrees are one officer, and the
+/// officer's line names the units answered for.
+#[test]
+fn officers_differing_in_case_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("jawaban.csv");
+    let text = std::fs::read_to_string(fixture("jawaban-uji.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // A1 and A2 are Rina's (Jakarta): write her name in two other ways.
+    for (id, name) in [("A1,", "RINA"), ("A2,", "rina,  S.Farm.")] {
+        let l = lines.iter_mut().find(|l| l.starts_with(id)).unwrap();
+        *l = l.replacen(",Rina,", &format!(",\"{name}\","), 1);
+    }
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.path().join("ringkasan.csv");
+    bin()
+        .args(["summary", "--by", "officer", "--rubric"])
+        .arg(fixture("rubrik-uji.toml"))
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let rows = read_csv(&out);
+    let rina: Vec<_> = rows
+        .iter()
+        .filter(|r| r["key"].to_lowercase().starts_with("rina"))
+        .collect();
+    assert_eq!(rina.len(), 1, "one officer: {rina:?}");
+    assert_eq!(rina[0]["key"], "Rina");
+    assert_eq!(rina[0]["answers"], "2");
+    assert_eq!(rina[0]["unit"], "Balai Besar POM di Jakarta");
+}
