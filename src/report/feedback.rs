@@ -69,7 +69,8 @@ pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf
 }
 
 /// Component, unit value, national value, difference.
-type Position = (String, Option<f64>, Option<f64>);
+/// A component, the unit's figure, the national figure and how the national one is computed.
+type Position = (String, Option<f64>, Option<f64>, String);
 
 fn position_rows(
     p: &PeriodResult,
@@ -78,34 +79,67 @@ fn position_rows(
     l: &UnitLine,
     lang: Lang,
 ) -> Vec<Position> {
+    let answers = f64_at(&p.agg.overall, "answers", 0).unwrap_or(0.0) as u64;
+    let all_answers = tr!(
+        lang,
+        "semua jawaban digabung (tiap jawaban sama bobot, n = {})",
+        "all answers pooled (each answer weighs the same, n = {})",
+        answers
+    );
+    let units_with = |n: usize, what: &str| {
+        tr!(
+            lang,
+            "rata-rata {} unit {} (tiap unit sama bobot)",
+            "mean of {} units {} (each unit weighs the same)",
+            n,
+            what
+        )
+    };
     let mut rows: Vec<Position> = vec![
         (
             lang.pick("Skor kualitas jawaban", "Answer quality score")
                 .into(),
             l.quality,
             nat.quality,
+            all_answers.clone(),
         ),
         (
             lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)").into(),
             l.sla,
             nat.sla,
+            all_answers.clone(),
         ),
     ];
     if p.standards.is_some() {
+        let n = p.lines.values().filter(|l| l.standard.is_some()).count();
         rows.push((
             lang.pick("Standar — nilai akhir", "Standard — final score")
                 .into(),
             l.standard,
             nat.standard,
+            units_with(
+                n,
+                lang.pick("yang mengisi penilaian mandiri", "with a self-assessment"),
+            ),
         ));
     }
     if p.skm.is_some() {
-        rows.push(("IKM (SKM)".into(), l.ikm, nat.ikm));
+        rows.push((
+            "IKM (SKM)".into(),
+            l.ikm,
+            nat.ikm,
+            lang.pick(
+                "semua responden SKM digabung (bukan rata-rata IKM unit)",
+                "all SKM respondents pooled (not a mean of the units' IKM)",
+            )
+            .into(),
+        ));
     }
     rows.push((
         lang.pick("Indeks gabungan", "Combined index").into(),
         l.index,
         nat.index,
+        units_with(nat.ranks.len(), lang.pick("yang diperingkat", "ranked")),
     ));
     // Each criterion's pass rate: the unit's row of the unit summary against all answers.
     let units = p
@@ -121,6 +155,7 @@ fn position_rows(
             format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)")),
             i.and_then(|i| f64_at(&p.agg.by_unit, &name, i)),
             f64_at(&p.agg.overall, &name, 0),
+            all_answers.clone(),
         ));
     }
     rows
@@ -143,6 +178,10 @@ fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<Strin
                 "diff".into(),
                 rows.iter().map(|r| diff(r.1, r.2)).collect::<Vec<_>>(),
             ),
+            Column::new(
+                "basis".into(),
+                rows.iter().map(|r| r.3.clone()).collect::<Vec<_>>(),
+            ),
         ],
     )
     .map_err(|e| polars_err("umpan balik", e))?;
@@ -151,6 +190,10 @@ fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<Strin
         lang.pick("Nilai Unit", "Unit"),
         lang.pick("Nasional", "National"),
         lang.pick("Selisih", "Difference"),
+        lang.pick(
+            "Dasar Angka Nasional",
+            "How the National Figure Is Computed",
+        ),
     ]);
     Ok((df, headers))
 }
@@ -311,8 +354,8 @@ fn summary_rows(
     rows.push((
         lang.pick("Catatan", "Note").into(),
         lang.pick(
-            "Workbook ini hanya memuat data unit ini; angka nasional adalah rata-rata seluruh unit.",
-            "This workbook holds this unit's data only; national figures are means over all units.",
+            "Workbook ini hanya memuat data unit ini; cara menghitung tiap angka nasional tertulis di sheet Posisi Nasional (kolom Dasar Angka Nasional).",
+            "This workbook holds this unit's data only; how each national figure is computed is written on the sheet National Position (column How the National Figure Is Computed).",
         )
         .into(),
     ));

@@ -433,6 +433,18 @@ fn per_unit_feedback_workbooks() {
         panic!("numbers expected in Posisi Nasional row 2");
     };
     assert!(*own < *nat, "Kupang is below the national mean");
+    // Each national figure says how it is computed: answers pooled, or a mean of units.
+    let basis = |row: u32| p.get_value((row, 4)).unwrap().to_string();
+    assert!(
+        basis(1).starts_with("semua jawaban digabung"),
+        "{}",
+        basis(1)
+    );
+    let index_row = p.rows().position(|r| r[0] == "Indeks gabungan").unwrap() as u32;
+    assert_eq!(
+        basis(index_row),
+        "rata-rata 8 unit yang diperingkat (tiap unit sama bobot)"
+    );
     assert!((diff - (own - nat)).abs() < 0.011);
 
     // Nothing of another unit: its name appears in no cell of any sheet.
