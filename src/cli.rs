@@ -100,7 +100,7 @@ pub struct InputArgs {
     /// Sheet yang dibaca pada workbook (bawaan: sheet pertama) / Sheet to read
     #[arg(long)]
     pub sheet: Option<String>,
-    /// Daftar unit (satu per baris); unit lain dilaporkan / Unit list, one per line
+    /// Daftar unit (satu per baris, atau daftar unit resmi .toml seperti rubrics/daftar-unit.toml); unit lain dilaporkan / Unit list, one per line, or a unit register (.toml)
     #[arg(long)]
     pub units: Option<PathBuf>,
     /// Kalender tambahan (tahun atau libur lokal), boleh berulang / Extra calendar file

@@ -29,16 +29,56 @@ pub const MONTH: &str = "month";
 pub struct UnitList {
     by_key: HashMap<String, String>,
     pub names: Vec<String>,
+    /// The register the list was made from, when it was: names then match through its
+    /// official names, former names and aliases.
+    register: Option<Arc<crate::register::Register>>,
+    /// Suggestions already computed, by name (an export repeats its unknown names).
+    suggested: Arc<std::sync::Mutex<HashMap<String, Vec<String>>>>,
 }
 
 impl UnitList {
     pub fn new(names: Vec<String>) -> Self {
         let by_key = names.iter().map(|n| (normalize(n), n.clone())).collect();
-        UnitList { by_key, names }
+        UnitList {
+            by_key,
+            names,
+            register: None,
+            suggested: Arc::default(),
+        }
     }
 
-    /// Reads a text file with one unit per line (`#` starts a comment).
+    /// The register's units, matched in any spelling it knows.
+    pub fn from_register(register: crate::register::Register) -> Self {
+        let names = register.units.iter().map(|u| u.name.clone()).collect();
+        UnitList {
+            register: Some(Arc::new(register)),
+            ..UnitList::new(names)
+        }
+    }
+
+    /// The closest units of the list to an unknown name (from a register only).
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let Some(r) = &self.register else {
+            return Vec::new();
+        };
+        let mut memo = self
+            .suggested
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        memo.entry(name.to_string())
+            .or_insert_with(|| r.suggest(name, 3).into_iter().map(str::to_string).collect())
+            .clone()
+    }
+
+    /// Reads a unit register (`.toml`, see [`crate::register`]) or a text file with one
+    /// unit per line (`#` starts a comment).
     pub fn from_file(path: &std::path::Path) -> Result<Self> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            return Ok(Self::from_register(crate::register::Register::load(path)?));
+        }
         let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::io(path, &e))?;
         let names = text
             .lines()
@@ -50,6 +90,12 @@ impl UnitList {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
+        if let Some(r) = &self.register {
+            return match r.resolve(name) {
+                crate::register::Match::Unit(u) => Some(u.name.as_str()),
+                crate::register::Match::Unknown(_) => None,
+            };
+        }
         self.by_key.get(&normalize(name)).map(String::as_str)
     }
 }

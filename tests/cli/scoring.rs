@@ -214,3 +214,47 @@ fn officers_differing_in_case_merge() {
     assert_eq!(rina[0]["answers"], "2");
     assert_eq!(rina[0]["unit"], "Balai Besar POM di Jakarta");
 }
+
+/// With the unit register as the unit list, any spelling it knows takes the official name
+/// and an unknown one is a data issue naming the closest units.
+#[test]
+fn answers_are_matched_to_the_unit_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("jawaban.csv");
+    let text = std::fs::read_to_string(fixture("jawaban-uji.csv"))
+        .unwrap()
+        .replacen("A1,Balai Besar POM di Jakarta", "A1,BBPOM  jakarta", 1)
+        .replacen(
+            "A2,Balai Besar POM di Jakarta",
+            "A2,Balai Besar POM di Jakrta",
+            1,
+        );
+    std::fs::write(&input, text).unwrap();
+    let (out, issues) = (dir.path().join("s.csv"), dir.path().join("i.csv"));
+    bin()
+        .args(["summary", "--by", "unit", "--rubric"])
+        .arg(fixture("rubrik-uji.toml"))
+        .arg(&input)
+        .arg("--units")
+        .arg(super::common::root().join("rubrics/daftar-unit.toml"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--issues")
+        .arg(&issues)
+        .assert()
+        .success();
+    let rows = read_csv(&out);
+    let jakarta = rows
+        .iter()
+        .find(|r| r["key"] == "Balai Besar POM di Jakarta")
+        .unwrap();
+    assert_eq!(jakarta["answers"], "1", "A1 under the official name");
+    let issues = read_csv(&issues);
+    let unknown = issues.iter().find(|r| r["kind"] == "unknown_unit").unwrap();
+    assert_eq!(unknown["id"], "A2");
+    assert!(
+        unknown["message"].contains("mungkin maksudnya: Balai Besar POM di Jakarta;"),
+        "{}",
+        unknown["message"]
+    );
+}
