@@ -296,11 +296,7 @@ fn summary_rows(
                 None if !l.missing.is_empty() => format!(
                     "{}: {}",
                     lang.pick("tidak diperingkat, tanpa", "not ranked, no"),
-                    l.missing
-                        .iter()
-                        .map(|c| c.name(lang))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    super::ranking::missing_names(l, lang)
                 ),
                 None => dash(),
             },

@@ -194,6 +194,15 @@ pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
     out
 }
 
+/// The components a unit lacks, named: "standar, SKM".
+pub fn missing_names(l: &UnitLine, lang: Lang) -> String {
+    l.missing
+        .iter()
+        .map(|c| c.name(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How many units share each rank.
 fn tied(ranks: &BTreeMap<String, u32>) -> BTreeMap<u32, usize> {
     let mut out = BTreeMap::new();
@@ -225,11 +234,7 @@ pub fn ranking_frame(
             None => Some(format!(
                 "{}: {}",
                 lang.pick("belum lengkap, tanpa", "incomplete, no"),
-                l.missing
-                    .iter()
-                    .map(|c| c.name(lang))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                missing_names(l, lang)
             )),
         })
         .collect();
