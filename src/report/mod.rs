@@ -310,12 +310,21 @@ pub fn compute(
     sort_issues(&mut issues);
 
     let assessed: &[UnitResult] = standards.as_ref().map_or(&[], |s| &s.results);
+    // With a unit list, every source's names meet under the official name, and a unit the
+    // list does not know is reported as a data issue and never ranked.
+    let list = config
+        .answers
+        .units
+        .as_deref()
+        .map(crate::ingest::normalize::UnitList::from_file)
+        .transpose()?;
     let lines = ranking(
         &run.rubric,
         &by_unit,
         assessed,
         skm_result.as_ref(),
         &config.index,
+        list.as_ref(),
     )?;
     Ok(PeriodResult {
         config_path: config_path.to_path_buf(),

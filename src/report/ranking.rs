@@ -9,6 +9,7 @@ use crate::assess::batch::UnitResult;
 use crate::config::IndexWeights;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::output::xlsx;
 use crate::rubric::Rubric;
 use crate::skm::{self, SkmResult};
@@ -32,6 +33,8 @@ pub struct UnitLine {
     pub index: Option<f64>,
     /// The weighted components the unit lacks (then it has no index and no rank).
     pub missing: Vec<Component>,
+    /// The name is not in the unit list or register: a data issue, never ranked.
+    pub unknown: bool,
 }
 
 /// A component of the combined index.
@@ -79,6 +82,42 @@ impl Component {
     }
 }
 
+/// One line per unit of the list: lines whose names the list knows under one official name
+/// (a workbook's "Balai Besar POM di Ambon", the answers' "Balai POM di Ambon") are one unit,
+/// each figure taken from whichever line has it. Units the list does not know are marked:
+/// they keep their figures (every answer counts nationally) but get no index and no rank.
+fn by_official_name(
+    lines: BTreeMap<String, UnitLine>,
+    list: &UnitList,
+) -> BTreeMap<String, UnitLine> {
+    let mut out: BTreeMap<String, UnitLine> = BTreeMap::new();
+    for (u, l) in lines {
+        let Some(official) = list.get(&u).map(str::to_string) else {
+            out.insert(u, UnitLine { unknown: true, ..l });
+            continue;
+        };
+        let m = out.entry(official).or_default();
+        macro_rules! take {
+            ($($f:ident),*) => { $( if m.$f.is_none() { m.$f = l.$f; } )* };
+        }
+        take!(
+            answers,
+            quality,
+            quality_grade,
+            sla,
+            standard_self,
+            standard_verified,
+            standard,
+            standard_grade,
+            standard_zone,
+            meets_minimum,
+            ikm,
+            skm_grade
+        );
+    }
+    out
+}
+
 /// The weighted components a unit has no value for.
 pub fn missing(l: &UnitLine, w: &IndexWeights) -> Vec<Component> {
     Component::ALL
@@ -120,6 +159,7 @@ pub fn ranking(
     assessed: &[UnitResult],
     skm: Option<&SkmResult>,
     w: &IndexWeights,
+    list: Option<&UnitList>,
 ) -> Result<BTreeMap<String, UnitLine>> {
     let mut lines: BTreeMap<String, UnitLine> = BTreeMap::new();
     let units = by_unit
@@ -155,9 +195,16 @@ pub fn ranking(
             l.skm_grade = u.band.as_ref().map(|b| b.grade.clone());
         }
     }
+    if let Some(list) = list {
+        lines = by_official_name(lines, list);
+    }
     for l in lines.values_mut() {
-        l.index = combined_index(l, w);
         l.missing = missing(l, w);
+        l.index = if l.unknown {
+            None
+        } else {
+            combined_index(l, w)
+        };
     }
     Ok(lines)
 }
@@ -230,6 +277,13 @@ pub fn ranking_frame(
                 .get(r)
                 .filter(|t| **t > 1)
                 .map(|t| tr!(lang, "seri ({} unit)", "tie ({} units)", t)),
+            None if l.unknown => Some(
+                lang.pick(
+                    "unit tidak dikenal: tidak ada di daftar unit (lihat Masalah Data)",
+                    "unknown unit: not in the unit list (see Data Issues)",
+                )
+                .to_string(),
+            ),
             None if l.missing.is_empty() => None,
             None => Some(format!(
                 "{}: {}",
@@ -440,4 +494,36 @@ pub fn decorate_ranking(
         .map_err(xlsx::xlsx_err)?;
     ws.insert_chart(1, 3, &chart).map_err(xlsx::xlsx_err)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_meet_under_the_official_name_and_unknown_units_are_marked() {
+        let list = UnitList::new(vec!["Balai POM di Serang".into()]);
+        let mut lines = BTreeMap::new();
+        lines.insert(
+            "balai pom di  SERANG".to_string(),
+            UnitLine {
+                quality: Some(80.0),
+                ..UnitLine::default()
+            },
+        );
+        lines.insert(
+            "Balai POM di Serang".to_string(),
+            UnitLine {
+                standard: Some(70.0),
+                ..UnitLine::default()
+            },
+        );
+        lines.insert("Balai POM Antah".to_string(), UnitLine::default());
+        let out = by_official_name(lines, &list);
+        assert_eq!(out.len(), 2);
+        let serang = &out["Balai POM di Serang"];
+        assert_eq!((serang.quality, serang.standard), (Some(80.0), Some(70.0)));
+        assert!(!serang.unknown);
+        assert!(out["Balai POM Antah"].unknown);
+    }
 }

@@ -529,3 +529,61 @@ fn previous_report_read_back_in_either_language() {
             .all(|r| r[col("Perpindahan predikat")] != "baru pada periode ini")
     );
 }
+
+/// With the unit register as the unit list, every source meets under the official name:
+/// the samples' self-assessment "Balai Besar POM di Ambon" and its answers are one unit,
+/// "Balai POM di Ambon" (a Balai in every 2023–2025 count), not two.
+#[test]
+fn sources_meet_under_the_registered_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = super::common::root();
+    let config = std::fs::read_to_string(root.join("ulpk-eval.toml"))
+        .unwrap()
+        .replace("\"samples/", &format!("\"{}/samples/", root.display()))
+        .replace("\"rubrics/", &format!("\"{}/rubrics/", root.display()))
+        .replace(
+            "rubric = ",
+            &format!(
+                "units = \"{}/rubrics/daftar-unit.toml\"\nrubric = ",
+                root.display()
+            ),
+        )
+        .lines()
+        .filter(|l| !l.starts_with("previous =") && !l.starts_with("output ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let cfg = dir.path().join("ulpk-eval.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    bin()
+        .env("SOURCE_DATE_EPOCH", GENERATED)
+        .args(["report", "--config"])
+        .arg(&cfg)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = wb.worksheet_range("Peringkat Unit").unwrap();
+    let headers = super::common::header_row(&r);
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap();
+    let units: Vec<String> = r
+        .rows()
+        .skip(1)
+        .map(|row| row[col("Unit")].to_string())
+        .take_while(|u| !u.is_empty())
+        .collect();
+    assert_eq!(units.len(), 22, "{units:?}");
+    assert!(!units.iter().any(|u| u == "Balai Besar POM di Ambon"));
+    let ambon = r
+        .rows()
+        .find(|row| row[col("Unit")] == "Balai POM di Ambon")
+        .unwrap();
+    // Its answers and its self-assessment on one line.
+    assert_eq!(ambon[col("Jawaban Dinilai")], Data::Float(70.0));
+    assert_eq!(ambon[col("Standar — Nilai Akhir")], Data::Float(89.49));
+    assert!(
+        units.contains(&"Badan POM".to_string()),
+        "the centre's official name"
+    );
+}
