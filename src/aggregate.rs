@@ -53,6 +53,11 @@ pub fn pass_col(id: &str) -> String {
     format!("pass_pct__{id}")
 }
 
+/// Column with the number of answers a criterion judged (not n/a): the n of its pass rate.
+pub fn n_col(id: &str) -> String {
+    format!("n__{id}")
+}
+
 /// Column with the number of answers in a grade.
 pub fn grade_col(grade: &str) -> String {
     format!("grade__{grade}")
@@ -131,6 +136,13 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
                     .alias(format!("reviewed__{}", c.id)),
             );
         }
+        aggs.push(
+            s.clone()
+                .neq(lit(State::NotApplicable.code()))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias(n_col(&c.id)),
+        );
         aggs.push(
             pct(
                 s.clone().eq(lit(State::Pass.code())).sum(),
@@ -225,6 +237,9 @@ pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Strin
             for c in &rubric.criteria {
                 if n == pass_col(&c.id) {
                     return format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)"));
+                }
+                if n == n_col(&c.id) {
+                    return format!("{} — n", c.label);
                 }
                 if n == format!("reviewed__{}", c.id) {
                     return format!("{} — {}", c.label, lang.pick("direview", "reviewed"));

@@ -44,6 +44,9 @@ pub struct ReportConfig {
     pub previous: Option<PathBuf>,
     /// Folder of the chart files; default `grafik/` beside the report.
     pub charts: Option<PathBuf>,
+    /// Rates from fewer answers than this are shown as "n = 3 < 10", out of the colour
+    /// scales (default [`crate::report::MIN_N`]).
+    pub min_n: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

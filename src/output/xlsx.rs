@@ -133,6 +133,7 @@ pub fn write_frame_parts(
             st.write_rows(
                 wb.worksheet_from_name(n).map_err(xlsx_err)?,
                 &df.slice(offset as i64, len),
+                &|_, _| None,
             )?;
             offset += len;
             if df.height() == 0 {
@@ -148,8 +149,22 @@ pub fn write_frame_parts(
 
 /// Writes one frame into a worksheet, header on row 0.
 pub fn write_sheet(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Result<()> {
+    write_sheet_with_caveats(ws, df, headers, &|_, _| None)
+}
+
+/// A cell's caveat by data row and column: text written in grey in place of the value
+/// ("n = 3 < 10"), which keeps the value out of the column's colour scale.
+pub type Caveat<'a> = &'a dyn Fn(usize, usize) -> Option<String>;
+
+/// Like [`write_sheet`], with the cells `caveat` names written as grey text.
+pub fn write_sheet_with_caveats(
+    ws: &mut Worksheet,
+    df: &DataFrame,
+    headers: &[String],
+    caveat: Caveat,
+) -> Result<()> {
     let mut st = SheetState::begin(ws, df, headers)?;
-    st.write_rows(ws, df)?;
+    st.write_rows(ws, df, caveat)?;
     st.end(ws)
 }
 
@@ -205,8 +220,9 @@ impl SheetState {
     }
 
     /// Writes the frame's rows below those written.
-    fn write_rows(&mut self, ws: &mut Worksheet, df: &DataFrame) -> Result<()> {
+    fn write_rows(&mut self, ws: &mut Worksheet, df: &DataFrame, caveat: Caveat) -> Result<()> {
         let widths = &mut self.widths;
+        let grey = Format::new().set_font_color(0x808080).set_italic();
         // Columns are written row by row (constant-memory sheets need row order).
         let typed: Vec<CellSource> = df
             .columns()
@@ -218,6 +234,12 @@ impl SheetState {
             let r = (sheet_row + 1) as u32;
             for (j, src) in typed.iter().enumerate() {
                 let jc = j as u16;
+                if let Some(text) = caveat(sheet_row, j) {
+                    widths[j] = widths[j].max(text.chars().count().min(60));
+                    ws.write_string_with_format(r, jc, cell_text(&text), &grey)
+                        .map_err(xlsx_err)?;
+                    continue;
+                }
                 match src {
                     CellSource::Str(ca) => {
                         if let Some(s) = ca.get(i) {

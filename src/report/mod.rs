@@ -10,6 +10,11 @@ pub mod ranking;
 pub mod sheets;
 pub mod workbook;
 
+/// Rates from fewer judged answers than this are marked "n < 10" and kept out of the colour
+/// scales, unless `[report] min_n` says otherwise. ASSUMPTION: no published minimum; 10 is
+/// where one answer more or less moves a rate by at most 10 points.
+pub const MIN_N: u32 = 10;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

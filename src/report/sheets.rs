@@ -14,6 +14,7 @@ pub fn answer_sheets(
     wb: &mut rust_xlsxwriter::Workbook,
     rubric: &Rubric,
     [by_unit, by_officer, by_channel, by_type, by_month]: [&DataFrame; 5],
+    min_n: u32,
     lang: Lang,
 ) -> Result<()> {
     let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
@@ -32,11 +33,48 @@ pub fn answer_sheets(
         .collect()
         .map_err(|e| polars_err("kriteria per unit", e))?;
     let sheet = lang.pick("Kriteria per Unit", "Criteria by Unit");
-    xlsx::write_frame(wb, sheet, &criteria, &headers(&criteria))?;
-    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    // A rate from fewer than `min_n` judged answers says so in place of the number, in
+    // grey: a text cell is outside the column's colour scale.
+    let n_of: Vec<Vec<Option<f64>>> = rubric
+        .criteria
+        .iter()
+        .map(|c| {
+            (0..by_unit.height())
+                .map(|i| super::ranking::f64_at(by_unit, &aggregate::n_col(&c.id), i))
+                .collect()
+        })
+        .collect();
+    let caveat = |row: usize, col: usize| -> Option<String> {
+        let k = col.checked_sub(2)?;
+        let n = n_of.get(k)?.get(row).copied().flatten()? as u32;
+        if n == 0 || n >= min_n {
+            return None;
+        }
+        let rate = super::ranking::f64_at(&criteria, criteria.get_column_names()[col], row);
+        Some(match rate {
+            Some(r) => format!("n = {n} < {min_n} ({r:.1} %)"),
+            None => format!("n = {n} < {min_n}"),
+        })
+    };
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).map_err(xlsx::xlsx_err)?;
+    xlsx::write_sheet_with_caveats(ws, &criteria, &headers(&criteria), &caveat)?;
     for c in 2..criteria.width() as u16 {
         xlsx::color_scale(ws, c, criteria.height() as u32)?;
     }
+    let note = criteria.height() as u32 + 2;
+    ws.write_string(
+        note,
+        0,
+        tr!(
+            lang,
+            "Tingkat kelulusan dari kurang dari {} jawaban yang dinilai ditulis abu-abu sebagai \"n = … < {}\" dan tidak ikut skala warna.",
+            "Pass rates from fewer than {} judged answers are written in grey as \"n = … < {}\" and left out of the colour scale.",
+            min_n,
+            min_n
+        ),
+    )
+    .map_err(xlsx::xlsx_err)?;
     xlsx::write_frame(
         wb,
         lang.pick("Petugas", "Officers"),

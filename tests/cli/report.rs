@@ -106,6 +106,26 @@ fn report_on_the_samples() {
         method[at + 2]
     );
 
+    // A rate from one reviewed answer says so, in place of the number (and so outside the
+    // colour scale); a rate from enough answers stays a number.
+    let k = wb.worksheet_range("Kriteria per Unit").unwrap();
+    let kh = super::common::header_row(&k);
+    let akurasi = kh
+        .iter()
+        .position(|h| h.starts_with("Akurasi") && h.ends_with("lulus (%)"))
+        .unwrap();
+    let cell = |unit: &str| {
+        k.rows()
+            .find(|row| row[0] == unit)
+            .map(|row| row[akurasi].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        cell("Loka POM di Kabupaten Bogor"),
+        Data::String("n = 1 < 10 (0.0 %)".into())
+    );
+    assert!(matches!(cell("Balai Besar POM di Bandung"), Data::Float(_)));
+
     // The trend has the three months of Q1 2026, in order.
     let t = wb.worksheet_range("Tren Bulanan").unwrap();
     let months: Vec<String> = t.rows().skip(1).map(|row| row[0].to_string()).collect();
