@@ -134,6 +134,8 @@ pub enum Chart {
         rows: Vec<String>,
         cols: Vec<String>,
         values: Vec<Vec<Option<f64>>>,
+        /// The key's label of cells without a value; `None`: "tidak ada data" / "no data".
+        blank_label: Option<String>,
     },
     /// Lines over categories (e.g. months "2026-01"), y 0..100, points marked, a legend of
     /// the series. A None value leaves a gap in its line.
@@ -299,6 +301,7 @@ mod tests {
                 "Sapaan".into(),
             ],
             values: vec![vec![Some(0.0), Some(100.0), None], vec![Some(50.0)]],
+            blank_label: None,
         }
     }
 
@@ -597,12 +600,14 @@ mod tests {
                 rows: vec![],
                 cols: vec!["K1".into()],
                 values: vec![],
+                blank_label: None,
             },
             Chart::Heatmap {
                 title: "H".into(),
                 rows: vec!["U".into()],
                 cols: vec![],
                 values: vec![],
+                blank_label: None,
             },
             Chart::Lines {
                 title: "L".into(),
@@ -682,6 +687,7 @@ mod tests {
                     vec![],
                     vec![None, Some(f64::NAN), Some(3.0)],
                 ],
+                blank_label: None,
             },
             Chart::Lines {
                 title: String::new(),
@@ -741,6 +747,7 @@ mod tests {
             rows: (0..600).map(|i| format!("Unit {i}")).collect(),
             cols: (0..300).map(|i| format!("Kriteria {i}")).collect(),
             values: vec![],
+            blank_label: None,
         };
         let s = scene::layout(&big, Lang::Id).unwrap();
         assert!(
@@ -774,6 +781,7 @@ mod tests {
             rows: vec!["Unit".into()],
             cols: (0..200).map(|i| format!("Kriteria nomor {i}")).collect(),
             values: vec![(0..200).map(|i| Some(f64::from(i) / 2.0)).collect()],
+            blank_label: None,
         };
         let (w, _, _) = decode(&render(&wide, ChartFormat::Png, Lang::Id).unwrap());
         assert!(w <= scene::MAX_W && w > scene::MAX_W - 200, "{w}");
@@ -923,6 +931,7 @@ mod samples {
                                 .collect()
                         })
                         .collect(),
+                    blank_label: None,
                 },
             ),
             (
@@ -988,6 +997,7 @@ mod samples {
                     values: (0..4)
                         .map(|i| (0..6).map(|k| Some(score(i, k))).collect())
                         .collect(),
+                    blank_label: None,
                 },
             ),
             (

@@ -208,7 +208,8 @@ pub(super) fn layout(chart: &Chart, lang: Lang) -> Result<Scene> {
             rows,
             cols,
             values,
-        } => heatmap(title, rows, cols, values, lang),
+            blank_label,
+        } => heatmap(title, rows, cols, values, blank_label.as_deref(), lang),
         Chart::Lines {
             title,
             categories,
@@ -603,6 +604,7 @@ fn heatmap(
     rows: &[String],
     cols: &[String],
     values: &[Vec<Option<f64>>],
+    blank: Option<&str>,
     lang: Lang,
 ) -> Scene {
     if rows.is_empty() || cols.is_empty() {
@@ -638,7 +640,7 @@ fn heatmap(
     let fixed = M + TITLE_H + grid_y0_rel + 16 + key_h + M;
     let cell_h = CELL_H.min(((MAX_H as i32 - fixed) / nr).max(2));
 
-    let no_data = lang.pick("tidak ada data", "no data");
+    let no_data = blank.unwrap_or(lang.pick("tidak ada data", "no data"));
     let key_w = 200 + 24 + 12 + 6 + text_width(no_data, SMALL, false);
     let width = (grid_x0 + nc * cell_w + M)
         .max(title_need(&title))

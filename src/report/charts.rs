@@ -102,11 +102,19 @@ pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
         .map(|u| u.unwrap_or("").to_string())
         .collect();
     let criteria = &p.run.rubric.criteria;
+    // A rate from fewer than the minimum n gets no colour, as on the sheet.
+    let min_n = p.config.report.min_n.unwrap_or(super::MIN_N);
     let values = (0..units.len())
         .map(|i| {
             criteria
                 .iter()
-                .map(|c| f64_at(df, &aggregate::pass_col(&c.id), i))
+                .map(|c| {
+                    let n = f64_at(df, &aggregate::n_col(&c.id), i).unwrap_or(0.0);
+                    if n < f64::from(min_n) {
+                        return None;
+                    }
+                    f64_at(df, &aggregate::pass_col(&c.id), i)
+                })
                 .collect()
         })
         .collect();
@@ -122,6 +130,12 @@ pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
         rows: units,
         cols: criteria.iter().map(|c| c.label.clone()).collect(),
         values,
+        blank_label: Some(tr!(
+            lang,
+            "tidak ada data atau n < {}",
+            "no data or n < {}",
+            min_n
+        )),
     })
 }
 
