@@ -55,6 +55,8 @@ pub struct ScoredRun {
     pub scored: DataFrame,
     /// Every dispute row read, history included.
     pub disputes: Vec<Dispute>,
+    /// The unit list the answers were matched to, when one was given.
+    pub units: Option<UnitList>,
 }
 
 /// What a run keeps in memory of the scored records once a part is scored.
@@ -182,6 +184,7 @@ pub fn run_with(
         warnings,
         scored,
         disputes,
+        units,
     })
 }
 

@@ -298,23 +298,6 @@ impl Relevance {
         len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.has(t)
     }
 
-    /// Distinct stems of a text's content words, in order.
-    fn stems(&self, text: &Text) -> Vec<String> {
-        let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
-        let mut out: Vec<String> = Vec::new();
-        for t in &text.tokens {
-            if !self.content(t) || self.framing.has(t) {
-                continue;
-            }
-            let s = stem_str(&t.text);
-            if !seen.contains(&s) {
-                out.push(s.to_string());
-                seen.insert(s);
-            }
-        }
-        out
-    }
-
     /// The question's key words: the distinct stems of its content words, each with the
     /// first word that has it (evidence names the word as written, not its stem).
     fn key_words<'q>(&self, q: &'q Text) -> Vec<(Cow<'q, str>, &'q Token)> {
@@ -694,7 +677,11 @@ impl TextCheck for Relevance {
     }
 
     fn terms(&self, question: &Text) -> Vec<String> {
-        self.stems(question)
+        // The stems of the question's key words: what `check` weighs by.
+        self.key_words(question)
+            .into_iter()
+            .map(|(s, _)| s.into_owned())
+            .collect()
     }
 
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {

@@ -103,17 +103,13 @@ pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
         .collect();
     let criteria = &p.run.rubric.criteria;
     // A rate from fewer than the minimum n gets no colour, as on the sheet.
-    let min_n = p.config.report.min_n.unwrap_or(super::MIN_N);
     let values = (0..units.len())
         .map(|i| {
             criteria
                 .iter()
-                .map(|c| {
-                    let n = f64_at(df, &aggregate::n_col(&c.id), i).unwrap_or(0.0);
-                    if n < f64::from(min_n) {
-                        return None;
-                    }
-                    f64_at(df, &aggregate::pass_col(&c.id), i)
+                .map(|c| match p.small_n(&c.id, i) {
+                    Some(_) => None,
+                    None => f64_at(df, &aggregate::pass_col(&c.id), i),
                 })
                 .collect()
         })
@@ -134,7 +130,7 @@ pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
             lang,
             "tidak ada data atau n < {}",
             "no data or n < {}",
-            min_n
+            p.min_n()
         )),
     })
 }

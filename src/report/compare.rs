@@ -178,12 +178,7 @@ fn read_report(path: &Path) -> Result<Previous> {
         let get = |n: &str| cols.get(n).copied().flatten().and_then(|i| row.get(i));
         let num = |n: &str| get(n).and_then(cell_f64);
         let text = |n: &str| get(n).and_then(cell_text);
-        // A shared rank may be written "8=" by hand.
-        let rank = get("rank").and_then(|d| match d {
-            Data::String(s) => s.trim().trim_end_matches('=').parse::<f64>().ok(),
-            d => cell_f64(d),
-        });
-        if let Some(rank) = rank {
+        if let Some(rank) = num("rank") {
             prev.ranks.insert(unit.clone(), rank as u32);
         }
         prev.lines.insert(

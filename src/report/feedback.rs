@@ -279,7 +279,7 @@ fn summary_rows(
                 .into(),
             match nat.ranks.get(unit) {
                 Some(r) => {
-                    let shared = nat.ranks.values().filter(|x| *x == r).count();
+                    let shared = super::ranking::tied(&nat.ranks)[r];
                     let tie = if shared > 1 {
                         tr!(
                             lang,

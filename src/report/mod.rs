@@ -102,6 +102,19 @@ impl PeriodResult {
         self.config.report.period.as_deref().unwrap_or("-")
     }
 
+    /// The minimum n of a rate shown as a number: `[report] min_n`, else [`MIN_N`].
+    pub fn min_n(&self) -> u32 {
+        self.config.report.min_n.unwrap_or(MIN_N)
+    }
+
+    /// The number of answers a criterion judged for the unit on row `i` of the unit
+    /// summary, when it is below the minimum n (and above 0: a criterion that judged none
+    /// has no rate at all).
+    pub fn small_n(&self, criterion: &str, i: usize) -> Option<u32> {
+        let n = ranking::f64_at(&self.agg.by_unit, &crate::aggregate::n_col(criterion), i)? as u32;
+        (n > 0 && n < self.min_n()).then_some(n)
+    }
+
     /// The national IKM to 2 decimals, when the SKM was computed.
     pub fn national_ikm(&self) -> Option<f64> {
         self.skm
@@ -317,19 +330,13 @@ pub fn compute(
     let assessed: &[UnitResult] = standards.as_ref().map_or(&[], |s| &s.results);
     // With a unit list, every source's names meet under the official name, and a unit the
     // list does not know is reported as a data issue and never ranked.
-    let list = config
-        .answers
-        .units
-        .as_deref()
-        .map(crate::ingest::normalize::UnitList::from_file)
-        .transpose()?;
     let lines = ranking(
         &run.rubric,
         &by_unit,
         assessed,
         skm_result.as_ref(),
         &config.index,
-        list.as_ref(),
+        run.units.as_ref(),
     )?;
     Ok(PeriodResult {
         config_path: config_path.to_path_buf(),

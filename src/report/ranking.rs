@@ -251,7 +251,7 @@ pub fn missing_names(l: &UnitLine, lang: Lang) -> String {
 }
 
 /// How many units share each rank.
-fn tied(ranks: &BTreeMap<String, u32>) -> BTreeMap<u32, usize> {
+pub fn tied(ranks: &BTreeMap<String, u32>) -> BTreeMap<u32, usize> {
     let mut out = BTreeMap::new();
     for r in ranks.values() {
         *out.entry(*r).or_insert(0) += 1;

@@ -8,13 +8,17 @@ use crate::i18n::Lang;
 use crate::output::xlsx;
 use crate::rubric::Rubric;
 
+/// A criterion's n for the unit on a row of the unit summary, when below the minimum n
+/// ([`super::PeriodResult::small_n`]).
+pub type SmallN<'a> = &'a dyn Fn(&str, usize) -> Option<u32>;
+
 /// Answer-quality sheets: criterion pass rates per unit (colour scale), officers, channels
 /// and service types, and the monthly trend with a line chart of score and SLA.
 pub fn answer_sheets(
     wb: &mut rust_xlsxwriter::Workbook,
     rubric: &Rubric,
     [by_unit, by_officer, by_channel, by_type, by_month]: [&DataFrame; 5],
-    min_n: u32,
+    (small_n, min_n): (SmallN, u32),
     lang: Lang,
 ) -> Result<()> {
     let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
@@ -35,21 +39,9 @@ pub fn answer_sheets(
     let sheet = lang.pick("Kriteria per Unit", "Criteria by Unit");
     // A rate from fewer than `min_n` judged answers says so in place of the number, in
     // grey: a text cell is outside the column's colour scale.
-    let n_of: Vec<Vec<Option<f64>>> = rubric
-        .criteria
-        .iter()
-        .map(|c| {
-            (0..by_unit.height())
-                .map(|i| super::ranking::f64_at(by_unit, &aggregate::n_col(&c.id), i))
-                .collect()
-        })
-        .collect();
     let caveat = |row: usize, col: usize| -> Option<String> {
-        let k = col.checked_sub(2)?;
-        let n = n_of.get(k)?.get(row).copied().flatten()? as u32;
-        if n == 0 || n >= min_n {
-            return None;
-        }
+        let c = rubric.criteria.get(col.checked_sub(2)?)?;
+        let n = small_n(&c.id, row)?;
         let rate = super::ranking::f64_at(&criteria, criteria.get_column_names()[col], row);
         Some(match rate {
             Some(r) => format!("n = {n} < {min_n} ({r:.1} %)"),

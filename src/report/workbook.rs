@@ -407,7 +407,7 @@ pub fn write(
             &a.by_type,
             &a.by_month,
         ],
-        p.config.report.min_n.unwrap_or(super::MIN_N),
+        (&|id, i| p.small_n(id, i), p.min_n()),
         lang,
     )?;
     // Pictures where Excel has no native chart: the heatmap beside the criteria table, the
