@@ -15,7 +15,7 @@
 //! and web addresses never fail, nor do English words the question itself uses (a term
 //! quoted from the question or a label).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::{Check, Resources, Row, TextCheck, Verdict, keys};
@@ -166,12 +166,10 @@ impl TextCheck for StandardLanguage {
 
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let a = &row.answer;
-        let asked: FxHashSet<&str> = row
-            .question
-            .tokens
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect();
+        // An English word the customer used in the question is not held against the reply.
+        let asked = |w: &str| row.question.tokens.iter().any(|t| t.text == w);
+        // "di" joined to the next word, checked in one buffer.
+        let mut joined = String::new();
         let mut found: Vec<String> = Vec::new();
         let (mut words, mut english) = (0usize, 0usize);
         let toks = &a.tokens;
@@ -196,7 +194,7 @@ impl TextCheck for StandardLanguage {
                 }
             }
             if let Some((std, cat)) = self.words.get(t) {
-                if *cat == Category::English && asked.contains(t.text.as_str()) {
+                if *cat == Category::English && asked(t.text.as_str()) {
                     continue;
                 }
                 found.push(format!("{} → {std}", t.text));
@@ -222,7 +220,12 @@ impl TextCheck for StandardLanguage {
                     && n.sentence == t.sentence
                     && n.text.chars().all(char::is_alphabetic)
                     && n.text.chars().count() >= 3
-                    && d.check(&format!("di{}", n.text))
+                    && {
+                        joined.clear();
+                        joined.push_str("di");
+                        joined.push_str(&n.text);
+                        d.check(&joined)
+                    }
                 {
                     found.push(format!("di {} → di{}", n.text, n.text));
                 }

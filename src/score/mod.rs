@@ -115,9 +115,18 @@ pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
         if !check.uses_corpus() {
             continue;
         }
+        // The questions' terms in parallel, counted in order (the counts do not depend on
+        // the order, but the map's contents are then the same on every run).
+        use rayon::prelude::*;
+        let qs: Vec<&str> = questions.iter().flatten().collect();
+        let terms: Vec<Vec<String>> = qs
+            .par_iter()
+            .with_min_len(TEXT_ROWS_PER_TASK)
+            .map(|q| check.terms(&crate::text::Text::whole(q)))
+            .collect();
         let mut corpus = crate::kinds::Corpus::default();
-        for q in questions.iter().flatten() {
-            corpus.add(&check.terms(&crate::text::Text::whole(q)));
+        for t in &terms {
+            corpus.add(t);
         }
         out.insert(c.id.clone(), corpus);
     }

@@ -2,7 +2,11 @@
 //! `rubrics/bahasa/id_ID.{aff,dic}`, LGPL-3; see `rubrics/bahasa/README.md`), read with the
 //! `spellbook` crate and memoised per distinct word.
 
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, OnceLock};
+
+/// Ids of loaded dictionaries.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 use rustc_hash::FxHashMap;
 
@@ -17,7 +21,8 @@ pub struct Dictionary {
 
 struct Inner {
     dict: spellbook::Dictionary,
-    memo: RwLock<FxHashMap<String, bool>>,
+    /// Unique per loaded dictionary: the key of its per-thread memo.
+    id: u64,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -45,24 +50,32 @@ impl Dictionary {
         Ok(Dictionary {
             inner: Arc::new(Inner {
                 dict,
-                memo: RwLock::new(FxHashMap::default()),
+                id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             }),
         })
     }
 
     /// Whether a (lower-case) word is in the dictionary, with its affixes.
     pub fn check(&self, word: &str) -> bool {
-        if let Ok(memo) = self.inner.memo.read()
-            && let Some(&known) = memo.get(word)
-        {
-            return known;
+        // Memoised per thread: a shared lock's counter would bounce between the cores on
+        // every word.
+        thread_local! {
+            /// Per dictionary (by its id): word → known.
+            static MEMO: std::cell::RefCell<FxHashMap<u64, FxHashMap<String, bool>>> =
+                std::cell::RefCell::default();
         }
-        let known = self.inner.dict.check(word);
-        if let Ok(mut memo) = self.inner.memo.write()
-            && memo.len() < 1 << 20
-        {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            let memo = m.entry(self.inner.id).or_default();
+            if let Some(&known) = memo.get(word) {
+                return known;
+            }
+            let known = self.inner.dict.check(word);
+            if memo.len() >= 1 << 20 {
+                memo.clear();
+            }
             memo.insert(word.to_string(), known);
-        }
-        known
+            known
+        })
     }
 }

@@ -103,6 +103,20 @@ pub struct Phrases {
     /// Phrases whose first word is a one-byte prefix.
     prefixed_short: Vec<usize>,
     phrases: Vec<Phrase>,
+    /// Bits of the exact first words' hashes ([`bloom_bit`]) and the first bytes of the
+    /// prefixes: most tokens start no phrase, and these tell so without a map lookup.
+    exact_bits: [u64; 16],
+    prefix_bytes: [u64; 4],
+}
+
+/// A word hash's bit in [`Phrases::exact_bits`]: its top ten bits (FxHash mixes upward).
+fn bloom_bit(hash: u64) -> (usize, u64) {
+    let b = (hash >> 54) as usize;
+    (b / 64, 1 << (b % 64))
+}
+
+fn byte_bit(b: u8) -> (usize, u64) {
+    ((b / 64) as usize, 1 << (b % 64))
 }
 
 /// Where a phrase matched: token range `[first, end)`.
@@ -151,9 +165,18 @@ impl Phrases {
             }
             let i = out.phrases.len();
             match &words[0] {
-                Word::Exact(w, _) => out.by_first.entry(word_hash(w)).or_default().push(i),
+                Word::Exact(w, _) => {
+                    let h = word_hash(w);
+                    let (k, bit) = bloom_bit(h);
+                    out.exact_bits[k] |= bit;
+                    out.by_first.entry(h).or_default().push(i)
+                }
                 Word::Prefix(p, _) => match two_bytes(p) {
-                    Some(k) => out.prefixed.entry(k).or_default().push(i),
+                    Some(k) => {
+                        let (w, bit) = byte_bit(k[0]);
+                        out.prefix_bytes[w] |= bit;
+                        out.prefixed.entry(k).or_default().push(i)
+                    }
                     None => out.prefixed_short.push(i),
                 },
             }
@@ -185,17 +208,23 @@ impl Phrases {
             // Exact first words by hash (the words are compared below), then prefixes. Which
             // phrase wins among equally long ones does not matter: a hit is a token range.
             let t = &text.tokens[i];
-            let candidates = self
-                .by_first
-                .get(&t.hash)
+            let (k_exact, bit) = bloom_bit(t.hash);
+            let exact = (self.exact_bits[k_exact] & bit != 0)
+                .then(|| self.by_first.get(&t.hash))
+                .flatten();
+            let prefixed = two_bytes(&t.text)
+                .filter(|b| {
+                    let (w, bit) = byte_bit(b[0]);
+                    self.prefix_bytes[w] & bit != 0
+                })
+                .and_then(|k| self.prefixed.get(&k));
+            if exact.is_none() && prefixed.is_none() && self.prefixed_short.is_empty() {
+                continue;
+            }
+            let candidates = exact
                 .into_iter()
                 .flatten()
-                .chain(
-                    two_bytes(&t.text)
-                        .and_then(|k| self.prefixed.get(&k))
-                        .into_iter()
-                        .flatten(),
-                )
+                .chain(prefixed.into_iter().flatten())
                 .chain(self.prefixed_short.iter());
             for &p in candidates {
                 let ph = &self.phrases[p];

@@ -131,7 +131,13 @@ impl<'a> Text<'a> {
         let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
         let mut sentences: Vec<Sentence> = Vec::new();
         // Byte offsets throughout; `char_at` decodes the one character at an offset.
-        let char_at = |b: usize| raw.get(b..).and_then(|s| s.chars().next());
+        // ASCII, nearly all of an answer, is read as a byte without decoding.
+        let bytes = raw.as_bytes();
+        let char_at = |b: usize| match bytes.get(b) {
+            Some(&x) if x < 0x80 => Some(x as char),
+            Some(_) => raw.get(b..).and_then(|s| s.chars().next()),
+            None => None,
+        };
         let mut i = 0;
         while let Some(c) = char_at(i) {
             let b = i;
@@ -372,16 +378,14 @@ fn officer_quote(before: &str) -> bool {
 /// Collapses letters repeated at the end of a word ("yaa" → "ya", "dongg" → "dong",
 /// "bangettt" → "banget"); `None` when nothing repeats.
 pub fn unstretch(word: &str) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < 2 || chars[n - 1] != chars[n - 2] || !chars[n - 1].is_alphabetic() {
+    // Nearly every word ends in two different letters: decided without allocating.
+    let mut rev = word.chars().rev();
+    let last = rev.next()?;
+    if !last.is_alphabetic() || rev.next() != Some(last) {
         return None;
     }
-    let mut end = n - 1;
-    while end > 0 && chars[end - 1] == chars[n - 1] {
-        end -= 1;
-    }
-    let out: String = chars[..=end].iter().collect();
+    let mut out = word.trim_end_matches(last).to_string();
+    out.push(last);
     Some(out)
 }
 
