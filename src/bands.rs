@@ -89,7 +89,7 @@ impl BandSet {
 
     /// A band set from a file.
     pub fn load(path: &Path) -> Result<BandSet> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         parse(&text, path)
     }
 

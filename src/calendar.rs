@@ -69,7 +69,7 @@ impl Calendar {
 
     /// Adds the years and days off of a calendar file.
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         self.add_text(&text, path)
     }
 

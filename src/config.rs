@@ -114,7 +114,7 @@ pub struct AnswersConfig {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         let mut c: Config = parse_toml(&text, path)?;
         let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let rel = |p: &mut PathBuf| {

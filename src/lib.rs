@@ -59,6 +59,7 @@ where
     };
     let lang = cli.lang;
     output::clean_up_on_interrupt();
+    output::guard::begin_run();
     let result = match &cli.command {
         Command::Report(a) => commands::report::run(a, lang),
         Command::Score(a) => commands::score::run(a, lang),

@@ -92,7 +92,7 @@ impl Register {
 
     /// Reads a register file.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         Self::parse(&text, path)
     }
 

@@ -166,7 +166,7 @@ pub fn write(
             (meta::UNIT, unit),
         ],
     )?;
-    atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx_err))
+    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx_err))
 }
 
 fn instructions(wb: &mut Workbook, std: &Standard, unit: &str) -> Result<()> {

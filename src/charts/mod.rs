@@ -181,8 +181,8 @@ pub fn write(chart: &Chart, path: &Path, lang: Lang) -> Result<()> {
         ));
     };
     let bytes = render(chart, format, lang)?;
-    crate::output::atomic_write(path, |tmp| {
-        std::fs::write(tmp, &bytes).map_err(|e| Error::io(path, &e))
+    crate::output::atomic_write(path, |f| {
+        std::io::Write::write_all(f, &bytes).map_err(|e| Error::io(path, &e))
     })
 }
 

@@ -371,6 +371,11 @@ fn disagreement_frame(
 
 pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
     let mut inputs = score_inputs(&args.input)?;
+    super::require_xlsx(args.output.as_deref())?;
+    super::check_outputs(
+        &[args.output.as_deref(), args.input.issues.as_deref()],
+        &inputs.paths(),
+    )?;
     let rubric = match &inputs.rubric {
         Some(p) => Rubric::load(p)?,
         None => Rubric::builtin()?,
@@ -427,7 +432,7 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             &dh,
         )?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))?;
+        atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))?;
     }
     println!("{}", table::render_all(&summary, &sh));
     if args.show > 0 {

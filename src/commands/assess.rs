@@ -23,6 +23,8 @@ pub fn run(args: &AssessArgs, lang: Lang) -> Result<i32> {
     let std = standard::load(&args.standard)?;
     let as_of = parse_as_of(args.as_of.as_deref(), "--as-of")?;
     let paths = workbook_paths(&args.inputs)?;
+    let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    super::check_outputs(&[args.output.as_deref()], &inputs)?;
     if paths.is_empty() {
         return Err(Error::plain(msg!(
             "tidak ada workbook (.xlsx, .ods, .xls) pada masukan",
@@ -102,7 +104,7 @@ fn write(
                 &issues_frame(issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
         }
     }
 }

@@ -317,6 +317,9 @@ fn detail_frame(measures: &[Marks], lang: Lang) -> Result<(DataFrame, Vec<String
 }
 
 pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
+    super::require_xlsx(args.output.as_deref())?;
+    let inputs: Vec<&std::path::Path> = args.reviews.iter().map(|p| p.as_path()).collect();
+    super::check_outputs(&[args.output.as_deref()], &inputs)?;
     let cfg = match &args.config {
         Some(p) => Config::load(p)?,
         None => Config::default(),
@@ -401,7 +404,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         let (d, dh) = detail_frame(&measures, lang)?;
         xlsx::write_frame(&mut wb, lang.pick("Rincian Nilai", "Marks"), &d, &dh)?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))?;
+        atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))?;
     }
     drop(progress);
     let cols: Vec<(&str, String)> = m

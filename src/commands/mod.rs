@@ -64,6 +64,48 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
     })
 }
 
+impl ScoreInputs {
+    /// Every file these inputs name (folders of workbooks as they are).
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut out: Vec<&Path> = self.files.iter().map(|p| p.as_path()).collect();
+        out.extend(self.rubric.as_deref());
+        out.extend(self.units.as_deref());
+        for list in [
+            &self.calendars,
+            &self.aliases,
+            &self.reviews,
+            &self.disputes,
+        ] {
+            out.extend(list.iter().map(|p| p.as_path()));
+        }
+        out
+    }
+}
+
+/// Checks a command's outputs before any work: each in a format it can be written in,
+/// none an input, no two the same file (see [`crate::output::guard::distinct`]).
+pub fn check_outputs(outputs: &[Option<&Path>], inputs: &[&Path]) -> Result<()> {
+    let outputs: Vec<&Path> = outputs.iter().flatten().copied().collect();
+    for o in &outputs {
+        Format::from_path(o)?;
+    }
+    crate::output::guard::distinct(&outputs, inputs)
+}
+
+/// Refuses an output that is not a workbook, for commands that write only XLSX.
+pub fn require_xlsx(out: Option<&Path>) -> Result<()> {
+    match out {
+        Some(p) if Format::from_path(p)? != Format::Xlsx => Err(crate::error::Error::new(
+            crate::error::Location::file(p),
+            msg!(
+                "perintah ini hanya menulis workbook: beri nama berakhiran .xlsx",
+                "this command writes a workbook only: give a name ending in .xlsx"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Tells on stderr how each file was read.
 pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
     for s in sources {
@@ -189,7 +231,7 @@ pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()>
                 &df,
                 &issues_headers(lang),
             )?;
-            atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+            atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
         }
     }
 }

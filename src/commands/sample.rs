@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::output::answers::{StateStyle, answer_table};
 use crate::output::mask::mask;
-use crate::output::{slug, xlsx};
+use crate::output::xlsx;
 use crate::pipeline::{self, ScoredRun};
 use crate::progress::Progress;
 use crate::review::sample::{Drawn, assign, draw};
@@ -25,7 +25,7 @@ use crate::validate::DUPLICATE;
 
 /// The review workbook's file name for a reviewer.
 pub fn file_name(reviewer: &str) -> String {
-    format!("review-{}.xlsx", slug(reviewer))
+    crate::output::file_name("review-", reviewer, "xlsx")
 }
 
 /// Rows eligible for review (not duplicates, with an answer), grouped by stratum and
@@ -231,7 +231,7 @@ fn overview(
     ]);
     let mut wb = xlsx::new_workbook(lang.pick("Sampel Review", "Review Sample"))?;
     xlsx::write_frame(&mut wb, lang.pick("Sampel", "Sample"), &df, &headers)?;
-    crate::output::atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+    crate::output::atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
 }
 
 pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {
@@ -251,15 +251,12 @@ pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {
     if reviewers.is_empty() {
         reviewers.push("reviewer".into());
     }
-    let mut files: Vec<String> = reviewers.iter().map(|r| file_name(r)).collect();
-    files.sort();
-    if let Some(w) = files.windows(2).find(|w| w[0] == w[1]) {
-        return Err(Error::plain(msg!(
-            "dua reviewer memberi nama berkas yang sama: {}",
-            "two reviewers give the same file name: {}",
-            w[0]
-        )));
-    }
+    let names: Vec<(&str, String)> = reviewers
+        .iter()
+        .map(|r| (r.as_str(), file_name(r)))
+        .collect();
+    crate::output::unique_file_names(&names)?;
+    let files: Vec<String> = names.into_iter().map(|(_, f)| f).collect();
     // Filled review workbooks are inputs: never overwrite one.
     let dir = &args.output;
     if !args.force {

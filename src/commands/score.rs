@@ -19,6 +19,14 @@ use crate::progress::Progress;
 
 pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
     let inputs = score_inputs(&args.input)?;
+    super::check_outputs(
+        &[
+            args.output.as_deref(),
+            args.summary.as_deref(),
+            args.input.issues.as_deref(),
+        ],
+        &inputs.paths(),
+    )?;
     let progress = Progress::start();
     // CSV and Parquet results are written part by part as the records are scored, so a
     // large input is never held whole; the XLSX workbook needs every column at the end.
@@ -115,7 +123,7 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
             )?;
             let (info, info_headers) = info_frame(run, lang)?;
             xlsx::write_frame(&mut wb, "Info", &info, &info_headers)?;
-            atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
         }
     }
 }

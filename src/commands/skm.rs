@@ -17,9 +17,8 @@ use crate::skm::{self, ELEMENTS, IkmLine, SkmResult, round2};
 
 pub fn run(args: &SkmArgs, lang: Lang) -> Result<i32> {
     // Fail on a bad output name before reading anything.
-    if let Some(out) = &args.output {
-        Format::from_path(out)?;
-    }
+    let inputs: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    super::check_outputs(&[args.output.as_deref(), args.issues.as_deref()], &inputs)?;
     let bands = skm::bands()?;
     let opts = IngestOptions {
         sheet: args.sheet.clone(),
@@ -200,7 +199,7 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
                 &issues_frame(&result.issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
         }
     }
 }

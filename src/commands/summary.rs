@@ -19,6 +19,10 @@ use crate::rubric::Rubric;
 
 pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
     let inputs = score_inputs(&args.input)?;
+    super::check_outputs(
+        &[args.output.as_deref(), args.input.issues.as_deref()],
+        &inputs.paths(),
+    )?;
     let progress = Progress::start();
     let run = pipeline::run_with(&inputs, lang, &progress, Keep::Slim, &mut |_, _| Ok(()))?;
     progress.stage(lang.pick("Meringkas…", "Aggregating…"));
@@ -137,7 +141,7 @@ pub fn write(
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
         }
         fmt => {
             let mut frames = Vec::new();

@@ -13,7 +13,7 @@ use crate::standard;
 
 /// File name for a unit's workbook: `penilaian-mandiri-<unit in lower case with dashes>.xlsx`.
 pub fn file_name(unit: &str) -> String {
-    format!("penilaian-mandiri-{}.xlsx", crate::output::slug(unit))
+    crate::output::file_name("penilaian-mandiri-", unit, "xlsx")
 }
 
 pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {
@@ -35,10 +35,9 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {
     };
     let units = official_names(&register, &units, args.allow_unknown_unit, lang)?;
     // A filled workbook is a unit's input: refuse before writing anything.
-    let paths: Vec<PathBuf> = units
-        .iter()
-        .map(|u| args.output.join(file_name(u)))
-        .collect();
+    let names: Vec<(&str, String)> = units.iter().map(|u| (u.as_str(), file_name(u))).collect();
+    crate::output::unique_file_names(&names)?;
+    let paths: Vec<PathBuf> = names.iter().map(|(_, f)| args.output.join(f)).collect();
     if !args.force
         && let Some(p) = paths.iter().find(|p| p.exists())
     {

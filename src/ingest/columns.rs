@@ -93,7 +93,7 @@ impl Aliases {
 
     /// Adds the aliases of a user file to these.
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         self.add_text(&text, path)
     }
 

@@ -161,7 +161,7 @@ pub(super) struct Prepared {
 /// Sniffs a CSV file: encoding, delimiter, header row and column mapping.
 pub(super) fn prepare(path: &Path, opts: &IngestOptions) -> Result<Prepared> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let mut file = crate::output::guard::open(path)?;
     let mut sample = Vec::with_capacity(SNIFF_BYTES);
     (&mut file)
         .take(SNIFF_BYTES as u64)
@@ -341,7 +341,7 @@ impl Prepared {
             e => e,
         };
         let source = self.source(enc, 0);
-        let file = std::fs::File::open(&self.path).map_err(|e| Error::io(&self.path, &e))?;
+        let file = crate::output::guard::open(&self.path)?;
         let iter = CsvChunks {
             prepared: self,
             enc,

@@ -79,7 +79,7 @@ impl UnitList {
         {
             return Ok(Self::from_register(crate::register::Register::load(path)?));
         }
-        let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         let names = text
             .lines()
             .map(|l| l.split('#').next().unwrap_or("").trim())

@@ -20,7 +20,7 @@ fn open_error(path: &Path, e: impl std::fmt::Display) -> Error {
 }
 
 pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let file = crate::output::guard::open(path)?;
     let df = ParquetReader::new(file)
         .finish()
         .map_err(|e| open_error(path, e))?;
@@ -79,7 +79,7 @@ pub fn row_groups(
     columns: Option<Vec<String>>,
     min_rows: usize,
 ) -> Result<impl Iterator<Item = Result<(usize, DataFrame)>> + Send + use<>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let file = crate::output::guard::open(path)?;
     let metadata = ParquetReader::new(file)
         .get_metadata()
         .map_err(|e| open_error(path, e))?
@@ -100,7 +100,7 @@ pub fn row_groups(
     }
     let path = path.to_path_buf();
     Ok(reads.into_iter().map(move |(offset, len)| {
-        let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, &e))?;
+        let file = crate::output::guard::open(&path)?;
         let mut reader = ParquetReader::new(file);
         reader.set_metadata(metadata.clone());
         let df = reader
@@ -120,7 +120,7 @@ pub fn chunks(
     opts: &IngestOptions,
     chunk_rows: usize,
 ) -> Result<(SourceInfo, Chunks)> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let file = crate::output::guard::open(path)?;
     let schema = ParquetReader::new(file)
         .schema()
         .map_err(|e| open_error(path, e))?;

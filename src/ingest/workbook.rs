@@ -79,6 +79,7 @@ pub fn check_archive(path: &Path) -> Result<()> {
 
 /// Opens a workbook after [`check_archive`], with the usual error.
 pub fn open(path: &Path) -> Result<Sheets<BufReader<File>>> {
+    crate::output::guard::note_input(path);
     check_archive(path)?;
     open_workbook_auto(path).map_err(|e| {
         Error::new(

@@ -87,6 +87,7 @@ fn lexicon_text(name: &str, res: &Resources) -> Result<String, String> {
     if let Some(base) = res.base {
         let path = base.join(name);
         if path.exists() {
+            crate::output::guard::note_input(&path);
             return std::fs::read_to_string(&path)
                 .map_err(|e| format!("lexicon \"{}\": {e}", path.display()));
         }

@@ -6,6 +6,7 @@
 //! as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
 
 pub mod answers;
+pub mod guard;
 pub use crate::text::mask;
 pub mod table;
 pub mod xlsx;
@@ -75,7 +76,8 @@ pub fn clean_up_on_interrupt() {
 }
 
 /// Removes temporary files a killed run (SIGKILL, power loss) left for this output: those
-/// of processes that no longer exist.
+/// of processes that no longer exist. Their names are `.{name}.{pid}.{random}.tmp`; only
+/// regular files are removed (never what a symlink points at).
 fn remove_stale(dir: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -86,10 +88,14 @@ fn remove_stale(dir: &Path, name: &str) {
         let Some(pid) = file
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split('.').next())
             .and_then(|pid| pid.parse::<u32>().ok())
         else {
             continue;
         };
+        if !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
         // Only Linux tells cheaply whether a process exists; elsewhere keep the file.
         let alive = pid == std::process::id()
             || !cfg!(target_os = "linux")
@@ -103,8 +109,15 @@ fn remove_stale(dir: &Path, name: &str) {
 /// A file being written under a temporary name beside its destination: [`commit`]
 /// renames it into place; dropped uncommitted (an error on the way), it is removed.
 ///
+/// The temporary file is created exclusively (`O_EXCL`: never an existing file, never
+/// through a symlink planted under its name) with an unpredictable name, by the
+/// `tempfile` crate, and written through the handle that created it.
+///
 /// [`commit`]: TempFile::commit
 pub struct TempFile {
+    /// Always `Some` until [`TempFile::commit`] takes it.
+    file: Option<tempfile::NamedTempFile>,
+    /// Its temporary path, listed in [`PENDING`] while it exists.
     tmp: PathBuf,
     path: PathBuf,
 }
@@ -115,37 +128,78 @@ impl TempFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        guard::claim(path)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
         remove_stale(&dir, &name);
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let prefix = format!(".{name}.{}.", std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // The mode an ordinary new file gets (the umask applies), not tempfile's private
+        // 0600: the output is shared like any other file the user writes.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let file = builder.tempfile_in(&dir).map_err(|e| Error::io(path, &e))?;
+        let tmp = file.path().to_path_buf();
         pending().push(tmp.clone());
         Ok(TempFile {
+            file: Some(file),
             tmp,
             path: path.to_path_buf(),
         })
     }
 
-    /// The temporary path to write to.
+    /// The temporary path (for reading back a scratch file).
     pub fn temp_path(&self) -> &Path {
         &self.tmp
     }
 
+    fn named(&self) -> Result<&tempfile::NamedTempFile> {
+        self.file.as_ref().ok_or_else(|| {
+            Error::new(
+                Location::file(&self.path),
+                msg!(
+                    "berkas sementara sudah ditutup",
+                    "temporary file already closed"
+                ),
+            )
+        })
+    }
+
+    /// A handle on the temporary file to write to (it shares the file position).
+    pub fn handle(&self) -> Result<std::fs::File> {
+        self.named()?
+            .as_file()
+            .try_clone()
+            .map_err(|e| Error::io(&self.path, &e))
+    }
+
     /// Renames the temporary file into place.
-    pub fn commit(self) -> Result<()> {
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, &e))
-        // Drop removes the temporary file if the rename failed.
+    pub fn commit(mut self) -> Result<()> {
+        // An input read after the output was begun (a streamed score of its own input).
+        guard::check_destination(&self.path)?;
+        let file = self.file.take();
+        match file {
+            Some(f) => f
+                .persist(&self.path)
+                .map(|_| ())
+                // The returned handle removes the temporary file when dropped.
+                .map_err(|e| Error::io(&self.path, &e.error)),
+            None => Ok(()),
+        }
     }
 }
 
 impl Drop for TempFile {
     fn drop(&mut self) {
-        if self.tmp.exists() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
+        // An uncommitted `NamedTempFile` removes its file itself.
+        drop(self.file.take());
         pending().retain(|p| p != &self.tmp);
     }
 }
@@ -154,10 +208,13 @@ impl Drop for TempFile {
 /// removed on failure or interruption.
 pub fn atomic_write<F>(path: &Path, write: F) -> Result<()>
 where
-    F: FnOnce(&Path) -> Result<()>,
+    F: FnOnce(&mut std::fs::File) -> Result<()>,
 {
     let tmp = TempFile::new(path)?;
-    write(tmp.temp_path())?;
+    let mut f = tmp.handle()?;
+    write(&mut f)?;
+    f.sync_all().map_err(|e| Error::io(path, &e))?;
+    drop(f);
     tmp.commit()
 }
 
@@ -202,12 +259,11 @@ impl StreamWriter {
     /// Appends a part; every part has the first one's columns.
     pub fn write(&mut self, df: &DataFrame) -> Result<()> {
         let path = self.path.as_path();
-        let create = |tmp: &Path| std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e));
         match &mut self.kind {
             StreamKind::Csv(file, started) => {
                 let f = match file {
                     Some(f) => f,
-                    None => file.insert(create(self.tmp.temp_path())?),
+                    None => file.insert(self.tmp.handle()?),
                 };
                 let mut part = defused(df, path)?;
                 CsvWriter::new(f)
@@ -222,7 +278,7 @@ impl StreamWriter {
                 let w = match writer {
                     Some(w) => w,
                     None => writer.insert(Box::new(
-                        ParquetWriter::new(create(self.tmp.temp_path())?)
+                        ParquetWriter::new(self.tmp.handle()?)
                             .batched(df.schema())
                             .map_err(|e| write_err(path, e))?,
                     )),
@@ -255,10 +311,7 @@ impl StreamWriter {
                 }
             }
         }
-        if !self.tmp.temp_path().exists() {
-            // No part came: an empty file.
-            std::fs::File::create(self.tmp.temp_path()).map_err(|e| Error::io(&self.path, &e))?;
-        }
+        // No part came: the temporary file stays empty.
         Ok(self.tmp)
     }
 }
@@ -304,9 +357,8 @@ fn defused(df: &DataFrame, path: &Path) -> Result<DataFrame> {
 /// defusing formula-like text.
 pub fn write_csv(path: &Path, df: &DataFrame) -> Result<()> {
     let mut df = defused(df, path)?;
-    atomic_write(path, |tmp| {
-        let mut f = std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e))?;
-        CsvWriter::new(&mut f)
+    atomic_write(path, |f| {
+        CsvWriter::new(f)
             .include_bom(true)
             .include_header(true)
             .with_datetime_format(Some("%Y-%m-%d %H:%M:%S".into()))
@@ -318,8 +370,7 @@ pub fn write_csv(path: &Path, df: &DataFrame) -> Result<()> {
 /// Writes a frame as Parquet.
 pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<()> {
     let mut df = df.clone();
-    atomic_write(path, |tmp| {
-        let f = std::fs::File::create(tmp).map_err(|e| Error::io(tmp, &e))?;
+    atomic_write(path, |f| {
         ParquetWriter::new(f)
             .finish(&mut df)
             .map(|_| ())
@@ -327,16 +378,65 @@ pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<()> {
     })
 }
 
-/// A unit name as a file-name part: lower case, runs of other characters as one dash
-/// ("Loka POM di Kab. Bogor" → "loka-pom-di-kab-bogor").
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
+/// Characters of a name's part of a file name at most (Windows paths stay short).
+const NAME_PART_MAX: usize = 60;
+
+/// Windows' reserved device names, which no file may be called.
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// The one way from a name (a unit's, a reviewer's) to a file name:
+/// `{prefix}{part}.{ext}`, the part in lower case without accents, runs of other
+/// characters as one dash ("Loka POM di Kab. Bogor" → "loka-pom-di-kab-bogor"). Never
+/// empty: a name without letters or digits ("???") becomes "tanpa-nama-" and six hex
+/// digits of its SHA-256, so two such names still differ; a part longer than
+/// [`NAME_PART_MAX`] is cut and gets the same suffix; no part is a reserved Windows name.
+/// Names can still meet in one file name: [`unique_file_names`] refuses that.
+pub fn file_name(prefix: &str, name: &str, ext: &str) -> String {
+    format!("{prefix}{}.{ext}", name_part(name))
+}
+
+fn name_part(name: &str) -> String {
+    let mut part = String::new();
+    for c in guard::fold(name).chars() {
         if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+            part.push(c);
+        } else if !part.ends_with('-') && !part.is_empty() {
+            part.push('-');
         }
     }
-    slug.trim_end_matches('-').to_string()
+    let part = part.trim_end_matches('-');
+    let hash = || {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(name.as_bytes());
+        format!("{:02x}{:02x}{:02x}", d[0], d[1], d[2])
+    };
+    if part.is_empty() {
+        return format!("tanpa-nama-{}", hash());
+    }
+    if part.chars().count() > NAME_PART_MAX {
+        let cut: String = part.chars().take(NAME_PART_MAX - 7).collect();
+        return format!("{}-{}", cut.trim_end_matches('-'), hash());
+    }
+    if RESERVED.contains(&part) {
+        return format!("{part}-");
+    }
+    part.to_string()
+}
+
+/// Refuses names that give the same file name (compared ignoring case and accents, as
+/// Windows does): `(name, file name)` pairs. Checked before anything is written.
+pub fn unique_file_names(names: &[(&str, String)]) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, &str> = Default::default();
+    for (name, file) in names {
+        if let Some(other) = seen.insert(guard::fold(file), name) {
+            return Err(Error::plain(msg!(
+                "\"{other}\" dan \"{name}\" menjadi nama berkas yang sama ({file}); samakan namanya (daftar unit atau alias) atau ubah salah satunya",
+                "\"{other}\" and \"{name}\" make the same file name ({file}); make them one name (unit list or aliases) or change one"
+            )));
+        }
+    }
+    Ok(())
 }

@@ -248,8 +248,8 @@ pub fn write_all(charts: &[RenderedChart], dir: &Path, lang: Lang) -> Result<Vec
     let mut out = Vec::new();
     for c in charts {
         let png = dir.join(format!("{}.png", c.stem));
-        atomic_write(&png, |tmp| {
-            std::fs::write(tmp, &c.png).map_err(|e| Error::io(tmp, &e))
+        atomic_write(&png, |f| {
+            std::io::Write::write_all(f, &c.png).map_err(|e| Error::io(&png, &e))
         })?;
         let svg = dir.join(format!("{}.svg", c.stem));
         charts::write(&c.chart, &svg, lang)?;

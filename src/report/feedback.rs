@@ -15,11 +15,11 @@ use crate::aggregate::{self, Dimension};
 use crate::assess::batch::gaps_frame;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
-use crate::output::{atomic_write, slug, xlsx};
+use crate::output::{atomic_write, xlsx};
 
 /// The file a unit's feedback goes to: `umpan-balik-<unit>.xlsx`.
 pub fn file_name(unit: &str) -> String {
-    format!("umpan-balik-{}.xlsx", slug(unit))
+    crate::output::file_name("umpan-balik-", unit, "xlsx")
 }
 
 /// The national figures a unit is compared with.
@@ -56,13 +56,19 @@ pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf
     std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, &e))?;
     let nat = national(p);
     let blank = aggregate::blank_key(lang);
+    // Every file name checked before the first is written.
+    let names: Vec<(&str, String)> = p
+        .lines
+        .keys()
+        .filter(|u| *u != blank)
+        .map(|u| (u.as_str(), file_name(u)))
+        .collect();
+    crate::output::unique_file_names(&names)?;
+    let paths: Vec<PathBuf> = names.iter().map(|(_, f)| dir.join(f)).collect();
+    crate::output::guard::distinct(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(), &[])?;
     let mut written = Vec::new();
-    for (unit, line) in &p.lines {
-        if unit == blank {
-            continue;
-        }
-        let path = dir.join(file_name(unit));
-        write_unit(p, &nat, unit, line, &path, lang)?;
+    for ((unit, _), path) in names.iter().zip(paths) {
+        write_unit(p, &nat, unit, &p.lines[*unit], &path, lang)?;
         written.push(path);
     }
     Ok(written)
@@ -423,5 +429,5 @@ fn write_unit(
         &details.of_unit(unit)?,
         &details.headers,
     )?;
-    atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
 }

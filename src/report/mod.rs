@@ -43,7 +43,7 @@ pub fn difference(now: Option<f64>, before: Option<f64>) -> Option<f64> {
 
 /// SHA-256 of a file, hex.
 pub fn sha256(path: &Path) -> Result<String> {
-    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let mut f = crate::output::guard::open(path)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {

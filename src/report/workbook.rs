@@ -489,5 +489,5 @@ pub fn write(
         &issues_headers(lang),
     )?;
     xlsx::write_frame(&mut wb, "Metadata", &meta_df, &meta_headers)?;
-    atomic_write(out, |tmp| wb.save(tmp).map_err(xlsx::xlsx_err))
+    atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
 }

@@ -152,7 +152,7 @@ pub fn write(
             (meta::SEED, &seed),
         ],
     )?;
-    atomic_write(path, |tmp| wb.save(tmp).map_err(xlsx_err))
+    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx_err))
 }
 
 fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) -> Result<()> {

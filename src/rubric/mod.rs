@@ -332,7 +332,7 @@ impl Rubric {
 
     /// Reads and validates a rubric file.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::output::guard::read_to_string(path)?;
         parse(&text, path)
     }
 

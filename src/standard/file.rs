@@ -76,7 +76,7 @@ struct ItemFile {
 
 /// Reads and validates a standard file.
 pub fn load(path: &Path) -> Result<Standard> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    let text = crate::output::guard::read_to_string(path)?;
     parse(&text, path)
 }
 

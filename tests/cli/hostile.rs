@@ -606,14 +606,22 @@ fn interrupt_while_writing(input: &Path, out: &Path, signal: &str) -> (Option<i3
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let tmp = out.parent().unwrap().join(format!(
-        ".{}.{}.tmp",
+    // The temporary file's name: `.{name}.{pid}.{random}.tmp`.
+    let prefix = format!(
+        ".{}.{}.",
         out.file_name().unwrap().to_string_lossy(),
         child.id()
-    ));
+    );
+    let dir = out.parent().unwrap();
+    let writing = || {
+        std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && n.ends_with(".tmp")
+        })
+    };
     let mut seen = false;
     for _ in 0..12_000 {
-        if tmp.exists() {
+        if writing() {
             seen = true;
             if signal == "KILL" {
                 child.kill().unwrap();
@@ -707,4 +715,202 @@ fn interrupted_runs_leave_the_previous_output_intact() {
         temp_files(dir.path()).is_empty(),
         "the next run removes the stale file"
     );
+}
+
+/// Files in a folder and their bytes, to show that a refused run changed nothing.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs `score` with `args` in a folder holding one valid export and expects exit 2 with
+/// `message`, the folder byte for byte as before.
+fn refused(args: &[&str], message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    csv(
+        dir.path(),
+        "a.csv",
+        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+    );
+    let before = snapshot(dir.path());
+    bin()
+        .current_dir(dir.path())
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(message));
+    assert_eq!(snapshot(dir.path()), before, "{args:?} changed the folder");
+}
+
+#[test]
+fn an_output_never_replaces_an_input_or_another_output() {
+    let never = "masukan tidak pernah ditimpa";
+    refused(&["score", "a.csv", "-o", "a.csv"], never);
+    refused(&["score", "a.csv", "-o", "./A.csv"], never);
+    refused(&["summary", "a.csv", "-o", "a.csv"], never);
+    refused(&["score", "a.csv", "--issues", "a.csv"], never);
+    let twice = "sama dengan keluaran lain";
+    refused(
+        &["score", "a.csv", "-o", "x.csv", "--issues", "x.csv"],
+        twice,
+    );
+    refused(
+        &["score", "a.csv", "-o", "x.xlsx", "--summary", "X.xlsx"],
+        twice,
+    );
+    // A bad name among several outputs: nothing is written, not even the good ones.
+    refused(
+        &["score", "a.csv", "-o", "s.xlsx", "--issues", "m.txt"],
+        "\"txt\"",
+    );
+    refused(
+        &["score", "a.csv", "-o", "s.csv", "--summary", "r.doc"],
+        "\"doc\"",
+    );
+    refused(&["calibrate", "a.csv", "-o", "k.csv"], ".xlsx");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_an_input_are_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = csv(
+        dir.path(),
+        "a.csv",
+        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+    );
+    std::os::unix::fs::symlink(&input, dir.path().join("lunak.csv")).unwrap();
+    std::fs::hard_link(&input, dir.path().join("keras.csv")).unwrap();
+    let before = bytes(&input);
+    for out in ["lunak.csv", "keras.csv"] {
+        bin()
+            .current_dir(dir.path())
+            .args(["score", "a.csv", "-o", out])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("masukan tidak pernah ditimpa"));
+        assert_eq!(bytes(&input), before, "{out}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn planted_temporary_names_are_never_followed() {
+    // Another user of a shared folder plants symlinks under the names temporary files
+    // used to have (`.{name}.{pid}.tmp`) for the next process ids.
+    let dir = tempfile::tempdir().unwrap();
+    let input = csv(
+        dir.path(),
+        "a.csv",
+        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+    );
+    let victim = dir.path().join("korban.txt");
+    std::fs::write(&victim, "jangan diubah").unwrap();
+    let shared = dir.path().join("bersama");
+    std::fs::create_dir(&shared).unwrap();
+    let next = std::process::id();
+    for pid in next..next + 400 {
+        std::os::unix::fs::symlink(&victim, shared.join(format!(".skor.csv.{pid}.tmp"))).unwrap();
+    }
+    bin()
+        .arg("score")
+        .arg(&input)
+        .arg("-o")
+        .arg(shared.join("skor.csv"))
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "jangan diubah");
+    let scored = std::fs::read_to_string(shared.join("skor.csv")).unwrap();
+    assert!(scored.contains("P1"), "{scored}");
+    // The planted links are left as they were (they are not this run's files).
+    let links = std::fs::read_dir(&shared)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()))
+        .count();
+    assert_eq!(links, 400);
+}
+
+#[test]
+fn names_become_safe_distinct_file_names() {
+    use predicates::str::contains;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("unit.txt");
+    std::fs::write(&list, "???\n!!!\nCON\n").unwrap();
+    let out = dir.path().join("penilaian");
+    bin()
+        .args(["template", "--standard"])
+        .arg(fixture("standar-uji.toml"))
+        .arg("--units")
+        .arg(&list)
+        .args(["--allow-unknown-unit", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names.contains(&"penilaian-mandiri-con-.xlsx".to_string()),
+        "{names:?}"
+    );
+    let nameless: Vec<&String> = names.iter().filter(|n| n.contains("tanpa-nama-")).collect();
+    assert_eq!(nameless.len(), 2, "{names:?}");
+    assert_ne!(nameless[0], nameless[1]);
+
+    // Two spellings that meet in one file name: refused before anything is written.
+    let clash = dir.path().join("bentrok.txt");
+    std::fs::write(&clash, "Kantor Uji Coba\nkantor uji coba.\n").unwrap();
+    let out2 = dir.path().join("bentrok");
+    bin()
+        .args(["template", "--standard"])
+        .arg(fixture("standar-uji.toml"))
+        .arg("--units")
+        .arg(&clash)
+        .args(["--allow-unknown-unit", "-o"])
+        .arg(&out2)
+        .assert()
+        .code(2)
+        .stderr(contains("menjadi nama berkas yang sama"));
+    assert!(!out2.exists() || std::fs::read_dir(&out2).unwrap().count() == 0);
+
+    // A 300-character reviewer: a bounded file name.
+    let long = "Reviewer ".repeat(33);
+    let out3 = dir.path().join("review");
+    bin()
+        .args([
+            "sample",
+            "samples/simpel-lpk-2026-q1.csv",
+            "--n",
+            "30",
+            "--reviewers",
+        ])
+        .arg(long.trim())
+        .arg("-o")
+        .arg(&out3)
+        .assert()
+        .success();
+    let review: Vec<String> = std::fs::read_dir(&out3)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("review-"))
+        .collect();
+    assert_eq!(review.len(), 1, "{review:?}");
+    assert!(review[0].chars().count() <= 80, "{}", review[0]);
 }
