@@ -224,9 +224,11 @@ fn run_text_checks(
             .iter()
             .map(|v| v.as_ref().map(|v| v[k].state.code()))
             .collect();
+        // Evidence quotes the answer and the question: personal data masked here, in one
+        // place, whatever a kind wrote (and always, also under `--no-mask`).
         let evidence: StringChunked = verdicts
             .iter()
-            .map(|v| v.as_ref().map(|v| v[k].evidence.as_str()))
+            .map(|v| v.as_ref().map(|v| crate::text::mask::mask(&v[k].evidence)))
             .collect();
         df.with_column(
             states

@@ -7,18 +7,30 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// E-mail addresses.
+/// E-mail addresses, also with spaces around the "@" ("budi @ gmail.com").
 static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
-/// A 16-digit NIK, possibly written in groups ("3171 0112 3456 0001").
+    LazyLock::new(|| Regex::new(r"[\w.+-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
+/// A 16-digit NIK, alone, after letters ("NIK3171…") or in the groups it is read in, with
+/// spaces, dots or dashes: 4-4-4-4, 6-6-4 (region, birth date, serial) and 2-2-2-6-4.
+/// Other dotted numbers (a decree's "HK.02.01.03.464.12.25.428") are not. Group 1 keeps
+/// the character before it (the regex engine has no look-behind).
 static NIK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}\b").expect("valid regex")
+    Regex::new(
+        r"(^|\D)(?:\d{16}|\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{4}|\d{6}[ .-]\d{6}[ .-]\d{4}|\d{2}[ .-]\d{2}[ .-]\d{2}[ .-]\d{6}[ .-]\d{4})",
+    )
+    .expect("valid regex")
 });
-/// Indonesian mobile and landline numbers: 08…, +62 8…, 62 8…, (021) …, with spaces, dots or
-/// dashes between the groups.
+/// Indonesian mobile and landline numbers, after any non-digit ("hp081…", "WA:+62…"), with
+/// spaces, dots, dashes or slashes between the groups ("0812 - 3456 - 7890",
+/// "0812/3456/7890"): +62 or 62 then 8…, +62 then an area code, (021) …, or 0 and two to
+/// four digits before the first separator (so a date "03/02/2026" or a time "09.15" is not
+/// a number).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+62|\b62|\(0|\b0)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d){6,11}\b")
-        .expect("valid regex")
+    let sep = r"[ \t]*[./-]?[ \t]*";
+    Regex::new(&format!(
+        r"(^|[^\d+])(?:\+?62{sep}8(?:{sep}\d){{7,11}}|\+62{sep}\(?\d{{1,4}}\)?(?:{sep}\d){{5,10}}|\(0\d{{1,3}}\)(?:{sep}\d){{5,8}}|0\d{{2,4}}(?:{sep}\d){{6,10}})"
+    ))
+    .expect("valid regex")
 });
 
 /// The text with personal data replaced by `[email]`, `[NIK]` and `[telp]`.
@@ -30,11 +42,11 @@ pub fn mask(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let t = EMAIL.replace_all(text, "[email]");
-    let t = match NIK.replace_all(&t, "[NIK]") {
+    let t = match NIK.replace_all(&t, "${1}[NIK]") {
         Cow::Borrowed(_) => t,
         Cow::Owned(s) => Cow::Owned(s),
     };
-    match PHONE.replace_all(&t, "[telp]") {
+    match PHONE.replace_all(&t, "${1}[telp]") {
         Cow::Borrowed(_) => t,
         Cow::Owned(s) => Cow::Owned(s),
     }
@@ -68,6 +80,20 @@ mod tests {
             ),
             ("NIK saya 3171011203900001", "NIK saya [NIK]"),
             ("NIK 3171 0112 0390 0001", "NIK [NIK]"),
+            // Separators, prefixes and groupings people really write.
+            ("hubungi 0812 - 3456 - 7890.", "hubungi [telp]."),
+            ("hubungi 0812/3456/7890", "hubungi [telp]"),
+            ("hp081234567890 ya", "hp[telp] ya"),
+            ("wa:+6281234567890", "wa:[telp]"),
+            ("62 812.3456.7890", "[telp]"),
+            ("kantor 0274-512345", "kantor [telp]"),
+            ("NIK3171011203900001", "NIK[NIK]"),
+            ("NIK: 317101 120390 0001.", "NIK: [NIK]."),
+            ("3171-0112-0390-0001", "[NIK]"),
+            ("31.71.01.120390.0001", "[NIK]"),
+            ("budi @ gmail.com", "[email]"),
+            ("ke budi.santoso@pom.go.id", "ke [email]"),
+            ("0811111111 atau 0822222222", "[telp] atau [telp]"),
         ] {
             assert_eq!(mask(input), expected, "{input}");
         }
@@ -80,7 +106,14 @@ mod tests {
             "MD 224510001234",
             "Peraturan BPOM Nomor 21 Tahun 2022",
             "tanggal 12/03/2026 pukul 10.15",
+            "tanggal 01/02/2026 09.15 sampai 03/02/2026 10.30",
             "HALOBPOM 1500533",
+            "Rp 62.500.000",
+            "No. Tiket LPK-2024-000001",
+            "SD 181345221 dan POM TR 203645671",
+            "dosis 500 mg 3 x 1, 2024 sampai 2026",
+            "SK No. HK.02.01.03.464.12.25.428 tentang pengaduan",
+            "Peraturan Kepala BPOM Nomor HK.03.1.23.12.11.10569 Tahun 2011",
         ] {
             assert_eq!(mask(s), s, "{s}");
         }

@@ -379,6 +379,51 @@ fn personal_data_is_masked_in_the_details() {
     assert!(texts.iter().any(|t| t.contains("NE08061608787")));
 }
 
+/// Fails on any cell of any sheet that holds what looks like personal data, by patterns of
+/// this test's own (not the tool's): Indonesian mobile numbers with any separators, e-mail
+/// addresses, and sixteen digits in a row or in groups of four (or 6-6-4).
+fn personal_data(s: &str) -> bool {
+    use std::sync::LazyLock;
+    static PHONE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:\+62|\b62|\b0|[a-z]0)8\d{2}[ ./-]*\d{3,4}[ ./-]*\d{3,4}").unwrap()
+    });
+    static EMAIL: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\w ?@ ?\w+\.\w").unwrap());
+    static NIK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\d{16}|\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{4}|\d{6} \d{6} \d{4}").unwrap()
+    });
+    PHONE.is_match(&s.to_lowercase()) || EMAIL.is_match(s) || NIK.is_match(s)
+}
+
+fn assert_no_personal_data(path: &std::path::Path) {
+    // The patterns find what the samples hold before masking.
+    // (The sample export is Windows-1252, as Excel writes it: read as bytes.)
+    let raw = String::from_utf8_lossy(&bytes(
+        &super::common::root().join("samples/simpel-lpk-2026-q1.csv"),
+    ))
+    .into_owned();
+    assert!(raw.lines().filter(|l| personal_data(l)).count() > 50);
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let mut cells = 0;
+    for name in wb.sheet_names() {
+        let Ok(r) = wb.worksheet_range(&name) else {
+            continue;
+        };
+        for (row, col, v) in r.used_cells() {
+            let Data::String(s) = v else { continue };
+            cells += 1;
+            assert!(
+                !personal_data(s),
+                "{}, sheet {name}, row {}, column {}: {s}",
+                path.display(),
+                row + 1,
+                col + 1
+            );
+        }
+    }
+    assert!(cells > 0, "{}: no text read", path.display());
+}
+
 /// `--per-unit`: one workbook per unit with its own figures against the national ones, and
 /// no other unit's name anywhere in it.
 #[test]
@@ -399,6 +444,13 @@ fn per_unit_feedback_workbooks() {
     files.sort();
     assert_eq!(files.len(), 22);
     assert_eq!(files[0], "umpan-balik-balai-besar-pom-di-ambon.xlsx");
+    // No phone number, e-mail address or NIK anywhere in what the run wrote.
+    let written: Vec<std::path::PathBuf> = std::iter::once(out.clone())
+        .chain(files.iter().map(|f| fb.join(f)))
+        .collect();
+    for path in &written {
+        assert_no_personal_data(path);
+    }
 
     // The national report's figures for Kupang, to compare with.
     let mut report: Xlsx<_> = open_workbook(&out).unwrap();
