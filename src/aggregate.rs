@@ -2,7 +2,8 @@
 //! month: answers, mean score, grade counts, SLA fulfilment and each criterion's pass rate.
 //!
 //! Duplicated records (an id seen before) are left out. Rates are over the answers a
-//! criterion applies to (state other than n/a); "unverifiable" counts as not passed.
+//! criterion applies to (state other than n/a); "unverifiable" counts as not passed. Each
+//! pass rate has its n and its 95 % Wilson interval beside it.
 
 use clap::ValueEnum;
 use polars::prelude::*;
@@ -56,6 +57,22 @@ pub fn pass_col(id: &str) -> String {
 /// Column with the number of answers a criterion judged (not n/a): the n of its pass rate.
 pub fn n_col(id: &str) -> String {
     format!("n__{id}")
+}
+
+/// Columns with the bounds (%) of a criterion's 95 % Wilson interval ([`crate::stats::wilson`]),
+/// beside its pass rate.
+pub fn pass_lo_col(id: &str) -> String {
+    format!("pass_lo__{id}")
+}
+
+pub fn pass_hi_col(id: &str) -> String {
+    format!("pass_hi__{id}")
+}
+
+/// Column with the number of answers that passed a criterion: read for the interval, not
+/// shown (the rate and n say it).
+fn passed_col(id: &str) -> String {
+    format!("passed__{id}")
 }
 
 /// Column with the number of answers in a grade.
@@ -144,6 +161,13 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
                 .alias(n_col(&c.id)),
         );
         aggs.push(
+            s.clone()
+                .eq(lit(State::Pass.code()))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias(passed_col(&c.id)),
+        );
+        aggs.push(
             pct(
                 s.clone().eq(lit(State::Pass.code())).sum(),
                 s.neq(lit(State::NotApplicable.code())).sum(),
@@ -152,6 +176,45 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
         );
     }
     aggs
+}
+
+/// Puts each criterion's 95 % Wilson interval (%) right after its pass rate, from the
+/// passed and judged counts, and drops the passed counts.
+fn with_intervals(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
+    let err = |e| polars_err("interval kepercayaan / confidence interval", e);
+    let counts = |name: &str| -> Result<Vec<Option<u32>>> {
+        let c = df
+            .column(name)
+            .and_then(|c| c.cast(&DataType::UInt32))
+            .map_err(err)?;
+        Ok(c.u32().map_err(err)?.iter().collect())
+    };
+    let mut cols = Vec::with_capacity(df.width() + rubric.criteria.len());
+    for column in df.columns() {
+        let name = column.name().as_str();
+        if rubric.criteria.iter().any(|c| name == passed_col(&c.id)) {
+            continue;
+        }
+        cols.push(column.clone());
+        let Some(c) = rubric.criteria.iter().find(|c| name == pass_col(&c.id)) else {
+            continue;
+        };
+        let (passed, n) = (counts(&passed_col(&c.id))?, counts(&n_col(&c.id))?);
+        let bounds: Vec<Option<(f64, f64)>> = passed
+            .iter()
+            .zip(&n)
+            .map(|(k, n)| crate::stats::wilson_pct(u64::from((*k)?), u64::from((*n)?)))
+            .collect();
+        cols.push(Column::new(
+            pass_lo_col(&c.id).into(),
+            bounds.iter().map(|b| b.map(|b| b.0)).collect::<Vec<_>>(),
+        ));
+        cols.push(Column::new(
+            pass_hi_col(&c.id).into(),
+            bounds.iter().map(|b| b.map(|b| b.1)).collect::<Vec<_>>(),
+        ));
+    }
+    DataFrame::new(df.height(), cols).map_err(err)
 }
 
 /// The columns of the scored frame the aggregations read: the dimensions, the scores and
@@ -206,6 +269,7 @@ pub fn summarize(
             .sort([key], SortMultipleOptions::default())
             .collect()
             .map_err(|e| polars_err("ringkasan / summary", e))?;
+        let df = with_intervals(df, rubric)?;
         out.push(Summary { dimension: *d, df });
     }
     Ok(out)
@@ -213,13 +277,14 @@ pub fn summarize(
 
 /// The same metrics over all answers (one row).
 pub fn overall(scored: &DataFrame, rubric: &Rubric) -> Result<DataFrame> {
-    scored
+    let df = scored
         .clone()
         .lazy()
         .filter(col(DUPLICATE).not())
         .select(metrics(rubric))
         .collect()
-        .map_err(|e| polars_err("ringkasan / summary", e))
+        .map_err(|e| polars_err("ringkasan / summary", e))?;
+    with_intervals(df, rubric)
 }
 
 /// Header labels for a summary frame.
@@ -237,6 +302,20 @@ pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Strin
             for c in &rubric.criteria {
                 if n == pass_col(&c.id) {
                     return format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)"));
+                }
+                if n == pass_lo_col(&c.id) {
+                    return format!(
+                        "{} — {}",
+                        c.label,
+                        lang.pick("IK 95 % bawah (%)", "95 % CI low (%)")
+                    );
+                }
+                if n == pass_hi_col(&c.id) {
+                    return format!(
+                        "{} — {}",
+                        c.label,
+                        lang.pick("IK 95 % atas (%)", "95 % CI high (%)")
+                    );
                 }
                 if n == n_col(&c.id) {
                     return format!("{} — n", c.label);

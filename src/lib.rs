@@ -34,6 +34,7 @@ pub mod score;
 pub mod skm;
 pub mod standard;
 pub mod state;
+pub mod stats;
 pub mod text;
 pub mod validate;
 

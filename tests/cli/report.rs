@@ -125,6 +125,26 @@ fn report_on_the_samples() {
         Data::String("n = 1 < 10 (0.0 %)".into())
     );
     assert!(matches!(cell("Balai Besar POM di Bandung"), Data::Float(_)));
+    // Beside every rate its 95 % Wilson interval: 0 of 1 passed is 0.0–79.3 %.
+    assert_eq!(
+        kh[akurasi + 1],
+        "Akurasi ilmiah (reviewer) — IK 95 %",
+        "{kh:?}"
+    );
+    let interval = |unit: &str| {
+        k.rows()
+            .find(|row| row[0] == unit)
+            .map(|row| row[akurasi + 1].to_string())
+            .unwrap()
+    };
+    assert_eq!(interval("Loka POM di Kabupaten Bogor"), "0.0–79.3");
+    let notes: Vec<String> = k.rows().map(|row| row[0].to_string()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("IK 95 % = interval kepercayaan 95 % Wilson")),
+        "the method under the table"
+    );
 
     // The trend has the three months of Q1 2026, in order.
     let t = wb.worksheet_range("Tren Bulanan").unwrap();
@@ -447,14 +467,14 @@ fn per_unit_feedback_workbooks() {
     assert_eq!(p.get_value((1, 1)), Some(&kupang_quality));
     let (Some(Data::Float(own)), Some(Data::Float(nat)), Some(Data::Float(diff))) = (
         p.get_value((1, 1)),
-        p.get_value((1, 2)),
         p.get_value((1, 3)),
+        p.get_value((1, 4)),
     ) else {
         panic!("numbers expected in Posisi Nasional row 2");
     };
     assert!(*own < *nat, "Kupang is below the national mean");
     // Each national figure says how it is computed: answers pooled, or a mean of units.
-    let basis = |row: u32| p.get_value((row, 4)).unwrap().to_string();
+    let basis = |row: u32| p.get_value((row, 5)).unwrap().to_string();
     assert!(
         basis(1).starts_with("semua jawaban digabung"),
         "{}",
@@ -466,6 +486,20 @@ fn per_unit_feedback_workbooks() {
         "rata-rata 8 unit yang diperingkat (tiap unit sama bobot)"
     );
     assert!((diff - (own - nat)).abs() < 0.011);
+    // Beside each pass rate the unit's 95 % Wilson interval and n: 6 of 9 reviewed answers
+    // passed akurasi, 35.4–87.9 %; the national rate names its own n.
+    let akurasi = p
+        .rows()
+        .find(|r| r[0] == "Akurasi ilmiah (reviewer) — lulus (%)")
+        .unwrap();
+    assert_eq!(akurasi[1], Data::Float(66.7));
+    assert_eq!(akurasi[2], Data::String("35.4–87.9 (n = 9)".into()));
+    assert!(akurasi[5].to_string().starts_with("semua jawaban digabung"));
+    assert!(
+        !akurasi[5].to_string().ends_with("n = 2998)"),
+        "{}",
+        akurasi[5]
+    );
 
     // Nothing of another unit: its name appears in no cell of any sheet.
     let others: Vec<&String> = units
