@@ -104,6 +104,13 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
             .mean()
             .round(2, RoundMode::HalfAwayFromZero)
             .alias("mean_score"),
+        // The mean's n (answers with a score) and the scores' standard deviation (n − 1):
+        // what the mean's interval is computed from.
+        col(SCORE).count().alias("score_n"),
+        col(SCORE)
+            .std(1)
+            .round(2, RoundMode::HalfAwayFromZero)
+            .alias("sd_score"),
         col(SCORE_UNGATED)
             .mean()
             .round(2, RoundMode::HalfAwayFromZero)

@@ -34,6 +34,8 @@ pub fn column(name: &str, lang: Lang) -> Option<&'static str> {
         "source_row" => lang.pick("Baris", "Row"),
         "answers" => lang.pick("Jumlah Jawaban", "Answers"),
         "mean_score" => lang.pick("Rata-rata Skor", "Mean Score"),
+        "score_n" => lang.pick("n Skor", "Scores (n)"),
+        "sd_score" => lang.pick("Simpangan Baku Skor", "Score SD"),
         "mean_score_ungated" => lang.pick("Rata-rata Skor Tanpa Gerbang", "Mean Ungated Score"),
         "sla_pct" => lang.pick("Pemenuhan SLA (%)", "SLA Fulfilment (%)"),
         "sla_unverifiable" => lang.pick("SLA Tidak Terverifikasi", "SLA Unverifiable"),

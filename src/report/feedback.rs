@@ -33,6 +33,8 @@ struct National {
     index: Option<f64>,
     /// Rank by combined index; the units that have one.
     ranks: BTreeMap<String, u32>,
+    /// Whether each rank is distinguishable from its neighbours.
+    neighbours: BTreeMap<String, super::ranking::Neighbours>,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -48,6 +50,7 @@ fn national(p: &PeriodResult) -> National {
         ikm: p.national_ikm(),
         index: mean(p.lines.values().filter_map(|l| l.index)),
         ranks: ranks(&p.lines),
+        neighbours: super::ranking::neighbours(&p.lines),
     }
 }
 
@@ -90,6 +93,15 @@ impl Position {
     }
 }
 
+/// An interval with its n: "85.10–89.32 (n = 86)".
+fn with_n(lo: f64, hi: f64, decimals: usize, n: Option<u32>) -> String {
+    let range = crate::stats::range_text(lo, hi, decimals);
+    match n {
+        Some(n) => format!("{range} (n = {n})"),
+        None => range,
+    }
+}
+
 /// A criterion's 95 % Wilson interval for the unit on row `i` of the unit summary, with its
 /// n: "49.0–94.3 (n = 10)".
 fn pass_interval(p: &PeriodResult, criterion: &str, i: Option<usize>) -> Option<String> {
@@ -98,10 +110,7 @@ fn pass_interval(p: &PeriodResult, criterion: &str, i: Option<usize>) -> Option<
     let lo = f64_at(df, &aggregate::pass_lo_col(criterion), i)?;
     let hi = f64_at(df, &aggregate::pass_hi_col(criterion), i)?;
     let n = f64_at(df, &aggregate::n_col(criterion), i)?;
-    Some(format!(
-        "{} (n = {n:.0})",
-        crate::stats::range_text(lo, hi, 1)
-    ))
+    Some(with_n(lo, hi, 1, Some(n as u32)))
 }
 
 fn position_rows(
@@ -145,13 +154,17 @@ fn position_rows(
         .find(|c| matches!(c.kind, crate::rubric::Kind::Sla { .. }))
         .map(|c| c.id.clone());
     let mut rows: Vec<Position> = vec![
-        Position::new(
-            lang.pick("Skor kualitas jawaban", "Answer quality score")
-                .into(),
-            l.quality,
-            nat.quality,
-            &all_answers,
-        ),
+        Position {
+            interval: super::ranking::quality_interval(l)
+                .map(|(lo, hi)| with_n(lo, hi, 2, l.quality_n)),
+            ..Position::new(
+                lang.pick("Skor kualitas jawaban", "Answer quality score")
+                    .into(),
+                l.quality,
+                nat.quality,
+                &all_answers,
+            )
+        },
         Position {
             interval: sla_id.as_deref().and_then(|id| pass_interval(p, id, i)),
             ..Position::new(
@@ -189,12 +202,17 @@ fn position_rows(
             ),
         ));
     }
-    rows.push(Position::new(
-        lang.pick("Indeks gabungan", "Combined index").into(),
-        l.index,
-        nat.index,
-        &units_with(nat.ranks.len(), lang.pick("yang diperingkat", "ranked")),
-    ));
+    rows.push(Position {
+        interval: l
+            .index_interval
+            .map(|(lo, hi)| crate::stats::range_text(lo, hi, 2)),
+        ..Position::new(
+            lang.pick("Indeks gabungan", "Combined index").into(),
+            l.index,
+            nat.index,
+            &units_with(nat.ranks.len(), lang.pick("yang diperingkat", "ranked")),
+        )
+    });
     // Each criterion's pass rate: the unit's row of the unit summary against all answers.
     for c in &p.run.rubric.criteria {
         let name = aggregate::pass_col(&c.id);
@@ -370,6 +388,30 @@ fn summary_rows(
             l.answers.map_or_else(dash, |n| n.to_string()),
         ),
     ];
+    // Whether the rank can be told apart from the ranks around it, as on the ranking sheet.
+    if let Some(text) = nat
+        .neighbours
+        .get(unit)
+        .and_then(|n| super::ranking::neighbour_text(n, lang))
+    {
+        rows.insert(
+            3,
+            (
+                lang.pick(
+                    "Beda dengan peringkat tetangga",
+                    "Distinguishable from neighbouring ranks",
+                )
+                .into(),
+                format!(
+                    "{text} ({})",
+                    lang.pick(
+                        "menurut IK 95 % indeks gabungan; metode di bawah tabel peringkat laporan",
+                        "by the combined index's 95 % CI; method under the report's ranking table",
+                    )
+                ),
+            ),
+        );
+    }
     if let Some(st) = &p.standards {
         let r = st.results.iter().find(|r| r.filled.unit == unit);
         rows.push((
@@ -456,13 +498,15 @@ fn write_unit(
     xlsx::write_frame(&mut wb, sheet, &pos, &pos_headers)?;
     let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
     xlsx::sign_fills(ws, DIFF_COLUMN, pos.height() as u32)?;
-    // How the interval is computed, under the table.
-    ws.write_string(
-        pos.height() as u32 + 2,
-        0,
-        super::sheets::interval_note(lang),
-    )
-    .map_err(xlsx::xlsx_err)?;
+    // How the intervals are computed, under the table.
+    let notes = [
+        super::sheets::interval_note(lang).to_string(),
+        super::ranking::interval_method(lang).to_string(),
+    ];
+    for (k, note) in notes.iter().enumerate() {
+        ws.write_string(pos.height() as u32 + 2 + k as u32, 0, note)
+            .map_err(xlsx::xlsx_err)?;
+    }
 
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
     xlsx::write_frame(
