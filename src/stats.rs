@@ -82,6 +82,12 @@ pub fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
+/// The caveat of a figure computed from fewer than `min_n` values: "n = 4 < 10" (the
+/// report's `[report] min_n` rule), None from `min_n` values on.
+pub fn below_min_n(n: u64, min_n: u32) -> Option<String> {
+    (n < u64::from(min_n)).then(|| format!("n = {n} < {min_n}"))
+}
+
 /// An interval as people read it: "49.0–94.3".
 pub fn range_text(lo: f64, hi: f64, decimals: usize) -> String {
     format!("{lo:.decimals$}–{hi:.decimals$}")
@@ -148,6 +154,13 @@ mod tests {
         assert!(overlap((1.0, 5.0), (2.0, 3.0)));
         assert!(!overlap((1.0, 1.99), (2.0, 3.0)));
         assert!(!overlap((3.01, 4.0), (2.0, 3.0)));
+    }
+
+    #[test]
+    fn small_n_caveat() {
+        assert_eq!(below_min_n(4, 10).as_deref(), Some("n = 4 < 10"));
+        assert_eq!(below_min_n(0, 10).as_deref(), Some("n = 0 < 10"));
+        assert_eq!(below_min_n(10, 10), None);
     }
 
     #[test]

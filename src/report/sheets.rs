@@ -28,11 +28,11 @@ pub fn answer_sheets(
     // grey: a text cell is outside the column's colour scale.
     let caveat = |row: usize, col: usize| -> Option<String> {
         let c = rate_of.get(col).copied().flatten()?;
-        let n = small_n(&c.id, row)?;
+        let note = crate::stats::below_min_n(u64::from(small_n(&c.id, row)?), min_n)?;
         let rate = super::ranking::f64_at(&criteria, criteria.get_column_names()[col], row);
         Some(match rate {
-            Some(r) => format!("n = {n} < {min_n} ({r:.1} %)"),
-            None => format!("n = {n} < {min_n}"),
+            Some(r) => format!("{note} ({r:.1} %)"),
+            None => note,
         })
     };
     let ws = wb.add_worksheet();
