@@ -231,7 +231,14 @@ pub fn input_columns(rubric: &Rubric) -> Vec<String> {
         .iter()
         .map(|d| d.column().to_string())
         .collect();
-    for c in [SCORE, SCORE_UNGATED, GRADE, CRITICAL_FAILED, DUPLICATE] {
+    for c in [
+        field::OFFICER_ID,
+        SCORE,
+        SCORE_UNGATED,
+        GRADE,
+        CRITICAL_FAILED,
+        DUPLICATE,
+    ] {
         cols.push(c.to_string());
     }
     cols.extend(rubric.criteria.iter().map(|c| state_col(&c.id)));
@@ -254,32 +261,67 @@ pub fn summarize(
     let mut out = Vec::new();
     for d in dims {
         let key = d.column();
-        let mut aggs = metrics(rubric);
-        // An officer's line names the units the officer answered for.
-        if *d == Dimension::Officer {
-            aggs.insert(
-                0,
-                col(field::UNIT)
-                    .drop_nulls()
-                    .unique()
-                    .sort(SortOptions::default())
-                    .str()
-                    .join(", ", true)
-                    .alias(field::UNIT),
-            );
-        }
-        let df = base
-            .clone()
-            .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
-            .group_by([col(key)])
-            .agg(aggs)
-            .sort([key], SortMultipleOptions::default())
-            .collect()
-            .map_err(|e| polars_err("ringkasan / summary", e))?;
+        let df = if *d == Dimension::Officer {
+            by_officer(base.clone(), rubric, lang)?
+        } else {
+            base.clone()
+                .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
+                .group_by([col(key)])
+                .agg(metrics(rubric))
+                .sort([key], SortMultipleOptions::default())
+                .collect()
+                .map_err(|e| polars_err("ringkasan / summary", e))?
+        };
         let df = with_intervals(df, rubric)?;
         out.push(Summary { dimension: *d, df });
     }
     Ok(out)
+}
+
+/// Distinct values of a text column joined in order: "a, b".
+fn joined(name: &str) -> Expr {
+    col(name)
+        .drop_nulls()
+        .unique()
+        .sort(SortOptions::default())
+        .str()
+        .join(", ", true)
+}
+
+/// The officer summary: one line per officer id when the export gives one, else per
+/// (normalised) name. The line names the officer's names (two when one id was written with
+/// two names: a data issue), the id and the units answered for.
+fn by_officer(base: LazyFrame, rubric: &Rubric, lang: Lang) -> Result<DataFrame> {
+    const KEY: &str = "__officer_key";
+    let blank = blank_key(lang);
+    let key = when(col(field::OFFICER_ID).is_not_null())
+        .then(lit("id\u{1f}") + col(field::OFFICER_ID))
+        .otherwise(lit("nama\u{1f}") + col(field::OFFICER).fill_null(lit(blank)));
+    let mut aggs = vec![
+        joined(field::OFFICER).alias(field::OFFICER),
+        col(field::OFFICER_ID)
+            .drop_nulls()
+            .first()
+            .alias(field::OFFICER_ID),
+        joined(field::UNIT).alias(field::UNIT),
+    ];
+    aggs.extend(metrics(rubric));
+    base.with_column(key.alias(KEY))
+        .group_by([col(KEY)])
+        .agg(aggs)
+        .with_column(
+            when(col(field::OFFICER).str().len_bytes().eq(lit(0u32)))
+                .then(lit(blank))
+                .otherwise(col(field::OFFICER))
+                .alias(field::OFFICER),
+        )
+        .sort(
+            [field::OFFICER, field::OFFICER_ID],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .select([all().exclude_cols([KEY]).as_expr()])
+        .collect()
+        .map_err(|e| polars_err("ringkasan / summary", e))
 }
 
 /// The same metrics over all answers (one row).

@@ -16,6 +16,7 @@ pub fn column(name: &str, lang: Lang) -> Option<&'static str> {
         "service_type" => lang.pick("Jenis Layanan", "Service Type"),
         "commodity" => lang.pick("Komoditi", "Commodity"),
         "officer" => lang.pick("Petugas", "Officer"),
+        "officer_id" => lang.pick("ID Petugas", "Officer ID"),
         "status" => "Status",
         "month" => lang.pick("Bulan", "Month"),
         "received_at" => lang.pick("Tanggal Diterima", "Received"),

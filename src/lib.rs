@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod issues;
 pub mod kinds;
 pub mod labels;
+pub mod officers;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
