@@ -2,7 +2,8 @@
 //! month: answers, mean score, grade counts, SLA fulfilment and each criterion's pass rate.
 //!
 //! Duplicated records (an id seen before) are left out. Rates are over the answers a
-//! criterion applies to (state other than n/a); "unverifiable" counts as not passed.
+//! criterion applies to (state other than n/a); "unverifiable" counts as not passed. Each
+//! pass rate has its n and its 95 % Wilson interval beside it.
 
 use clap::ValueEnum;
 use polars::prelude::*;
@@ -58,6 +59,22 @@ pub fn n_col(id: &str) -> String {
     format!("n__{id}")
 }
 
+/// Columns with the bounds (%) of a criterion's 95 % Wilson interval ([`crate::stats::wilson`]),
+/// beside its pass rate.
+pub fn pass_lo_col(id: &str) -> String {
+    format!("pass_lo__{id}")
+}
+
+pub fn pass_hi_col(id: &str) -> String {
+    format!("pass_hi__{id}")
+}
+
+/// Column with the number of answers that passed a criterion: read for the interval, not
+/// shown (the rate and n say it).
+fn passed_col(id: &str) -> String {
+    format!("passed__{id}")
+}
+
 /// Column with the number of answers in a grade.
 pub fn grade_col(grade: &str) -> String {
     format!("grade__{grade}")
@@ -87,6 +104,13 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
             .mean()
             .round(2, RoundMode::HalfAwayFromZero)
             .alias("mean_score"),
+        // The mean's n (answers with a score) and the scores' standard deviation (n − 1):
+        // what the mean's interval is computed from.
+        col(SCORE).count().alias("score_n"),
+        col(SCORE)
+            .std(1)
+            .round(2, RoundMode::HalfAwayFromZero)
+            .alias("sd_score"),
         col(SCORE_UNGATED)
             .mean()
             .round(2, RoundMode::HalfAwayFromZero)
@@ -144,6 +168,13 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
                 .alias(n_col(&c.id)),
         );
         aggs.push(
+            s.clone()
+                .eq(lit(State::Pass.code()))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias(passed_col(&c.id)),
+        );
+        aggs.push(
             pct(
                 s.clone().eq(lit(State::Pass.code())).sum(),
                 s.neq(lit(State::NotApplicable.code())).sum(),
@@ -154,6 +185,45 @@ fn metrics(rubric: &Rubric) -> Vec<Expr> {
     aggs
 }
 
+/// Puts each criterion's 95 % Wilson interval (%) right after its pass rate, from the
+/// passed and judged counts, and drops the passed counts.
+fn with_intervals(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
+    let err = |e| polars_err("interval kepercayaan / confidence interval", e);
+    let counts = |name: &str| -> Result<Vec<Option<u32>>> {
+        let c = df
+            .column(name)
+            .and_then(|c| c.cast(&DataType::UInt32))
+            .map_err(err)?;
+        Ok(c.u32().map_err(err)?.iter().collect())
+    };
+    let mut cols = Vec::with_capacity(df.width() + rubric.criteria.len());
+    for column in df.columns() {
+        let name = column.name().as_str();
+        if rubric.criteria.iter().any(|c| name == passed_col(&c.id)) {
+            continue;
+        }
+        cols.push(column.clone());
+        let Some(c) = rubric.criteria.iter().find(|c| name == pass_col(&c.id)) else {
+            continue;
+        };
+        let (passed, n) = (counts(&passed_col(&c.id))?, counts(&n_col(&c.id))?);
+        let bounds: Vec<Option<(f64, f64)>> = passed
+            .iter()
+            .zip(&n)
+            .map(|(k, n)| crate::stats::wilson_pct(u64::from((*k)?), u64::from((*n)?)))
+            .collect();
+        cols.push(Column::new(
+            pass_lo_col(&c.id).into(),
+            bounds.iter().map(|b| b.map(|b| b.0)).collect::<Vec<_>>(),
+        ));
+        cols.push(Column::new(
+            pass_hi_col(&c.id).into(),
+            bounds.iter().map(|b| b.map(|b| b.1)).collect::<Vec<_>>(),
+        ));
+    }
+    DataFrame::new(df.height(), cols).map_err(err)
+}
+
 /// The columns of the scored frame the aggregations read: the dimensions, the scores and
 /// grade, the criteria's states and the duplicate flag.
 pub fn input_columns(rubric: &Rubric) -> Vec<String> {
@@ -161,7 +231,14 @@ pub fn input_columns(rubric: &Rubric) -> Vec<String> {
         .iter()
         .map(|d| d.column().to_string())
         .collect();
-    for c in [SCORE, SCORE_UNGATED, GRADE, CRITICAL_FAILED, DUPLICATE] {
+    for c in [
+        field::OFFICER_ID,
+        SCORE,
+        SCORE_UNGATED,
+        GRADE,
+        CRITICAL_FAILED,
+        DUPLICATE,
+    ] {
         cols.push(c.to_string());
     }
     cols.extend(rubric.criteria.iter().map(|c| state_col(&c.id)));
@@ -184,42 +261,79 @@ pub fn summarize(
     let mut out = Vec::new();
     for d in dims {
         let key = d.column();
-        let mut aggs = metrics(rubric);
-        // An officer's line names the units the officer answered for.
-        if *d == Dimension::Officer {
-            aggs.insert(
-                0,
-                col(field::UNIT)
-                    .drop_nulls()
-                    .unique()
-                    .sort(SortOptions::default())
-                    .str()
-                    .join(", ", true)
-                    .alias(field::UNIT),
-            );
-        }
-        let df = base
-            .clone()
-            .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
-            .group_by([col(key)])
-            .agg(aggs)
-            .sort([key], SortMultipleOptions::default())
-            .collect()
-            .map_err(|e| polars_err("ringkasan / summary", e))?;
+        let df = if *d == Dimension::Officer {
+            by_officer(base.clone(), rubric, lang)?
+        } else {
+            base.clone()
+                .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
+                .group_by([col(key)])
+                .agg(metrics(rubric))
+                .sort([key], SortMultipleOptions::default())
+                .collect()
+                .map_err(|e| polars_err("ringkasan / summary", e))?
+        };
+        let df = with_intervals(df, rubric)?;
         out.push(Summary { dimension: *d, df });
     }
     Ok(out)
 }
 
+/// Distinct values of a text column joined in order: "a, b".
+fn joined(name: &str) -> Expr {
+    col(name)
+        .drop_nulls()
+        .unique()
+        .sort(SortOptions::default())
+        .str()
+        .join(", ", true)
+}
+
+/// The officer summary: one line per officer id when the export gives one, else per
+/// (normalised) name. The line names the officer's names (two when one id was written with
+/// two names: a data issue), the id and the units answered for.
+fn by_officer(base: LazyFrame, rubric: &Rubric, lang: Lang) -> Result<DataFrame> {
+    const KEY: &str = "__officer_key";
+    let blank = blank_key(lang);
+    let key = when(col(field::OFFICER_ID).is_not_null())
+        .then(lit("id\u{1f}") + col(field::OFFICER_ID))
+        .otherwise(lit("nama\u{1f}") + col(field::OFFICER).fill_null(lit(blank)));
+    let mut aggs = vec![
+        joined(field::OFFICER).alias(field::OFFICER),
+        col(field::OFFICER_ID)
+            .drop_nulls()
+            .first()
+            .alias(field::OFFICER_ID),
+        joined(field::UNIT).alias(field::UNIT),
+    ];
+    aggs.extend(metrics(rubric));
+    base.with_column(key.alias(KEY))
+        .group_by([col(KEY)])
+        .agg(aggs)
+        .with_column(
+            when(col(field::OFFICER).str().len_bytes().eq(lit(0u32)))
+                .then(lit(blank))
+                .otherwise(col(field::OFFICER))
+                .alias(field::OFFICER),
+        )
+        .sort(
+            [field::OFFICER, field::OFFICER_ID],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .select([all().exclude_cols([KEY]).as_expr()])
+        .collect()
+        .map_err(|e| polars_err("ringkasan / summary", e))
+}
+
 /// The same metrics over all answers (one row).
 pub fn overall(scored: &DataFrame, rubric: &Rubric) -> Result<DataFrame> {
-    scored
+    let df = scored
         .clone()
         .lazy()
         .filter(col(DUPLICATE).not())
         .select(metrics(rubric))
         .collect()
-        .map_err(|e| polars_err("ringkasan / summary", e))
+        .map_err(|e| polars_err("ringkasan / summary", e))?;
+    with_intervals(df, rubric)
 }
 
 /// Header labels for a summary frame.
@@ -237,6 +351,20 @@ pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Strin
             for c in &rubric.criteria {
                 if n == pass_col(&c.id) {
                     return format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)"));
+                }
+                if n == pass_lo_col(&c.id) {
+                    return format!(
+                        "{} — {}",
+                        c.label,
+                        lang.pick("IK 95 % bawah (%)", "95 % CI low (%)")
+                    );
+                }
+                if n == pass_hi_col(&c.id) {
+                    return format!(
+                        "{} — {}",
+                        c.label,
+                        lang.pick("IK 95 % atas (%)", "95 % CI high (%)")
+                    );
                 }
                 if n == n_col(&c.id) {
                     return format!("{} — n", c.label);

@@ -37,6 +37,8 @@ pub enum IssueKind {
     DuplicateReview,
     ReviewConflict,
     InvalidDispute,
+    OfficerIdNames,
+    LikelyDuplicateOfficer,
     Other,
 }
 
@@ -71,6 +73,8 @@ impl IssueKind {
             IssueKind::DuplicateReview => "duplicate_review",
             IssueKind::ReviewConflict => "review_conflict",
             IssueKind::InvalidDispute => "invalid_dispute",
+            IssueKind::OfficerIdNames => "officer_id_names",
+            IssueKind::LikelyDuplicateOfficer => "likely_duplicate_officer",
             IssueKind::Other => "other",
         }
     }
@@ -120,6 +124,13 @@ impl IssueKind {
             IssueKind::DuplicateReview => lang.pick("Review ganda", "Duplicate review"),
             IssueKind::ReviewConflict => lang.pick("Konflik reviewer", "Reviewer conflict"),
             IssueKind::InvalidDispute => lang.pick("Sanggahan tidak valid", "Invalid dispute"),
+            IssueKind::OfficerIdNames => lang.pick(
+                "ID petugas dengan beberapa nama",
+                "Officer id with several names",
+            ),
+            IssueKind::LikelyDuplicateOfficer => {
+                lang.pick("Kemungkinan petugas ganda", "Likely duplicate officer")
+            }
             IssueKind::Other => lang.pick("Lainnya", "Other"),
         }
     }

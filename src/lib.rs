@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod issues;
 pub mod kinds;
 pub mod labels;
+pub mod officers;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
@@ -34,6 +35,7 @@ pub mod score;
 pub mod skm;
 pub mod standard;
 pub mod state;
+pub mod stats;
 pub mod text;
 pub mod validate;
 

@@ -164,6 +164,7 @@ pub fn run_with(
         }
         sources.push(source);
     }
+    issues.extend(checker.officer_issues(&sources));
     crate::issues::sort_issues(&mut issues);
     let disputes = decisions.finish(inputs, &rubric, &checker, &mut issues)?;
     let warnings = absent_column_warnings(&rubric, &sources);

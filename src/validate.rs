@@ -46,7 +46,9 @@ pub fn check(
     cal: &Calendar,
     units: Option<&UnitList>,
 ) -> Result<Vec<DataIssue>> {
-    let mut issues = Checker::new(rubric, cal, units).check(df, sources)?;
+    let mut checker = Checker::new(rubric, cal, units);
+    let mut issues = checker.check(df, sources)?;
+    issues.extend(checker.officer_issues(sources));
     crate::issues::sort_issues(&mut issues);
     Ok(issues)
 }
@@ -62,6 +64,8 @@ pub struct Checker<'a> {
     /// n²/2¹²⁹ (10⁻²⁵ for ten million ids).
     seen: FxHashMap<u128, (u32, u32)>,
     files: Vec<String>,
+    /// Every part's officers, for the likely duplicates found once all are read.
+    officers: crate::officers::Officers,
 }
 
 fn id_hash(id: &str) -> u128 {
@@ -76,7 +80,14 @@ impl<'a> Checker<'a> {
             units,
             seen: FxHashMap::default(),
             files: Vec::new(),
+            officers: crate::officers::Officers::default(),
         }
+    }
+
+    /// With every part checked: the likely duplicate officers (one id with two names, two
+    /// names of a unit that look like one officer).
+    pub fn officer_issues(&self, sources: &[SourceInfo]) -> Vec<DataIssue> {
+        self.officers.issues(sources)
     }
 
     /// Whether a record with this id has been checked.
@@ -341,6 +352,7 @@ impl<'a> Checker<'a> {
         }
         df.with_column(Column::new(DUPLICATE.into(), dup))
             .map_err(|e| polars_err(DUPLICATE, e))?;
+        self.officers.observe(df)?;
         Ok(issues)
     }
 }

@@ -211,8 +211,23 @@ fn round3(v: Option<f64>) -> Option<f64> {
     v.map(|x| (x * 1000.0).round() / 1000.0)
 }
 
-/// One row per criterion and split.
-fn summary_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+/// The figures of the agreement table with their decimals: greyed with the note when the
+/// answers judged are fewer than the minimum n.
+const FIGURES: [(&str, usize); 4] = [
+    ("agreement_pct", 1),
+    ("kappa", 3),
+    ("fail_precision_pct", 1),
+    ("fail_recall_pct", 1),
+];
+
+/// One row per criterion and split; a row from fewer answers than `min_n` carries the
+/// caveat "n = 4 < 10".
+fn summary_frame(
+    criteria: &[Criterion],
+    min_n: u32,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let mut note = Vec::new();
     let (mut crit, mut split, mut n, mut agree, mut kappa, mut prec, mut rec) = (
         Vec::new(),
         Vec::new(),
@@ -232,6 +247,7 @@ fn summary_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<S
             kappa.push(round3(f.kappa));
             prec.push(pct(f.fail_precision));
             rec.push(pct(f.fail_recall));
+            note.push(crate::stats::below_min_n(f.n as u64, min_n));
         }
     }
     let df = df!(
@@ -242,6 +258,7 @@ fn summary_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<S
         "kappa" => kappa,
         "fail_precision_pct" => prec,
         "fail_recall_pct" => rec,
+        "note" => note,
     )
     .map_err(|e| polars_err("kesepakatan / agreement", e))?;
     let headers = vec![
@@ -253,6 +270,7 @@ fn summary_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<S
         lang.pick("Presisi gagal (%)", "Fail precision (%)")
             .to_string(),
         lang.pick("Recall gagal (%)", "Fail recall (%)").to_string(),
+        lang.pick("Catatan", "Note").to_string(),
     ];
     Ok((df, headers))
 }
@@ -410,7 +428,22 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
                 .join(", ")
         )));
     }
-    let (summary, sh) = summary_frame(&criteria, lang)?;
+    let min_n = match &args.input.config {
+        Some(p) => crate::config::Config::load(p)?.report.min_n,
+        None => None,
+    }
+    .unwrap_or(crate::report::MIN_N);
+    let (summary, sh) = summary_frame(&criteria, min_n, lang)?;
+    let any_small = summary
+        .column("note")
+        .is_ok_and(|c| c.null_count() < c.len());
+    let small_n_note = tr!(
+        lang,
+        "\"n = … < {}\": angka dari kurang dari {} jawaban yang dinilai belum dapat diandalkan (aturan n minimum laporan, [report] min_n); di workbook ditulis abu-abu.",
+        "\"n = … < {}\": a figure from fewer than {} judged answers is not yet reliable (the report's minimum-n rule, [report] min_n); written in grey in the workbook.",
+        min_n,
+        min_n
+    );
     if let Some(out) = &args.output {
         let (matrix, mh) = matrix_frame(&criteria, lang)?;
         let (dis, dh) = disagreement_frame(&criteria, &run.scored, lang)?;
@@ -418,12 +451,22 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             "Kesepakatan Kriteria Otomatis dengan Penilaian Manusia",
             "Agreement of the Automatic Criteria with Human Verdicts",
         ))?;
-        xlsx::write_frame(
+        let sheet = lang.pick("Kesepakatan", "Agreement");
+        xlsx::write_frame_with_caveats(
             &mut wb,
-            lang.pick("Kesepakatan", "Agreement"),
+            sheet,
             &summary,
             &sh,
+            &xlsx::noted_figures(&summary, "note", &FIGURES),
         )?;
+        if any_small {
+            wb.worksheet_from_name(sheet)
+                .and_then(|ws| {
+                    ws.write_string(summary.height() as u32 + 2, 0, &small_n_note)
+                        .map(|_| ())
+                })
+                .map_err(xlsx::xlsx_err)?;
+        }
         xlsx::write_frame(&mut wb, lang.pick("Matriks", "Confusion"), &matrix, &mh)?;
         xlsx::write_frame(
             &mut wb,
@@ -435,6 +478,9 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
         atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))?;
     }
     println!("{}", table::render_all(&summary, &sh));
+    if any_small {
+        println!("{small_n_note}");
+    }
     if args.show > 0 {
         for c in &criteria {
             let wrong: Vec<&Pair> = c

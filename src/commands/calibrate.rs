@@ -112,8 +112,20 @@ fn total_marks(
     })
 }
 
-fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<String>); 3]> {
+/// The figures' columns of the agreement and pair tables with their decimals: greyed with
+/// the note when the shared answers are fewer than the minimum n.
+const MEASURE_FIGURES: [(&str, usize); 4] =
+    [("exact", 1), ("within", 1), ("kappa", 3), ("alpha", 3)];
+const PAIR_FIGURES: [(&str, usize); 1] = [("kappa", 3)];
+
+fn frames(
+    c: &Calibration,
+    bias: f64,
+    min_n: u32,
+    lang: Lang,
+) -> Result<[(DataFrame, Vec<String>); 3]> {
     let err = |e| polars_err("kalibrasi", e);
+    let small = |n: usize| crate::stats::below_min_n(n as u64, min_n);
     let m = &c.measures;
     let measures = DataFrame::new(
         m.len(),
@@ -158,6 +170,10 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
                     })
                     .collect::<Vec<_>>(),
             ),
+            Column::new(
+                "note".into(),
+                m.iter().map(|x| small(x.answers)).collect::<Vec<_>>(),
+            ),
         ],
     )
     .map_err(err)?;
@@ -170,6 +186,7 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
         lang.pick("Kappa Cohen berbobot", "Weighted Cohen's kappa"),
         lang.pick("Alpha Krippendorff", "Krippendorff's alpha"),
         lang.pick("Status", "Status"),
+        lang.pick("Catatan", "Note"),
     ];
     let p = &c.pairs;
     let pairs = DataFrame::new(
@@ -195,6 +212,10 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
                 "kappa".into(),
                 p.iter().map(|x| x.kappa).collect::<Vec<_>>(),
             ),
+            Column::new(
+                "note".into(),
+                p.iter().map(|x| small(x.answers)).collect::<Vec<_>>(),
+            ),
         ],
     )
     .map_err(err)?;
@@ -204,6 +225,7 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
         "Reviewer B",
         lang.pick("Jawaban bersama", "Shared answers"),
         lang.pick("Kappa Cohen berbobot", "Weighted Cohen's kappa"),
+        lang.pick("Catatan", "Note"),
     ];
     let labels: Vec<String> = c.measures.iter().map(|m| m.label.clone()).collect();
     let mut cols = vec![Column::new(
@@ -231,25 +253,32 @@ fn frames(c: &Calibration, bias: f64, lang: Lang) -> Result<[(DataFrame, Vec<Str
         ));
     }
     // The verdict: by the total score when there is one, else the mean over the criteria.
+    // A verdict from fewer answers than the minimum n says so: "terlalu longgar (n = 4 < 10)".
     let verdict = |r: &crate::review::calibrate::ReviewerStats| {
-        let devs: Vec<f64> = r.deviations.iter().filter_map(|d| d.1).collect();
-        let total = r
-            .deviations
+        let defined: Vec<&(String, Option<f64>, usize)> =
+            r.deviations.iter().filter(|d| d.1.is_some()).collect();
+        let total = defined
             .iter()
-            .find(|d| d.0 == lang.pick("Skor total", "Total score"))
-            .and_then(|d| d.1);
-        let dev = total
-            .or_else(|| (!devs.is_empty()).then(|| devs.iter().sum::<f64>() / devs.len() as f64))?;
-        Some(
-            if dev > bias {
-                lang.pick("terlalu longgar", "too lenient")
-            } else if dev < -bias {
-                lang.pick("terlalu ketat", "too harsh")
-            } else {
-                lang.pick("sesuai konsensus", "in line")
-            }
-            .to_string(),
-        )
+            .find(|d| d.0 == lang.pick("Skor total", "Total score"));
+        let (dev, n) = match total {
+            Some(t) => (t.1?, t.2),
+            None if defined.is_empty() => return None,
+            None => (
+                defined.iter().filter_map(|d| d.1).sum::<f64>() / defined.len() as f64,
+                defined.iter().map(|d| d.2).max().unwrap_or(0),
+            ),
+        };
+        let word = if dev > bias {
+            lang.pick("terlalu longgar", "too lenient")
+        } else if dev < -bias {
+            lang.pick("terlalu ketat", "too harsh")
+        } else {
+            lang.pick("sesuai konsensus", "in line")
+        };
+        Some(match small(n) {
+            Some(note) => format!("{word} ({note})"),
+            None => word.to_string(),
+        })
     };
     cols.push(Column::new(
         "verdict".into(),
@@ -314,6 +343,38 @@ fn detail_frame(measures: &[Marks], lang: Lang) -> Result<(DataFrame, Vec<String
     );
     let df = DataFrame::new(n, cols).map_err(|e| polars_err("kalibrasi", e))?;
     Ok((df, headers))
+}
+
+/// The caveat's meaning, under the tables and after the console tables.
+fn small_n_note(min_n: u32, lang: Lang) -> String {
+    tr!(
+        lang,
+        "\"n = … < {}\": angka dari kurang dari {} jawaban bersama belum dapat diandalkan (aturan n minimum laporan, [report] min_n); di workbook ditulis abu-abu.",
+        "\"n = … < {}\": a figure from fewer than {} shared answers is not yet reliable (the report's minimum-n rule, [report] min_n); written in grey in the workbook.",
+        min_n,
+        min_n
+    )
+}
+
+/// A reviewer's deviation from fewer answers than the minimum n, written in grey with the
+/// caveat: "n = 4 < 10 (12.50)".
+fn reviewer_caveat(c: &Calibration, min_n: u32) -> impl Fn(usize, usize) -> Option<String> + '_ {
+    let labels: Vec<&String> = c.measures.iter().map(|m| &m.label).collect();
+    move |row: usize, col: usize| {
+        // Column 0 is the reviewer, then one deviation per measure, then the verdict.
+        let label = labels.get(col.checked_sub(1)?)?;
+        let (_, dev, n) = c
+            .reviewers
+            .get(row)?
+            .deviations
+            .iter()
+            .find(|d| &d.0 == *label)?;
+        let note = crate::stats::below_min_n(*n as u64, min_n)?;
+        Some(match dev {
+            Some(v) => format!("{note} ({v:.2})"),
+            None => note,
+        })
+    }
 }
 
 pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
@@ -385,22 +446,39 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         },
     );
     sort_issues(&mut issues);
-    let [(m, mh), (p, ph), (r, rh)] = frames(&c, args.bias, lang)?;
+    let min_n = cfg.report.min_n.unwrap_or(crate::report::MIN_N);
+    let [(m, mh), (p, ph), (r, rh)] = frames(&c, args.bias, min_n, lang)?;
     if let Some(out) = &args.output {
         let mut wb = xlsx::new_workbook(lang.pick("Kalibrasi Reviewer", "Reviewer Calibration"))?;
         let sheet = lang.pick("Kesepakatan", "Agreement");
-        xlsx::write_frame(&mut wb, sheet, &m, &mh)?;
+        // Figures from fewer shared answers than the minimum n are written in grey with the
+        // caveat, as the report's rates are.
+        xlsx::write_frame_with_caveats(
+            &mut wb,
+            sheet,
+            &m,
+            &mh,
+            &xlsx::noted_figures(&m, "note", &MEASURE_FIGURES),
+        )?;
         let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
         let last = m.height() as u32;
         xlsx::fill_when_text(ws, 7, last, lang.pick("Perlu", "Needs"), xlsx::FILL_BAD)?;
         xlsx::fill_when_text(ws, 7, last, lang.pick("Sepakat", "Agreed"), xlsx::FILL_GOOD)?;
-        xlsx::write_frame(&mut wb, "Reviewer", &r, &rh)?;
-        xlsx::write_frame(
+        ws.write_string(last + 2, 0, small_n_note(min_n, lang))
+            .map_err(xlsx::xlsx_err)?;
+        let deviations = reviewer_caveat(&c, min_n);
+        xlsx::write_frame_with_caveats(&mut wb, "Reviewer", &r, &rh, &deviations)?;
+        let sheet = lang.pick("Pasangan Reviewer", "Reviewer Pairs");
+        xlsx::write_frame_with_caveats(
             &mut wb,
-            lang.pick("Pasangan Reviewer", "Reviewer Pairs"),
+            sheet,
             &p,
             &ph,
+            &xlsx::noted_figures(&p, "note", &PAIR_FIGURES),
         )?;
+        let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+        ws.write_string(p.height() as u32 + 2, 0, small_n_note(min_n, lang))
+            .map_err(xlsx::xlsx_err)?;
         let (d, dh) = detail_frame(&measures, lang)?;
         xlsx::write_frame(&mut wb, lang.pick("Rincian Nilai", "Marks"), &d, &dh)?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
@@ -421,6 +499,9 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         .map(|(n, h)| (n.as_str(), h.clone()))
         .collect();
     println!("{}", table::render(&r, &cols));
+    if c.measures.iter().any(|m| m.answers < min_n as usize) {
+        println!("{}", small_n_note(min_n, lang));
+    }
     println!(
         "{}",
         tr!(

@@ -159,10 +159,19 @@ pub fn write(
                 if has_unit && key != "unit" {
                     exclude.push("unit");
                 }
+                // The officers' lines carry the officer id (when the export has one).
+                let id = crate::ingest::columns::field::OFFICER_ID;
+                let officer_id = if s.df.column(id).is_ok() {
+                    exclude.push(id);
+                    col(id)
+                } else {
+                    lit(NULL).cast(DataType::String)
+                };
                 let lf = s.df.clone().lazy().select([
                     lit(key).alias("dimension"),
                     col(key).alias("key"),
                     unit.alias("unit"),
+                    officer_id.alias(id),
                     all().exclude_cols(exclude).as_expr(),
                 ]);
                 frames.push(lf);

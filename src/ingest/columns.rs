@@ -25,11 +25,13 @@ pub mod field {
     pub const CLOSED_AT: &str = "closed_at";
     pub const STATUS: &str = "status";
     pub const OFFICER: &str = "officer";
+    /// The officer's id (NIP or the system's user id), when the export has one.
+    pub const OFFICER_ID: &str = "officer_id";
     pub const QUESTION: &str = "question";
     pub const ANSWER: &str = "answer";
 
     /// Every canonical field, in output order.
-    pub const ALL: [&str; 12] = [
+    pub const ALL: [&str; 13] = [
         ID,
         UNIT,
         CHANNEL,
@@ -40,6 +42,7 @@ pub mod field {
         CLOSED_AT,
         STATUS,
         OFFICER,
+        OFFICER_ID,
         QUESTION,
         ANSWER,
     ];

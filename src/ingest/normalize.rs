@@ -147,6 +147,15 @@ pub fn officer_name(raw: &str) -> String {
         .join(" ")
 }
 
+/// An officer's id as one token: spaces inside dropped ("19800101 200501 1 001" and
+/// "198001012005011001" are one NIP), letters in upper case.
+pub fn officer_id(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -229,6 +238,9 @@ pub fn normalize_frame(
 ) -> Result<DataFrame> {
     let mut exprs = Vec::new();
     exprs.push(map_strings(clean(field::OFFICER), |s| Some(officer_name(s))).alias(field::OFFICER));
+    exprs.push(
+        map_strings(clean(field::OFFICER_ID), |s| Some(officer_id(s))).alias(field::OFFICER_ID),
+    );
     for f in [field::ID, field::STATUS, field::QUESTION, field::ANSWER] {
         exprs.push(clean(f).alias(f));
     }
@@ -282,7 +294,13 @@ pub fn normalize_frame(
 
 #[cfg(test)]
 mod tests {
-    use super::officer_name;
+    use super::{officer_id, officer_name};
+
+    #[test]
+    fn one_spelling_per_officer_id() {
+        assert_eq!(officer_id("19800101 200501 1 001"), "198001012005011001");
+        assert_eq!(officer_id("ptg-07"), "PTG-07");
+    }
 
     #[test]
     fn one_spelling_per_officer() {

@@ -42,13 +42,14 @@ pub fn state_text(e: Expr, style: StateStyle) -> Expr {
 }
 
 /// Names of the leading columns of the answer table.
-pub const LEADING: [&str; 17] = [
+pub const LEADING: [&str; 18] = [
     field::ID,
     field::UNIT,
     field::CHANNEL,
     field::SERVICE_TYPE,
     field::COMMODITY,
     field::OFFICER,
+    field::OFFICER_ID,
     field::STATUS,
     "month",
     field::RECEIVED_AT,

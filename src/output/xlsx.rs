@@ -168,6 +168,59 @@ pub fn write_sheet_with_caveats(
     st.end(ws)
 }
 
+/// Writes a small frame to a new sheet `name`, the cells `caveat` names as grey text (see
+/// [`write_sheet_with_caveats`]).
+pub fn write_frame_with_caveats(
+    wb: &mut Workbook,
+    name: &str,
+    df: &DataFrame,
+    headers: &[String],
+    caveat: Caveat,
+) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name).map_err(xlsx_err)?;
+    write_sheet_with_caveats(ws, df, headers, caveat)
+}
+
+/// A caveat for the figures of the rows whose `note` column holds text (e.g. "n = 4 < 10"):
+/// the note in place of each figure column, the figure after it in brackets with its
+/// decimals ("n = 4 < 10 (50.0)").
+pub fn noted_figures<'a>(
+    df: &'a DataFrame,
+    note: &str,
+    figures: &[(&str, usize)],
+) -> impl Fn(usize, usize) -> Option<String> + 'a {
+    let notes: Vec<Option<String>> = df
+        .column(note)
+        .ok()
+        .and_then(|c| c.str().ok().cloned())
+        .map(|c| c.iter().map(|v| v.map(str::to_string)).collect())
+        .unwrap_or_default();
+    let columns: Vec<(usize, usize)> = figures
+        .iter()
+        .filter_map(|(name, decimals)| {
+            let j = df
+                .get_column_names()
+                .iter()
+                .position(|c| c.as_str() == *name)?;
+            Some((j, *decimals))
+        })
+        .collect();
+    move |row: usize, col: usize| {
+        let note = notes.get(row)?.as_ref()?;
+        let (_, decimals) = columns.iter().find(|(j, _)| *j == col)?;
+        let value = df
+            .columns()
+            .get(col)
+            .and_then(|c| c.cast(&DataType::Float64).ok())
+            .and_then(|c| c.f64().ok().and_then(|c| c.get(row)));
+        Some(match value {
+            Some(v) => format!("{note} ({v:.decimals$})"),
+            None => note.clone(),
+        })
+    }
+}
+
 /// A table being written into a worksheet: its header is written, rows follow in order.
 struct SheetState {
     widths: Vec<usize>,

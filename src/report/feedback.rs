@@ -33,6 +33,8 @@ struct National {
     index: Option<f64>,
     /// Rank by combined index; the units that have one.
     ranks: BTreeMap<String, u32>,
+    /// Whether each rank is distinguishable from its neighbours.
+    neighbours: BTreeMap<String, super::ranking::Neighbours>,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -48,6 +50,7 @@ fn national(p: &PeriodResult) -> National {
         ikm: p.national_ikm(),
         index: mean(p.lines.values().filter_map(|l| l.index)),
         ranks: ranks(&p.lines),
+        neighbours: super::ranking::neighbours(&p.lines),
     }
 }
 
@@ -74,9 +77,47 @@ pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf
     Ok(written)
 }
 
-/// Component, unit value, national value, difference.
-/// A component, the unit's figure, the national figure and how the national one is computed.
-type Position = (String, Option<f64>, Option<f64>, String);
+/// A component, the unit's figure, its 95 % interval (with n), the national figure and how
+/// the national one is computed.
+struct Position {
+    component: String,
+    unit: Option<f64>,
+    interval: Option<String>,
+    national: Option<f64>,
+    basis: String,
+}
+
+impl Position {
+    fn new(component: String, unit: Option<f64>, national: Option<f64>, basis: &str) -> Self {
+        Position {
+            component,
+            unit,
+            interval: None,
+            national,
+            basis: basis.to_string(),
+        }
+    }
+}
+
+/// An interval with its n: "85.10–89.32 (n = 86)".
+fn with_n(lo: f64, hi: f64, decimals: usize, n: Option<u32>) -> String {
+    let range = crate::stats::range_text(lo, hi, decimals);
+    match n {
+        Some(n) => format!("{range} (n = {n})"),
+        None => range,
+    }
+}
+
+/// A criterion's 95 % Wilson interval for the unit on row `i` of the unit summary, with its
+/// n: "49.0–94.3 (n = 10)".
+fn pass_interval(p: &PeriodResult, criterion: &str, i: Option<usize>) -> Option<String> {
+    let df = &p.agg.by_unit;
+    let i = i?;
+    let lo = f64_at(df, &aggregate::pass_lo_col(criterion), i)?;
+    let hi = f64_at(df, &aggregate::pass_hi_col(criterion), i)?;
+    let n = f64_at(df, &aggregate::n_col(criterion), i)?;
+    Some(with_n(lo, hi, 1, Some(n as u32)))
+}
 
 fn position_rows(
     p: &PeriodResult,
@@ -85,13 +126,15 @@ fn position_rows(
     l: &UnitLine,
     lang: Lang,
 ) -> Vec<Position> {
-    let answers = f64_at(&p.agg.overall, "answers", 0).unwrap_or(0.0) as u64;
-    let all_answers = tr!(
-        lang,
-        "semua jawaban digabung (tiap jawaban sama bobot, n = {})",
-        "all answers pooled (each answer weighs the same, n = {})",
-        answers
-    );
+    let pooled = |n: u64| {
+        tr!(
+            lang,
+            "semua jawaban digabung (tiap jawaban sama bobot, n = {})",
+            "all answers pooled (each answer weighs the same, n = {})",
+            n
+        )
+    };
+    let all_answers = pooled(f64_at(&p.agg.overall, "answers", 0).unwrap_or(0.0) as u64);
     let units_with = |n: usize, what: &str| {
         tr!(
             lang,
@@ -101,53 +144,7 @@ fn position_rows(
             what
         )
     };
-    let mut rows: Vec<Position> = vec![
-        (
-            lang.pick("Skor kualitas jawaban", "Answer quality score")
-                .into(),
-            l.quality,
-            nat.quality,
-            all_answers.clone(),
-        ),
-        (
-            lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)").into(),
-            l.sla,
-            nat.sla,
-            all_answers.clone(),
-        ),
-    ];
-    if p.standards.is_some() {
-        let n = p.lines.values().filter(|l| l.standard.is_some()).count();
-        rows.push((
-            lang.pick("Standar — nilai akhir", "Standard — final score")
-                .into(),
-            l.standard,
-            nat.standard,
-            units_with(
-                n,
-                lang.pick("yang mengisi penilaian mandiri", "with a self-assessment"),
-            ),
-        ));
-    }
-    if p.skm.is_some() {
-        rows.push((
-            "IKM (SKM)".into(),
-            l.ikm,
-            nat.ikm,
-            lang.pick(
-                "semua responden SKM digabung (bukan rata-rata IKM unit)",
-                "all SKM respondents pooled (not a mean of the units' IKM)",
-            )
-            .into(),
-        ));
-    }
-    rows.push((
-        lang.pick("Indeks gabungan", "Combined index").into(),
-        l.index,
-        nat.index,
-        units_with(nat.ranks.len(), lang.pick("yang diperingkat", "ranked")),
-    ));
-    // Each criterion's pass rate: the unit's row of the unit summary against all answers.
+    // The unit's row of the unit summary.
     let units = p
         .agg
         .by_unit
@@ -155,17 +152,92 @@ fn position_rows(
         .ok()
         .and_then(|c| c.str().ok().cloned());
     let i = units.and_then(|u| u.iter().position(|x| x == Some(unit)));
+    let sla_id = p
+        .run
+        .rubric
+        .criteria
+        .iter()
+        .find(|c| matches!(c.kind, crate::rubric::Kind::Sla { .. }))
+        .map(|c| c.id.clone());
+    let mut rows: Vec<Position> = vec![
+        Position {
+            interval: super::ranking::quality_interval(l)
+                .map(|(lo, hi)| with_n(lo, hi, 2, l.quality_n)),
+            ..Position::new(
+                lang.pick("Skor kualitas jawaban", "Answer quality score")
+                    .into(),
+                l.quality,
+                nat.quality,
+                &all_answers,
+            )
+        },
+        Position {
+            interval: sla_id.as_deref().and_then(|id| pass_interval(p, id, i)),
+            ..Position::new(
+                lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)").into(),
+                l.sla,
+                nat.sla,
+                &sla_id
+                    .as_deref()
+                    .and_then(|id| f64_at(&p.agg.overall, &aggregate::n_col(id), 0))
+                    .map_or_else(|| all_answers.clone(), |n| pooled(n as u64)),
+            )
+        },
+    ];
+    if p.standards.is_some() {
+        let n = p.lines.values().filter(|l| l.standard.is_some()).count();
+        rows.push(Position::new(
+            lang.pick("Standar — nilai akhir", "Standard — final score")
+                .into(),
+            l.standard,
+            nat.standard,
+            &units_with(
+                n,
+                lang.pick("yang mengisi penilaian mandiri", "with a self-assessment"),
+            ),
+        ));
+    }
+    if p.skm.is_some() {
+        rows.push(Position::new(
+            "IKM (SKM)".into(),
+            l.ikm,
+            nat.ikm,
+            lang.pick(
+                "semua responden SKM digabung (bukan rata-rata IKM unit)",
+                "all SKM respondents pooled (not a mean of the units' IKM)",
+            ),
+        ));
+    }
+    rows.push(Position {
+        interval: l
+            .index_interval
+            .map(|(lo, hi)| crate::stats::range_text(lo, hi, 2)),
+        ..Position::new(
+            lang.pick("Indeks gabungan", "Combined index").into(),
+            l.index,
+            nat.index,
+            &units_with(nat.ranks.len(), lang.pick("yang diperingkat", "ranked")),
+        )
+    });
+    // Each criterion's pass rate: the unit's row of the unit summary against all answers.
     for c in &p.run.rubric.criteria {
         let name = aggregate::pass_col(&c.id);
-        rows.push((
-            format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)")),
-            i.and_then(|i| f64_at(&p.agg.by_unit, &name, i)),
-            f64_at(&p.agg.overall, &name, 0),
-            all_answers.clone(),
-        ));
+        rows.push(Position {
+            interval: pass_interval(p, &c.id, i),
+            ..Position::new(
+                format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)")),
+                i.and_then(|i| f64_at(&p.agg.by_unit, &name, i)),
+                f64_at(&p.agg.overall, &name, 0),
+                // The n of a rate: the answers the criterion judged.
+                &pooled(f64_at(&p.agg.overall, &aggregate::n_col(&c.id), 0).unwrap_or(0.0) as u64),
+            )
+        });
     }
     rows
 }
+
+/// The sheet column of the differences (green above zero, red below).
+const DIFF_COLUMN: u16 = 4;
 
 fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let df = DataFrame::new(
@@ -173,20 +245,29 @@ fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<Strin
         vec![
             Column::new(
                 "component".into(),
-                rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+                rows.iter().map(|r| r.component.clone()).collect::<Vec<_>>(),
             ),
-            Column::new("unit".into(), rows.iter().map(|r| r.1).collect::<Vec<_>>()),
+            Column::new(
+                "unit".into(),
+                rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "interval".into(),
+                rows.iter().map(|r| r.interval.clone()).collect::<Vec<_>>(),
+            ),
             Column::new(
                 "national".into(),
-                rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+                rows.iter().map(|r| r.national).collect::<Vec<_>>(),
             ),
             Column::new(
                 "diff".into(),
-                rows.iter().map(|r| diff(r.1, r.2)).collect::<Vec<_>>(),
+                rows.iter()
+                    .map(|r| diff(r.unit, r.national))
+                    .collect::<Vec<_>>(),
             ),
             Column::new(
                 "basis".into(),
-                rows.iter().map(|r| r.3.clone()).collect::<Vec<_>>(),
+                rows.iter().map(|r| r.basis.clone()).collect::<Vec<_>>(),
             ),
         ],
     )
@@ -194,6 +275,7 @@ fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<Strin
     let headers = crate::labels::owned(&[
         lang.pick("Komponen", "Component"),
         lang.pick("Nilai Unit", "Unit"),
+        lang.pick("IK 95 % Unit (n)", "Unit 95 % CI (n)"),
         lang.pick("Nasional", "National"),
         lang.pick("Selisih", "Difference"),
         lang.pick(
@@ -312,6 +394,30 @@ fn summary_rows(
             l.answers.map_or_else(dash, |n| n.to_string()),
         ),
     ];
+    // Whether the rank can be told apart from the ranks around it, as on the ranking sheet.
+    if let Some(text) = nat
+        .neighbours
+        .get(unit)
+        .and_then(|n| super::ranking::neighbour_text(n, lang))
+    {
+        rows.insert(
+            3,
+            (
+                lang.pick(
+                    "Beda dengan peringkat tetangga",
+                    "Distinguishable from neighbouring ranks",
+                )
+                .into(),
+                format!(
+                    "{text} ({})",
+                    lang.pick(
+                        "menurut IK 95 % indeks gabungan; metode di bawah tabel peringkat laporan",
+                        "by the combined index's 95 % CI; method under the report's ranking table",
+                    )
+                ),
+            ),
+        );
+    }
     if let Some(st) = &p.standards {
         let r = st.results.iter().find(|r| r.filled.unit == unit);
         rows.push((
@@ -397,7 +503,16 @@ fn write_unit(
     let (pos, pos_headers) = position_frame(&position_rows(p, nat, unit, l, lang), lang)?;
     xlsx::write_frame(&mut wb, sheet, &pos, &pos_headers)?;
     let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
-    xlsx::sign_fills(ws, 3, pos.height() as u32)?;
+    xlsx::sign_fills(ws, DIFF_COLUMN, pos.height() as u32)?;
+    // How the intervals are computed, under the table.
+    let notes = [
+        super::sheets::interval_note(lang).to_string(),
+        super::ranking::interval_method(lang).to_string(),
+    ];
+    for (k, note) in notes.iter().enumerate() {
+        ws.write_string(pos.height() as u32 + 2 + k as u32, 0, note)
+            .map_err(xlsx::xlsx_err)?;
+    }
 
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
     xlsx::write_frame(

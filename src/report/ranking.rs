@@ -13,12 +13,16 @@ use crate::ingest::normalize::UnitList;
 use crate::output::xlsx;
 use crate::rubric::Rubric;
 use crate::skm::{self, SkmResult};
+use crate::stats;
 
 /// One unit's line in the ranking.
 #[derive(Debug, Clone, Default)]
 pub struct UnitLine {
     pub answers: Option<u32>,
     pub quality: Option<f64>,
+    /// The answers with a score (the quality mean's n) and their standard deviation.
+    pub quality_n: Option<u32>,
+    pub quality_sd: Option<f64>,
     /// The answer-quality band of the unit's mean score (the rubric's bands).
     pub quality_grade: Option<String>,
     pub sla: Option<f64>,
@@ -31,6 +35,8 @@ pub struct UnitLine {
     pub ikm: Option<f64>,
     pub skm_grade: Option<String>,
     pub index: Option<f64>,
+    /// The combined index's 95 % interval ([`index_interval`]).
+    pub index_interval: Option<(f64, f64)>,
     /// The weighted components the unit lacks (then it has no index and no rank).
     pub missing: Vec<Component>,
     /// The name is not in the unit list or register: a data issue, never ranked.
@@ -103,6 +109,8 @@ fn by_official_name(
         take!(
             answers,
             quality,
+            quality_n,
+            quality_sd,
             quality_grade,
             sla,
             standard_self,
@@ -141,6 +149,108 @@ pub fn combined_index(l: &UnitLine, w: &IndexWeights) -> Option<f64> {
     (den > 0.0).then(|| (num / den * 100.0).round() / 100.0)
 }
 
+/// The 95 % interval of a unit's answer-quality mean: mean ± t₀.₉₇₅(n − 1) · s / √n over
+/// its scored answers, within 0–100, to 2 decimals. None below two scored answers.
+pub fn quality_interval(l: &UnitLine) -> Option<(f64, f64)> {
+    let q = l.quality?;
+    let h = stats::mean_half_width(l.quality_sd?, u64::from(l.quality_n?))?;
+    Some((
+        skm::round2((q - h).max(0.0)),
+        skm::round2((q + h).min(100.0)),
+    ))
+}
+
+/// The 95 % interval of the combined index: the answer-quality mean's interval carried
+/// through its share of the weights (the index moves by w_quality / Σw for each point of
+/// the mean), the other components taken as fixed. Within 0–100, to 2 decimals. None
+/// without an index, or when the quality is weighted and has fewer than two scored
+/// answers.
+pub fn index_interval(l: &UnitLine, w: &IndexWeights) -> Option<(f64, f64)> {
+    let index = l.index?;
+    let total: f64 = Component::ALL
+        .iter()
+        .map(|c| c.weight(w))
+        .filter(|x| *x > 0.0)
+        .sum();
+    let h = if w.quality > 0.0 && total > 0.0 {
+        stats::mean_half_width(l.quality_sd?, u64::from(l.quality_n?))? * w.quality / total
+    } else {
+        0.0
+    };
+    Some((
+        skm::round2((index - h).max(0.0)),
+        skm::round2((index + h).min(100.0)),
+    ))
+}
+
+/// Whether a ranked unit can be told apart from the rank just above and just below it:
+/// (that rank, distinguishable) on each side there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Neighbours {
+    pub above: Option<(u32, bool)>,
+    pub below: Option<(u32, bool)>,
+}
+
+/// Per ranked unit, whether its combined index is distinguishable from the neighbouring
+/// ranks: from a rank when its 95 % interval overlaps none of the intervals of the units
+/// at that rank. Overlapping intervals is a conservative test (two means whose intervals
+/// just touch differ at about the 0.5 % level); a unit without an interval is
+/// distinguishable from no one. Tied units share their rank and are not compared.
+pub fn neighbours(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, Neighbours> {
+    let by_unit = ranks(lines);
+    let mut groups: BTreeMap<u32, Vec<Option<(f64, f64)>>> = BTreeMap::new();
+    for (u, r) in &by_unit {
+        groups
+            .entry(*r)
+            .or_default()
+            .push(lines.get(u).and_then(|l| l.index_interval));
+    }
+    let order: Vec<u32> = groups.keys().copied().collect();
+    let apart = |own: Option<(f64, f64)>, rank: u32| -> (u32, bool) {
+        let all_apart = own.is_some_and(|a| {
+            groups[&rank]
+                .iter()
+                .all(|b| b.is_some_and(|b| !stats::overlap(a, b)))
+        });
+        (rank, all_apart)
+    };
+    by_unit
+        .iter()
+        .map(|(u, r)| {
+            let own = lines.get(u).and_then(|l| l.index_interval);
+            let k = order.iter().position(|x| x == r).unwrap_or(0);
+            let above = k.checked_sub(1).map(|j| apart(own, order[j]));
+            let below = order.get(k + 1).map(|r| apart(own, *r));
+            (u.clone(), Neighbours { above, below })
+        })
+        .collect()
+}
+
+/// "tidak dapat dibedakan dari peringkat 7 dan 9", "dapat dibedakan dari peringkat 7;
+/// tidak dapat dibedakan dari peringkat 9"; None without a neighbouring rank.
+pub fn neighbour_text(n: &Neighbours, lang: Lang) -> Option<String> {
+    let verdict = |apart: bool| {
+        if apart {
+            lang.pick("dapat dibedakan dari", "distinguishable from")
+        } else {
+            lang.pick("tidak dapat dibedakan dari", "not distinguishable from")
+        }
+    };
+    let rank = |r: u32| tr!(lang, "peringkat {}", "rank {}", r);
+    Some(match (n.above, n.below) {
+        (None, None) => return None,
+        (Some((r, a)), None) | (None, Some((r, a))) => format!("{} {}", verdict(a), rank(r)),
+        (Some((r1, a1)), Some((r2, a2))) if a1 == a2 => format!(
+            "{} {}",
+            verdict(a1),
+            tr!(lang, "peringkat {} dan {}", "ranks {} and {}", r1, r2)
+        ),
+        (Some((r1, a1)), Some((r2, a2))) => {
+            format!("{} {}; {} {}", verdict(a1), rank(r1), verdict(a2), rank(r2))
+        }
+    })
+}
+
 /// A numeric cell of a frame as f64, None when null or not numeric.
 pub fn f64_at(df: &DataFrame, col: &str, i: usize) -> Option<f64> {
     df.column(col)
@@ -171,6 +281,8 @@ pub fn ranking(
         let l = lines.entry(u.to_string()).or_default();
         l.answers = f64_at(by_unit, "answers", i).map(|v| v as u32);
         l.quality = f64_at(by_unit, "mean_score", i);
+        l.quality_n = f64_at(by_unit, "score_n", i).map(|v| v as u32);
+        l.quality_sd = f64_at(by_unit, "sd_score", i).filter(|v| v.is_finite());
         l.quality_grade = l
             .quality
             .and_then(|q| rubric.grade(q))
@@ -205,6 +317,7 @@ pub fn ranking(
         } else {
             combined_index(l, w)
         };
+        l.index_interval = index_interval(l, w);
     }
     Ok(lines)
 }
@@ -292,6 +405,8 @@ pub fn ranking_frame(
             )),
         })
         .collect();
+    let near = neighbours(lines);
+    let range = |i: Option<(f64, f64)>| i.map(|(lo, hi)| stats::range_text(lo, hi, 2));
     let status = |m: Option<bool>| {
         m.map(|m| {
             if m {
@@ -318,6 +433,12 @@ pub fn ranking_frame(
             Column::new(
                 "quality".into(),
                 v.iter().map(|x| x.1.quality).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "quality_ci".into(),
+                v.iter()
+                    .map(|x| range(quality_interval(x.1)))
+                    .collect::<Vec<_>>(),
             ),
             Column::new(
                 "quality_grade".into(),
@@ -368,6 +489,18 @@ pub fn ranking_frame(
                 "index".into(),
                 v.iter().map(|x| x.1.index).collect::<Vec<_>>(),
             ),
+            Column::new(
+                "index_ci".into(),
+                v.iter()
+                    .map(|x| range(x.1.index_interval))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "neighbours".into(),
+                v.iter()
+                    .map(|x| near.get(x.0).and_then(|n| neighbour_text(n, lang)))
+                    .collect::<Vec<_>>(),
+            ),
         ],
     )
     .map_err(|e| polars_err("peringkat", e))?;
@@ -377,6 +510,10 @@ pub fn ranking_frame(
         "Unit",
         lang.pick("Jawaban Dinilai", "Answers Scored"),
         lang.pick("Skor Kualitas Jawaban", "Answer Quality Score"),
+        lang.pick(
+            "Skor Kualitas Jawaban — IK 95 %",
+            "Answer Quality Score — 95 % CI",
+        ),
         lang.pick("Predikat Kualitas Jawaban", "Answer Quality Grade"),
         lang.pick("Pemenuhan SLA (%)", "SLA Fulfilment (%)"),
         lang.pick("Standar — Nilai Mandiri", "Standard — Self"),
@@ -388,8 +525,21 @@ pub fn ranking_frame(
         "IKM (SKM)",
         lang.pick("Mutu SKM", "SKM Grade"),
         lang.pick("Indeks Gabungan", "Combined Index"),
+        lang.pick("Indeks Gabungan — IK 95 %", "Combined Index — 95 % CI"),
+        lang.pick(
+            "Beda dengan Peringkat Tetangga",
+            "Distinguishable from Neighbouring Ranks",
+        ),
     ]);
     Ok((df, headers))
+}
+
+/// How the answer-quality score's and the combined index's 95 % intervals are computed.
+pub fn interval_method(lang: Lang) -> &'static str {
+    lang.pick(
+        "IK 95 % skor kualitas jawaban = rata-rata ± t₀,₉₇₅(n − 1) × s / √n, dengan s simpangan baku skor jawaban unit dan n jumlah jawabannya yang berskor. IK 95 % indeks gabungan = indeks ± (bobot kualitas jawaban / jumlah bobot) × setengah lebar IK skor kualitas; SLA, standar dan SKM dianggap tetap (ketidakpastiannya tidak dihitung).",
+        "95 % CI of the answer-quality score = mean ± t₀.₉₇₅(n − 1) × s / √n, where s is the standard deviation of the unit's answer scores and n its scored answers. 95 % CI of the combined index = index ± (answer-quality weight / sum of weights) × the quality CI's half-width; SLA, standard and SKM are taken as fixed (their uncertainty is not counted).",
+        )
 }
 
 /// The ranking's method in sentences: weights, who is ranked, how ties rank, who lacks what.
@@ -421,6 +571,12 @@ pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<St
         lang.pick(
             "Unit dengan indeks sama berbagi peringkat (peringkat kompetisi: 1, 2, 2, 4) dan ditandai \"seri\"; di antara unit seri urutan baris menurut nama, tanpa arti peringkat.",
             "Units with the same index share the rank (competition ranking: 1, 2, 2, 4) and are marked \"tie\"; among tied units the rows are ordered by name, which carries no rank.",
+        )
+        .to_string(),
+        interval_method(lang).to_string(),
+        lang.pick(
+            "Beda dengan peringkat tetangga: unit \"dapat dibedakan\" dari peringkat tepat di atas atau di bawahnya bila IK 95 % indeks gabungannya tidak bertumpang tindih dengan IK unit di peringkat itu, dan \"tidak dapat dibedakan\" bila bertumpang tindih (uji konservatif: urutan kedua unit bisa karena kebetulan sampel jawaban). Unit dengan kurang dari 2 jawaban berskor tidak memiliki IK dan tidak dapat dibedakan.",
+            "Distinguishable from neighbouring ranks: a unit is \"distinguishable\" from the rank just above or below when the 95 % CI of its combined index does not overlap the CI of the units at that rank, and \"not distinguishable\" when they overlap (a conservative test: the two units' order may be chance in the sample of answers). A unit with fewer than 2 scored answers has no CI and is distinguishable from no one.",
         )
         .to_string(),
     ]
@@ -525,5 +681,116 @@ mod tests {
         assert_eq!((serang.quality, serang.standard), (Some(80.0), Some(70.0)));
         assert!(!serang.unknown);
         assert!(out["Balai POM Antah"].unknown);
+    }
+
+    #[test]
+    fn intervals_of_the_quality_mean_and_the_index() {
+        // Ten scores with mean 80 and sd 10: 80 ± 2.262157 · 10 / √10 = 80 ± 7.1536.
+        let mut l = UnitLine {
+            quality: Some(80.0),
+            quality_n: Some(10),
+            quality_sd: Some(10.0),
+            sla: Some(90.0),
+            standard: Some(70.0),
+            ikm: Some(85.0),
+            ..UnitLine::default()
+        };
+        assert_eq!(quality_interval(&l), Some((72.85, 87.15)));
+        let w = IndexWeights::default();
+        // 0.35·80 + 0.2·90 + 0.3·70 + 0.15·85 = 79.75; the quality carries 0.35 of the
+        // weight: 79.75 ± 0.35 · 7.1536 = 79.75 ± 2.5037.
+        l.index = combined_index(&l, &w);
+        assert_eq!(l.index, Some(79.75));
+        assert_eq!(index_interval(&l, &w), Some((77.25, 82.25)));
+        // Weights not summing to 1 give the same share: 0.7 of 2.0.
+        let doubled = IndexWeights {
+            quality: 0.7,
+            sla: 0.4,
+            standard: 0.6,
+            skm: 0.3,
+        };
+        assert_eq!(index_interval(&l, &doubled), Some((77.25, 82.25)));
+        // One scored answer: no standard deviation, no interval.
+        let one = UnitLine {
+            quality_n: Some(1),
+            quality_sd: None,
+            ..l.clone()
+        };
+        assert_eq!(
+            (quality_interval(&one), index_interval(&one, &w)),
+            (None, None)
+        );
+        // Answer quality not weighted: the other components are fixed, the interval is the
+        // index itself.
+        let no_quality = IndexWeights {
+            quality: 0.0,
+            ..IndexWeights::default()
+        };
+        let mut q0 = one.clone();
+        q0.index = combined_index(&q0, &no_quality);
+        let i = q0.index.unwrap();
+        assert_eq!(index_interval(&q0, &no_quality), Some((i, i)));
+    }
+
+    fn ranked(index: f64, lo: f64, hi: f64) -> UnitLine {
+        UnitLine {
+            index: Some(index),
+            index_interval: Some((lo, hi)),
+            ..UnitLine::default()
+        }
+    }
+
+    #[test]
+    fn a_rank_says_whether_its_neighbours_differ() {
+        let mut lines = BTreeMap::new();
+        lines.insert("A".to_string(), ranked(90.0, 89.0, 91.0));
+        lines.insert("B".to_string(), ranked(87.0, 86.0, 88.5));
+        lines.insert("C".to_string(), ranked(86.0, 85.0, 87.0));
+        // D and E tie at rank 4; E's interval reaches C's, D's does not.
+        lines.insert("D".to_string(), ranked(80.0, 79.0, 81.0));
+        lines.insert("E".to_string(), ranked(80.0, 74.0, 86.0));
+        lines.insert("F".to_string(), ranked(70.0, 69.0, 71.0));
+        // Not ranked: no neighbour of anyone.
+        lines.insert("G".to_string(), UnitLine::default());
+        let n = neighbours(&lines);
+        assert_eq!(n.len(), 6);
+        let text = |u: &str| neighbour_text(&n[u], Lang::Id).unwrap();
+        assert_eq!(text("A"), "dapat dibedakan dari peringkat 2");
+        assert_eq!(
+            text("B"),
+            "dapat dibedakan dari peringkat 1; tidak dapat dibedakan dari peringkat 3"
+        );
+        // From rank 4 only if apart from both tied units there.
+        assert_eq!(text("C"), "tidak dapat dibedakan dari peringkat 2 dan 4");
+        assert_eq!(text("D"), "dapat dibedakan dari peringkat 3 dan 6");
+        assert_eq!(
+            text("E"),
+            "tidak dapat dibedakan dari peringkat 3; dapat dibedakan dari peringkat 6"
+        );
+        assert_eq!(
+            neighbour_text(&n["F"], Lang::En).unwrap(),
+            "distinguishable from rank 4"
+        );
+        // A unit without an interval is distinguishable from no one.
+        lines.insert(
+            "B".to_string(),
+            UnitLine {
+                index_interval: None,
+                ..ranked(87.0, 0.0, 0.0)
+            },
+        );
+        let n = neighbours(&lines);
+        assert_eq!(
+            neighbour_text(&n["B"], Lang::En).unwrap(),
+            "not distinguishable from ranks 1 and 3"
+        );
+        assert_eq!(
+            neighbour_text(&n["A"], Lang::Id).unwrap(),
+            "tidak dapat dibedakan dari peringkat 2"
+        );
+        // A single ranked unit has no neighbour.
+        let mut alone = BTreeMap::new();
+        alone.insert("A".to_string(), ranked(90.0, 89.0, 91.0));
+        assert_eq!(neighbour_text(&neighbours(&alone)["A"], Lang::Id), None);
     }
 }

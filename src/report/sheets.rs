@@ -22,51 +22,32 @@ pub fn answer_sheets(
     lang: Lang,
 ) -> Result<()> {
     let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
-    // Kriteria per Unit: unit, answers, then each criterion's pass rate.
-    let mut keep = vec![col("unit"), col("answers")];
-    keep.extend(
-        rubric
-            .criteria
-            .iter()
-            .map(|c| col(aggregate::pass_col(&c.id))),
-    );
-    let criteria = by_unit
-        .clone()
-        .lazy()
-        .select(keep)
-        .collect()
-        .map_err(|e| polars_err("kriteria per unit", e))?;
+    let (criteria, criteria_headers, rate_of) = criteria_frame(by_unit, rubric, lang)?;
     let sheet = lang.pick("Kriteria per Unit", "Criteria by Unit");
     // A rate from fewer than `min_n` judged answers says so in place of the number, in
     // grey: a text cell is outside the column's colour scale.
     let caveat = |row: usize, col: usize| -> Option<String> {
-        let c = rubric.criteria.get(col.checked_sub(2)?)?;
-        let n = small_n(&c.id, row)?;
+        let c = rate_of.get(col).copied().flatten()?;
+        let note = crate::stats::below_min_n(u64::from(small_n(&c.id, row)?), min_n)?;
         let rate = super::ranking::f64_at(&criteria, criteria.get_column_names()[col], row);
         Some(match rate {
-            Some(r) => format!("n = {n} < {min_n} ({r:.1} %)"),
-            None => format!("n = {n} < {min_n}"),
+            Some(r) => format!("{note} ({r:.1} %)"),
+            None => note,
         })
     };
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(xlsx::xlsx_err)?;
-    xlsx::write_sheet_with_caveats(ws, &criteria, &headers(&criteria), &caveat)?;
-    for c in 2..criteria.width() as u16 {
-        xlsx::color_scale(ws, c, criteria.height() as u32)?;
+    xlsx::write_sheet_with_caveats(ws, &criteria, &criteria_headers, &caveat)?;
+    for (c, rate) in rate_of.iter().enumerate() {
+        if rate.is_some() {
+            xlsx::color_scale(ws, c as u16, criteria.height() as u32)?;
+        }
     }
     let note = criteria.height() as u32 + 2;
-    ws.write_string(
-        note,
-        0,
-        tr!(
-            lang,
-            "Tingkat kelulusan dari kurang dari {} jawaban yang dinilai ditulis abu-abu sebagai \"n = … < {}\" dan tidak ikut skala warna.",
-            "Pass rates from fewer than {} judged answers are written in grey as \"n = … < {}\" and left out of the colour scale.",
-            min_n,
-            min_n
-        ),
-    )
-    .map_err(xlsx::xlsx_err)?;
+    for (k, line) in criteria_notes(min_n, lang).into_iter().enumerate() {
+        ws.write_string(note + k as u32, 0, line)
+            .map_err(xlsx::xlsx_err)?;
+    }
     xlsx::write_frame(
         wb,
         lang.pick("Petugas", "Officers"),
@@ -139,6 +120,86 @@ pub fn answer_sheets(
             .map_err(xlsx::xlsx_err)?;
     }
     Ok(())
+}
+
+/// The Kriteria per Unit frame, its headers, and per column the criterion whose rate it
+/// holds (None for the other columns).
+pub type CriteriaTable<'r> = (
+    DataFrame,
+    Vec<String>,
+    Vec<Option<&'r crate::rubric::Criterion>>,
+);
+
+/// The Kriteria per Unit table: unit, answers, then each criterion's pass rate followed by
+/// its 95 % Wilson interval as text ("49.0–94.3"); with the headers, and per column the
+/// criterion whose rate it holds.
+pub fn criteria_frame<'r>(
+    by_unit: &DataFrame,
+    rubric: &'r Rubric,
+    lang: Lang,
+) -> Result<CriteriaTable<'r>> {
+    let err = |e| polars_err("kriteria per unit", e);
+    let mut cols = vec![
+        by_unit.column("unit").map_err(err)?.clone(),
+        by_unit.column("answers").map_err(err)?.clone(),
+    ];
+    let mut headers = aggregate::summary_headers(
+        &by_unit.select(["unit", "answers"]).map_err(err)?,
+        rubric,
+        lang,
+    );
+    let mut rate_of = vec![None, None];
+    let f64s = |name: &str| -> Vec<Option<f64>> {
+        (0..by_unit.height())
+            .map(|i| super::ranking::f64_at(by_unit, name, i))
+            .collect()
+    };
+    for c in &rubric.criteria {
+        let rate = by_unit.column(&aggregate::pass_col(&c.id)).map_err(err)?;
+        cols.push(rate.clone());
+        headers.push(format!(
+            "{} — {}",
+            c.label,
+            lang.pick("lulus (%)", "pass (%)")
+        ));
+        rate_of.push(Some(c));
+        let (lo, hi) = (
+            f64s(&aggregate::pass_lo_col(&c.id)),
+            f64s(&aggregate::pass_hi_col(&c.id)),
+        );
+        let text: Vec<Option<String>> = lo
+            .iter()
+            .zip(&hi)
+            .map(|(lo, hi)| Some(crate::stats::range_text((*lo)?, (*hi)?, 1)))
+            .collect();
+        cols.push(Column::new(format!("ci__{}", c.id).into(), text));
+        headers.push(format!("{} — {}", c.label, lang.pick("IK 95 %", "95 % CI")));
+        rate_of.push(None);
+    }
+    let df = DataFrame::new(by_unit.height(), cols).map_err(err)?;
+    Ok((df, headers, rate_of))
+}
+
+/// The lines under the Kriteria per Unit table: the small-n rule and the interval's method.
+pub fn criteria_notes(min_n: u32, lang: Lang) -> Vec<String> {
+    vec![
+        tr!(
+            lang,
+            "Tingkat kelulusan dari kurang dari {} jawaban yang dinilai ditulis abu-abu sebagai \"n = … < {}\" dan tidak ikut skala warna.",
+            "Pass rates from fewer than {} judged answers are written in grey as \"n = … < {}\" and left out of the colour scale.",
+            min_n,
+            min_n
+        ),
+        interval_note(lang).to_string(),
+    ]
+}
+
+/// How the 95 % interval beside a pass rate is computed, in one sentence.
+pub fn interval_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "IK 95 % = interval kepercayaan 95 % Wilson untuk tingkat kelulusan (jawaban lulus dari n jawaban yang dinilai, z = 1.96): rentang tempat tingkat kelulusan sebenarnya berada dengan keyakinan 95 %; makin kecil n, makin lebar rentangnya.",
+        "95 % CI = Wilson 95 % confidence interval of the pass rate (answers passed out of the n judged, z = 1.96): the range the true pass rate lies in with 95 % confidence; the smaller n, the wider the range.",
+    )
 }
 
 /// Characters of question and answer text shown in the details.

@@ -423,7 +423,8 @@ pub fn write(
         let ws = wb
             .worksheet_from_name(lang.pick("Kriteria per Unit", "Criteria by Unit"))
             .map_err(xlsx::xlsx_err)?;
-        let right = p.run.rubric.criteria.len() as u16 + 3;
+        // Right of the table: unit, answers, then a rate and its interval per criterion.
+        let right = 2 * p.run.rubric.criteria.len() as u16 + 3;
         ws.insert_image(1, right, &img).map_err(xlsx::xlsx_err)?;
     }
     if let Some(img) = picture(3, 1.0)? {

@@ -195,3 +195,52 @@ fn review_sheets_confirm_or_override_automatic_verdicts() {
     let (n, a, _) = f[&("Salam pembuka".to_string(), "review ani".to_string())];
     assert_eq!((n, a), (15.0, 66.7));
 }
+
+/// On fewer answers than the report's minimum n (10) every figure carries the caveat, in
+/// the console and, greyed, in the workbook.
+#[test]
+fn agreement_from_few_answers_carries_the_small_n_caveat() {
+    let dir = tempfile::tempdir().unwrap();
+    // The labelled set's first four answers.
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(super::common::root().join("samples/berlabel/berlabel.csv"))
+        .unwrap();
+    let few = dir.path().join("empat.csv");
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_path(&few)
+        .unwrap();
+    w.write_record(rdr.headers().unwrap()).unwrap();
+    for r in rdr.records().take(4) {
+        w.write_record(&r.unwrap()).unwrap();
+    }
+    w.flush().unwrap();
+    let out = dir.path().join("k.xlsx");
+    bin()
+        .arg("agreement")
+        .arg(&few)
+        .arg("-o")
+        .arg(&out)
+        .args(["--show", "0"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("n = 4 < 10"))
+        .stdout(predicates::str::contains(
+            "\"n = … < 10\": angka dari kurang dari 10 jawaban yang dinilai belum dapat diandalkan",
+        ));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = wb.worksheet_range("Kesepakatan").unwrap();
+    let h = header_row(&r);
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let salam = r
+        .rows()
+        .find(|row| row[col("Kriteria")] == "Salam pembuka")
+        .unwrap();
+    assert_eq!(salam[col("Jawaban dinilai")], Data::Float(4.0));
+    let Data::String(agree) = &salam[col("Kesepakatan (%)")] else {
+        panic!("{salam:?}")
+    };
+    assert!(agree.starts_with("n = 4 < 10 ("), "{agree}");
+    assert_eq!(salam[col("Catatan")], Data::String("n = 4 < 10".into()));
+}

@@ -7,6 +7,7 @@ mod common;
 mod errors;
 mod hostile;
 mod ingest;
+mod officers;
 mod outputs;
 mod report;
 mod review;

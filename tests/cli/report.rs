@@ -96,6 +96,31 @@ fn report_on_the_samples() {
         r.get_value((ambon, col("Keterangan Peringkat"))),
         Some(&Data::String("belum lengkap, tanpa: SKM".into()))
     );
+    // Each rank says whether its combined index can be told apart from the ranks around
+    // it: Surabaya (3, 90.84–91.90) from Yogyakarta (2, 92.31–93.31) but not from
+    // Semarang (4, 90.46–91.90).
+    let text = |row: u32, h: &str| r.get_value((row, col(h))).unwrap().to_string();
+    assert_eq!(text(3, "Unit"), "Balai Besar POM di Surabaya");
+    assert_eq!(text(3, "Indeks Gabungan — IK 95 %"), "90.84–91.90");
+    assert_eq!(text(2, "Indeks Gabungan — IK 95 %"), "92.31–93.31");
+    assert_eq!(text(4, "Indeks Gabungan — IK 95 %"), "90.46–91.90");
+    assert_eq!(
+        text(3, "Beda dengan Peringkat Tetangga"),
+        "dapat dibedakan dari peringkat 2; tidak dapat dibedakan dari peringkat 4"
+    );
+    assert_eq!(
+        text(1, "Beda dengan Peringkat Tetangga"),
+        "dapat dibedakan dari peringkat 2"
+    );
+    // The index's interval is the quality mean's, carried through its weight (0.35 of 1):
+    // Bandung's quality 93.44 ± 1.20 gives 96.34 ± 0.42.
+    assert_eq!(text(1, "Skor Kualitas Jawaban — IK 95 %"), "92.24–94.64");
+    assert_eq!(text(1, "Indeks Gabungan — IK 95 %"), "95.92–96.76");
+    assert_eq!(text(1, "Indeks Gabungan"), "96.34");
+    // A unit not ranked has no index interval and no neighbours.
+    assert_eq!(text(ambon, "Indeks Gabungan — IK 95 %"), "");
+    assert_eq!(text(ambon, "Beda dengan Peringkat Tetangga"), "");
+
     // The method is written under the table.
     let method: Vec<String> = r.rows().map(|row| row[0].to_string()).collect();
     let at = method.iter().position(|m| m == "Metode peringkat").unwrap();
@@ -105,6 +130,11 @@ fn report_on_the_samples() {
         "{}",
         method[at + 2]
     );
+    assert!(
+        method[at + 4]
+            .starts_with("IK 95 % skor kualitas jawaban = rata-rata ± t₀,₉₇₅(n − 1) × s / √n")
+    );
+    assert!(method[at + 5].starts_with("Beda dengan peringkat tetangga: unit \"dapat dibedakan\""));
 
     // A rate from one reviewed answer says so, in place of the number (and so outside the
     // colour scale); a rate from enough answers stays a number.
@@ -125,6 +155,26 @@ fn report_on_the_samples() {
         Data::String("n = 1 < 10 (0.0 %)".into())
     );
     assert!(matches!(cell("Balai Besar POM di Bandung"), Data::Float(_)));
+    // Beside every rate its 95 % Wilson interval: 0 of 1 passed is 0.0–79.3 %.
+    assert_eq!(
+        kh[akurasi + 1],
+        "Akurasi ilmiah (reviewer) — IK 95 %",
+        "{kh:?}"
+    );
+    let interval = |unit: &str| {
+        k.rows()
+            .find(|row| row[0] == unit)
+            .map(|row| row[akurasi + 1].to_string())
+            .unwrap()
+    };
+    assert_eq!(interval("Loka POM di Kabupaten Bogor"), "0.0–79.3");
+    let notes: Vec<String> = k.rows().map(|row| row[0].to_string()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("IK 95 % = interval kepercayaan 95 % Wilson")),
+        "the method under the table"
+    );
 
     // The trend has the three months of Q1 2026, in order.
     let t = wb.worksheet_range("Tren Bulanan").unwrap();
@@ -335,7 +385,7 @@ fn report_has_a_native_chart_and_colour_scales() {
     let chart = part("xl/charts/chart1.xml");
     assert!(chart.contains("<c:barChart>"));
     assert!(
-        chart.contains("'Peringkat Unit'!$P$2:$P$9"),
+        chart.contains("'Peringkat Unit'!$Q$2:$Q$9"),
         "index values of the 8 ranked units"
     );
     let ranking = part("xl/worksheets/sheet2.xml");
@@ -490,6 +540,12 @@ fn per_unit_feedback_workbooks() {
     };
     assert_eq!(value("Unit"), "Balai Besar POM di Kupang");
     assert_eq!(value("Peringkat indeks gabungan"), "8 dari 8");
+    assert!(
+        value("Beda dengan peringkat tetangga")
+            .starts_with("dapat dibedakan dari peringkat 7 (menurut IK 95 % indeks gabungan"),
+        "{}",
+        value("Beda dengan peringkat tetangga")
+    );
     assert!(value("Standar minimal").starts_with("Belum Memenuhi"));
     let p = wb.worksheet_range("Posisi Nasional").unwrap();
     assert_eq!(
@@ -499,14 +555,14 @@ fn per_unit_feedback_workbooks() {
     assert_eq!(p.get_value((1, 1)), Some(&kupang_quality));
     let (Some(Data::Float(own)), Some(Data::Float(nat)), Some(Data::Float(diff))) = (
         p.get_value((1, 1)),
-        p.get_value((1, 2)),
         p.get_value((1, 3)),
+        p.get_value((1, 4)),
     ) else {
         panic!("numbers expected in Posisi Nasional row 2");
     };
     assert!(*own < *nat, "Kupang is below the national mean");
     // Each national figure says how it is computed: answers pooled, or a mean of units.
-    let basis = |row: u32| p.get_value((row, 4)).unwrap().to_string();
+    let basis = |row: u32| p.get_value((row, 5)).unwrap().to_string();
     assert!(
         basis(1).starts_with("semua jawaban digabung"),
         "{}",
@@ -518,6 +574,29 @@ fn per_unit_feedback_workbooks() {
         "rata-rata 8 unit yang diperingkat (tiap unit sama bobot)"
     );
     assert!((diff - (own - nat)).abs() < 0.011);
+    // Beside each pass rate the unit's 95 % Wilson interval and n: 6 of 9 reviewed answers
+    // passed akurasi, 35.4–87.9 %; the national rate names its own n.
+    let akurasi = p
+        .rows()
+        .find(|r| r[0] == "Akurasi ilmiah (reviewer) — lulus (%)")
+        .unwrap();
+    assert_eq!(akurasi[1], Data::Float(66.7));
+    // The quality score's interval and n, the index's interval, as the ranking sheet has.
+    assert_eq!(
+        p.get_value((1, 2)),
+        Some(&Data::String("75.99–83.99 (n = 86)".into()))
+    );
+    assert_eq!(
+        p.get_value((index_row, 2)),
+        Some(&Data::String("73.18–75.98".into()))
+    );
+    assert_eq!(akurasi[2], Data::String("35.4–87.9 (n = 9)".into()));
+    assert!(akurasi[5].to_string().starts_with("semua jawaban digabung"));
+    assert!(
+        !akurasi[5].to_string().ends_with("n = 2998)"),
+        "{}",
+        akurasi[5]
+    );
 
     // Nothing of another unit: its name appears in no cell of any sheet.
     let others: Vec<&String> = units

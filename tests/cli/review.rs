@@ -1,6 +1,7 @@
 //! The reviewer workflow: `sample`.
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use predicates::prelude::PredicateBooleanExt;
 
 use super::common::{bin, bytes, header_row};
 
@@ -350,19 +351,27 @@ fn calibration_figures_match_the_reference() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(predicates::str::contains("Akurasi"));
+        .stdout(predicates::str::contains("Akurasi"))
+        // Four shared answers are fewer than the report's minimum n: said in the console.
+        .stdout(predicates::str::contains("n = 4 < 10"))
+        .stdout(predicates::str::contains(
+            "\"n = … < 10\": angka dari kurang dari 10 jawaban bersama belum dapat diandalkan",
+        ));
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let k = wb.worksheet_range("Kesepakatan").unwrap();
     let row = |label: &str| -> Vec<Data> { k.rows().find(|r| r[0] == label).unwrap().to_vec() };
     let acc = row("Akurasi");
-    // answers, reviewers, exact %, within ±10 %, kappa, alpha, status
+    // answers, reviewers, exact %, within ±10 %, kappa, alpha, status, note. From four
+    // shared answers (< min_n 10) every figure is written as the caveat with the value.
+    let caveat = |v: &str| Data::String(format!("n = 4 < 10 ({v})"));
     assert_eq!(acc[1], Data::Float(4.0));
     assert_eq!(acc[2], Data::Float(2.0));
-    assert_eq!(acc[3], Data::Float(50.0));
-    assert_eq!(acc[4], Data::Float(50.0));
-    assert_eq!(acc[5], Data::Float(0.5), "linear-weighted kappa by hand");
-    assert_eq!(acc[6], Data::Float(0.708));
+    assert_eq!(acc[3], caveat("50.0"));
+    assert_eq!(acc[4], caveat("50.0"));
+    assert_eq!(acc[5], caveat("0.500"), "linear-weighted kappa by hand");
+    assert_eq!(acc[6], caveat("0.708"));
     assert_eq!(acc[7], Data::String("Sepakat".into()));
+    assert_eq!(acc[8], Data::String("n = 4 < 10".into()));
     let d = wb.worksheet_range("Rincian Nilai").unwrap();
     let a2: Vec<Data> = d
         .rows()
@@ -374,24 +383,54 @@ fn calibration_figures_match_the_reference() {
         [Data::Float(66.67), Data::Float(55.56), Data::Float(61.12)]
     );
     let total = row("Skor total");
-    assert_eq!(total[3], Data::Float(50.0));
+    assert_eq!(total[3], caveat("50.0"));
     // Consensus 100, 61.12, 20, 0: A3's two totals are 20 points off, the rest within 10.
-    assert_eq!(total[4], Data::Float(75.0));
-    assert_eq!(total[6], Data::Float(0.882));
+    assert_eq!(total[4], caveat("75.0"));
+    assert_eq!(total[6], caveat("0.882"));
+    let p = wb.worksheet_range("Pasangan Reviewer").unwrap();
+    assert_eq!(p.get_value((1, 4)), Some(&caveat("0.500")));
+    assert_eq!(
+        p.get_value((1, 5)),
+        Some(&Data::String("n = 4 < 10".into()))
+    );
     let r = wb.worksheet_range("Reviewer").unwrap();
     // ani 12.5 points above the consensus on accuracy, budi 12.5 below.
     assert_eq!(r.get_value((1, 0)), Some(&Data::String("ani".into())));
-    assert_eq!(r.get_value((1, 1)), Some(&Data::Float(12.5)));
-    assert_eq!(r.get_value((2, 1)), Some(&Data::Float(-12.5)));
-    // By the total score: ani +5.6 on A2 and +20 on A3, a mean of +6.4, beyond ±5.
+    assert_eq!(r.get_value((1, 1)), Some(&caveat("12.50")));
+    assert_eq!(r.get_value((2, 1)), Some(&caveat("-12.50")));
+    // By the total score: ani +5.6 on A2 and +20 on A3, a mean of +6.4, beyond ±5; from
+    // four answers.
     assert_eq!(
         r.rows().nth(1).unwrap().last(),
-        Some(&Data::String("terlalu longgar".into()))
+        Some(&Data::String("terlalu longgar (n = 4 < 10)".into()))
     );
     assert_eq!(
         r.rows().nth(2).unwrap().last(),
-        Some(&Data::String("terlalu ketat".into()))
+        Some(&Data::String("terlalu ketat (n = 4 < 10)".into()))
     );
+
+    // The minimum is the report's: with [report] min_n = 4 the same figures are numbers.
+    let config = dir.path().join("ulpk-eval.toml");
+    std::fs::write(&config, "[report]\nmin_n = 4\n").unwrap();
+    let out = dir.path().join("kalibrasi-4.xlsx");
+    bin()
+        .arg("calibrate")
+        .arg(&reviews)
+        .arg("--config")
+        .arg(&config)
+        .arg("--rubric")
+        .arg(super::common::fixture("rubrik-uji.toml"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("n = 4 <").not());
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let k = wb.worksheet_range("Kesepakatan").unwrap();
+    let acc: Vec<Data> = k.rows().find(|r| r[0] == "Akurasi").unwrap().to_vec();
+    assert_eq!(acc[3], Data::Float(50.0));
+    assert_eq!(acc[6], Data::Float(0.708));
+    assert_eq!(acc[8], Data::Empty);
 }
 
 /// The coordinator's loop on the samples: 200 answers for three reviewers with 20% overlap,

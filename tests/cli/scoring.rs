@@ -120,6 +120,11 @@ fn summary_leaves_duplicates_out() {
     // Pengaduan: A3 tindak pass, A4 partial: 50 % pass.
     let pengaduan = find("service_type", "pengaduan");
     assert_eq!(pengaduan["pass_pct__tindak"], "50.0");
+    // Beside it its n and its 95 % Wilson interval: 1 of 2 is 9.5–90.5 %.
+    assert_eq!(pengaduan["n__tindak"], "2");
+    assert_eq!(pengaduan["pass_lo__tindak"], "9.5");
+    assert_eq!(pengaduan["pass_hi__tindak"], "90.5");
+    assert!(!pengaduan.contains_key("passed__tindak"));
     assert_eq!(pengaduan["answers"], "2");
 }
 
