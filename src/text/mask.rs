@@ -20,15 +20,16 @@ static NIK: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// Indonesian mobile and landline numbers, after any non-digit ("hp081…", "WA:+62…"), with
-/// spaces, dots, dashes or slashes between the groups ("0812 - 3456 - 7890",
-/// "0812/3456/7890"): +62 or 62 then 8…, +62 then an area code, (021) …, or 0 and two to
-/// four digits before the first separator (so a date "03/02/2026" or a time "09.15" is not
-/// a number).
+/// Indonesian mobile and landline numbers, after a space or punctuation or right after a
+/// word that names a number ("hp081…", "WA:+62…"; not after other letters, so a
+/// registration number "NE08061608787" stays), with spaces, dots, dashes or slashes
+/// between the groups ("0812 - 3456 - 7890", "0812/3456/7890"): +62 or 62 then 8…, +62
+/// then an area code, (021) …, or 0 and two to four digits before the first separator (so
+/// a date "03/02/2026" or a time "09.15" is not a number).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     let sep = r"[ \t]*[./-]?[ \t]*";
     Regex::new(&format!(
-        r"(^|[^\d+])(?:\+?62{sep}8(?:{sep}\d){{7,11}}|\+62{sep}\(?\d{{1,4}}\)?(?:{sep}\d){{5,10}}|\(0\d{{1,3}}\)(?:{sep}\d){{5,8}}|0\d{{2,4}}(?:{sep}\d){{6,10}})"
+        r"(^|[^\w+]|(?i:hp|wa|telp|tlp|tel|cp|ph|phone|kontak|nomor|no)[.:]?)(?:\+?62{sep}8(?:{sep}\d){{7,11}}|\+62{sep}\(?\d{{1,4}}\)?(?:{sep}\d){{5,10}}|\(0\d{{1,3}}\)(?:{sep}\d){{5,8}}|0\d{{2,4}}(?:{sep}\d){{6,10}})"
     ))
     .expect("valid regex")
 });
@@ -84,6 +85,8 @@ mod tests {
             ("hubungi 0812 - 3456 - 7890.", "hubungi [telp]."),
             ("hubungi 0812/3456/7890", "hubungi [telp]"),
             ("hp081234567890 ya", "hp[telp] ya"),
+            ("HP.081234567890", "HP.[telp]"),
+            ("WA:081234567890", "WA:[telp]"),
             ("wa:+6281234567890", "wa:[telp]"),
             ("62 812.3456.7890", "[telp]"),
             ("kantor 0274-512345", "kantor [telp]"),
@@ -111,6 +114,9 @@ mod tests {
             "Rp 62.500.000",
             "No. Tiket LPK-2024-000001",
             "SD 181345221 dan POM TR 203645671",
+            "NE08061608787 dan NA18201234567",
+            "MD 224510001234",
+            "ML 234509876543",
             "dosis 500 mg 3 x 1, 2024 sampai 2026",
             "SK No. HK.02.01.03.464.12.25.428 tentang pengaduan",
             "Peraturan Kepala BPOM Nomor HK.03.1.23.12.11.10569 Tahun 2011",
