@@ -131,7 +131,7 @@ impl Thrift<'_> {
 
     fn value(&mut self, t: u8, depth: usize) -> Option<()> {
         match t {
-            1 | 2 | 3 => self.skip(1),
+            1..=3 => self.skip(1),
             4..=6 => self.varint().map(|_| ()),
             7 => self.skip(8),
             8 => {
@@ -355,7 +355,7 @@ mod tests {
             std::fs::write(&path, &bytes).unwrap();
             let whole = std::panic::catch_unwind(|| read(&path, &opts()).map(|_| ()));
             let parts = std::panic::catch_unwind(|| {
-                chunks(&path, &opts(), 100).and_then(|(_, c)| c.map(|r| r.map(|_| ())).collect())
+                chunks(&path, &opts(), 100).and_then(|(_, mut c)| c.try_for_each(|r| r.map(|_| ())))
             });
             for (how, r) in [("read", whole), ("chunks", parts)] {
                 let err = match r {
@@ -382,7 +382,7 @@ mod tests {
             bytes.extend_from_slice(&good[good.len() - 8..]);
             std::fs::write(&path, &bytes).unwrap();
             let r = std::panic::catch_unwind(|| {
-                chunks(&path, &opts(), 100).and_then(|(_, c)| c.map(|r| r.map(|_| ())).collect())
+                chunks(&path, &opts(), 100).and_then(|(_, mut c)| c.try_for_each(|r| r.map(|_| ())))
             });
             match r {
                 Ok(Err(e)) => assert!(e.render(crate::i18n::Lang::En).contains(&name)),
