@@ -163,7 +163,8 @@ impl Item {
                     CellValue::Text(t) => number(t),
                     _ => None,
                 };
-                match v {
+                // Infinity and NaN (a cell holding 1e309) are no count of anything.
+                match v.filter(|v| v.is_finite()) {
                     Some(v) if v >= 0.0 => Ok(Answer::Number(v)),
                     _ => Err(expected(msg!(
                         "diharapkan bilangan ≥ 0",
@@ -245,13 +246,15 @@ fn threshold_score(thresholds: &[Threshold], v: f64) -> f64 {
 
 /// The same day `n` months earlier (clamped to the month's last day).
 pub fn months_before(d: NaiveDate, n: u32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 - n as i32;
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) - i64::from(n);
     let (y, m0) = (total.div_euclid(12), total.rem_euclid(12) as u32);
-    let mut day = d.day();
-    loop {
-        if let Some(x) = NaiveDate::from_ymd_opt(y, m0 + 1, day) {
-            return x;
-        }
-        day -= 1;
-    }
+    let Ok(y) = i32::try_from(y) else {
+        return NaiveDate::MIN;
+    };
+    // The same day of that month, or its last day (31 March → 28/29 February); a year
+    // outside the calendar's range gives its first day. At most four tries.
+    (28..=d.day().max(28))
+        .rev()
+        .find_map(|day| NaiveDate::from_ymd_opt(y, m0 + 1, day.min(d.day())))
+        .unwrap_or(NaiveDate::MIN)
 }

@@ -336,11 +336,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Standard> {
                 thresholds: thresholds()?,
             },
             "date" => match i.within_months {
-                Some(m) if m > 0 => ItemKind::Date { within_months: m },
+                Some(m) if (1..=MAX_MONTHS).contains(&m) => ItemKind::Date { within_months: m },
                 _ => {
                     return Err(err(msg!(
-                        "type = \"date\" memerlukan within_months > 0",
-                        "type = \"date\" needs within_months > 0"
+                        "type = \"date\" memerlukan within_months antara 1 dan {MAX_MONTHS} (100 tahun)",
+                        "type = \"date\" needs within_months between 1 and {MAX_MONTHS} (100 years)"
                     )));
                 }
             },
@@ -385,6 +385,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Standard> {
         source: path.to_path_buf(),
     })
 }
+
+/// The longest period a date item may ask for, in months (100 years).
+const MAX_MONTHS: u32 = 1200;
 
 fn valid_code(s: &str) -> bool {
     !s.is_empty()

@@ -436,6 +436,10 @@ within_months = 12
         assert_eq!(num.parse(&C::Text("2,5".into())), Ok(Answer::Number(2.5)));
         assert_eq!(num.parse(&C::Text(" 3 ".into())), Ok(Answer::Number(3.0)));
         assert!(num.parse(&C::Text("dua".into())).is_err());
+        // A cell holding 1e309 (infinity) or NaN is no count: it never meets an item.
+        assert!(num.parse(&C::Number(f64::INFINITY)).is_err());
+        assert!(num.parse(&C::Number(f64::NAN)).is_err());
+        assert!(num.parse(&C::Text("1e309".into())).is_err());
         let date = s.item("S-02").unwrap();
         assert_eq!(
             date.parse(&C::Text("15/03/2026".into())),
@@ -499,5 +503,9 @@ within_months = 12
         assert_eq!(months_before(d(2026, 3, 31), 1), d(2026, 2, 28));
         assert_eq!(months_before(d(2026, 3, 31), 12), d(2025, 3, 31));
         assert_eq!(months_before(d(2026, 1, 15), 2), d(2025, 11, 15));
+        // Further back than the calendar goes: its first day, at once (this looped forever).
+        assert_eq!(months_before(d(2026, 3, 31), u32::MAX), NaiveDate::MIN);
+        assert_eq!(months_before(d(2024, 3, 31), 13), d(2023, 2, 28));
+        assert_eq!(months_before(d(2025, 3, 31), 13), d(2024, 2, 29));
     }
 }

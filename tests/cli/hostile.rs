@@ -435,6 +435,39 @@ fn corpus(dir: &Path) -> Vec<Case> {
         .find(|l| l.starts_with("code = "))
         .unwrap()
         .to_string();
+    for (name, file, months) in [
+        (
+            "standard asking for a date in the last 100 000 000 months",
+            "standar-bulan.toml",
+            "100000000",
+        ),
+        (
+            "standard asking for a date in the last 0 months",
+            "standar-nol.toml",
+            "0",
+        ),
+    ] {
+        cases.push(Case {
+            name,
+            file: write(
+                dir,
+                file,
+                standard
+                    .replacen(
+                        "within_months = 12",
+                        &format!("within_months = {months}"),
+                        1,
+                    )
+                    .as_bytes(),
+            ),
+            args: vec![],
+            expect: Expect::Error(if months == "0" {
+                &["standar-nol.toml", "within_months"]
+            } else {
+                &["standar-bulan.toml", "within_months", "1200"]
+            }),
+        });
+    }
     cases.push(Case {
         name: "standard with duplicate item codes",
         file: write(
