@@ -62,6 +62,10 @@ where
     let lang = cli.lang;
     output::clean_up_on_interrupt();
     output::guard::begin_run();
+    if let Err(e) = output::source_date() {
+        eprintln!("{}: {}", lang.pick("galat", "error"), e.render(lang));
+        return 2;
+    }
     let result = match &cli.command {
         Command::Report(a) => commands::report::run(a, lang),
         Command::Score(a) => commands::score::run(a, lang),

@@ -47,6 +47,29 @@ impl Format {
     }
 }
 
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention) as the time documents carry,
+/// when set: seconds since 1970 in Excel's range of dates (1900–9999). Anything else set
+/// is an error naming the variable, before anything is written.
+pub fn source_date() -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let raw = raw.to_string_lossy();
+    let t = raw
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
+        .filter(|t| (1900..=9999).contains(&chrono::Datelike::year(t)));
+    match t {
+        Some(t) => Ok(Some(t)),
+        None => Err(Error::plain(msg!(
+            "SOURCE_DATE_EPOCH = \"{raw}\" bukan waktu yang dapat dipakai: harus detik sejak 1970 untuk tanggal antara tahun 1900 dan 9999 (misalnya 1775462400), atau hapus variabelnya",
+            "SOURCE_DATE_EPOCH = \"{raw}\" is not a usable time: it must be seconds since 1970 for a date between the years 1900 and 9999 (e.g. 1775462400), or unset it"
+        ))),
+    }
+}
+
 /// Temporary files being written, removed if the process is interrupted.
 static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 

@@ -21,11 +21,8 @@ pub fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
 /// A new workbook with fixed document properties, so the same inputs give the same bytes.
 /// The creation time is `SOURCE_DATE_EPOCH` when set, else 1980-01-01.
 pub fn new_workbook(title: &str) -> Result<Workbook> {
-    let created = match std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-    {
-        Some(ts) => ExcelDateTime::from_timestamp(ts).map_err(xlsx_err)?,
+    let created = match super::source_date()? {
+        Some(t) => ExcelDateTime::from_timestamp(t.timestamp()).map_err(xlsx_err)?,
         None => ExcelDateTime::from_ymd(1980, 1, 1).map_err(xlsx_err)?,
     };
     let props = DocProperties::new()

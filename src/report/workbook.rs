@@ -213,11 +213,8 @@ pub fn comparison_rows(
 /// report is byte-identical), else the current time.
 pub fn generated_at() -> String {
     let fmt = "%Y-%m-%d %H:%M:%S";
-    match std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|ts| chrono::DateTime::from_timestamp(ts, 0))
-    {
+    // A bad value was refused when the run began (`output::source_date`).
+    match crate::output::source_date().ok().flatten() {
         Some(t) => format!("{} UTC", t.format(fmt)),
         None => chrono::Local::now()
             .format(&format!("{fmt} %:z"))

@@ -947,3 +947,44 @@ fn names_become_safe_distinct_file_names() {
     assert_eq!(review.len(), 1, "{review:?}");
     assert!(review[0].chars().count() <= 80, "{}", review[0]);
 }
+
+#[test]
+fn source_date_epoch_outside_excels_dates_is_refused_before_writing() {
+    for bad in ["-3000000000", "253402300800", "besok", ""] {
+        let dir = tempfile::tempdir().unwrap();
+        let input = csv(
+            dir.path(),
+            "a.csv",
+            &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+        );
+        let before = snapshot(dir.path());
+        bin()
+            .env("SOURCE_DATE_EPOCH", bad)
+            .arg("score")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join("skor.xlsx"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("SOURCE_DATE_EPOCH"))
+            .stderr(predicates::str::contains("1900"));
+        assert_eq!(snapshot(dir.path()), before, "{bad:?}");
+    }
+    // The edges of the range are fine: 1900-01-01 and 9999-12-31.
+    for good in ["-2208988800", "253402214400"] {
+        let dir = tempfile::tempdir().unwrap();
+        let input = csv(
+            dir.path(),
+            "a.csv",
+            &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+        );
+        bin()
+            .env("SOURCE_DATE_EPOCH", good)
+            .arg("score")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join("skor.xlsx"))
+            .assert()
+            .success();
+    }
+}
