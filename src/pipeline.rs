@@ -164,10 +164,29 @@ pub fn run_with(
         }
         sources.push(source);
     }
+    // Only column headings: nothing to score, and every figure would be empty.
+    if !sources.is_empty() && sources.iter().all(|s| s.rows == 0) {
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| s.path.display().to_string())
+            .collect();
+        return Err(Error::plain(msg!(
+            "tidak ada baris data untuk dinilai (hanya judul kolom) di: {}",
+            "no data rows to score (column headings only) in: {}",
+            names.join(", ")
+        )));
+    }
+    let mut warnings = absent_column_warnings(&rubric, &sources);
+    for s in sources.iter().filter(|s| s.rows == 0) {
+        warnings.push(msg!(
+            "{}: tidak ada baris data (hanya judul kolom)",
+            "{}: no data rows (column headings only)",
+            s.path.display()
+        ));
+    }
     issues.extend(checker.officer_issues(&sources));
     crate::issues::sort_issues(&mut issues);
     let disputes = decisions.finish(inputs, &rubric, &checker, &mut issues)?;
-    let warnings = absent_column_warnings(&rubric, &sources);
     let mut parts = kept.into_iter();
     let mut scored = parts.next().unwrap_or_default();
     for p in parts {

@@ -291,6 +291,22 @@ pub fn map_headers(
         });
         match found {
             Some(i) => {
+                // Two columns with the same name: which one holds the answers is a guess.
+                if let Some(j) =
+                    (i + 1..headers.len()).find(|&j| !used[j] && normalized[j] == normalized[i])
+                {
+                    return Err(Error::new(
+                        place.clone(),
+                        msg!(
+                            "dua kolom bernama \"{}\" (kolom ke-{} dan ke-{}): tidak jelas mana yang dipakai untuk {}; hapus atau ganti nama salah satunya",
+                            "two columns named \"{}\" (columns {} and {}): which one holds {} is unclear; remove or rename one",
+                            headers[i].trim(),
+                            i + 1,
+                            j + 1,
+                            spec.key
+                        ),
+                    ));
+                }
                 used[i] = true;
                 columns.push((spec.key.clone(), i, headers[i].clone()));
             }
