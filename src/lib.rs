@@ -83,7 +83,11 @@ where
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {}", lang.pick("galat", "error"), e.render(lang));
+            eprintln!(
+                "{}: {}",
+                lang.pick("galat", "error"),
+                output::console(&e.render(lang))
+            );
             2
         }
     }

@@ -124,24 +124,26 @@ pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
         } else {
             String::new()
         };
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "Dibaca {}: {}{sheet}{header}, {} baris data",
-                "Read {}: {}{sheet}{header}, {} data rows",
-                s.path.display(),
-                s.format,
-                s.rows
-            )
+        let line = tr!(
+            lang,
+            "Dibaca {}: {}{sheet}{header}, {} baris data",
+            "Read {}: {}{sheet}{header}, {} data rows",
+            s.path.display(),
+            s.format,
+            s.rows
         );
+        eprintln!("{}", crate::output::console(&line));
     }
 }
 
 /// Prints warnings about whole files on stderr.
 pub fn print_warnings(warnings: &[crate::error::Msg], lang: Lang) {
     for w in warnings {
-        eprintln!("{}: {}", lang.pick("peringatan", "warning"), w.get(lang));
+        eprintln!(
+            "{}: {}",
+            lang.pick("peringatan", "warning"),
+            crate::output::console(w.get(lang))
+        );
     }
 }
 
@@ -169,7 +171,7 @@ pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
         )
     );
     for i in issues.iter().take(ISSUES_SHOWN) {
-        eprintln!("  {}", i.render(lang));
+        eprintln!("  {}", crate::output::console(&i.render(lang)));
     }
     if issues.len() > ISSUES_SHOWN {
         let more = issues.len() - ISSUES_SHOWN;

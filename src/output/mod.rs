@@ -47,6 +47,29 @@ impl Format {
     }
 }
 
+/// Text for the terminal: control characters (an ESC that would start a terminal escape
+/// sequence, a carriage return that would overwrite the line, a bell) and bidirectional
+/// overrides, which data from the public may hold, written out as `\u{1b}` instead of
+/// acting on the terminal. Line breaks and tabs stay.
+pub fn console(s: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(acts) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention) as the time documents carry,
 /// when set: seconds since 1970 in Excel's range of dates (1900–9999). Anything else set
 /// is an error naming the variable, before anything is written.

@@ -52,5 +52,5 @@ pub fn render(df: &DataFrame, columns: &[(&str, String)]) -> String {
             .collect();
         t.add_row(row);
     }
-    t.to_string()
+    super::console(&t.to_string()).into_owned()
 }

@@ -994,3 +994,27 @@ fn source_date_epoch_outside_excels_dates_is_refused_before_writing() {
             .success();
     }
 }
+
+#[test]
+fn terminal_escapes_in_data_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // A unit name that would clear the screen and set the window title; a carriage return
+    // that would overwrite the line; a right-to-left override.
+    let evil = "Balai \u{1b}[2J\u{1b}]0;diretas\u{7}POM\rX\u{202e}";
+    let text = format!(
+        "{HEADER}\r\nE1;{evil};WhatsApp;Informasi;02/03/2026 09:00;03/03/2026 10:00;Rina;Apakah terdaftar?;{GOOD}\r\nE2;{evil};WhatsApp;Informasi;02/03/2026 09:00;;Rina;Apakah terdaftar?;{GOOD}"
+    );
+    let input = write(dir.path(), "jahat.csv", text.as_bytes());
+    let out = bin().arg("summary").arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for stream in [&out.stdout, &out.stderr] {
+        let s = String::from_utf8_lossy(stream);
+        assert!(
+            !s.chars()
+                .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\r' || c == '\u{202e}'),
+            "{s}"
+        );
+    }
+    // Shown, written out, in the table.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[2J"));
+}
