@@ -133,6 +133,16 @@ pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
             s.rows
         );
         eprintln!("{}", crate::output::console(&line));
+        if !s.hidden_skipped.is_empty() {
+            let note = tr!(
+                lang,
+                "  catatan: sheet tersembunyi dilewati: \"{}\"; dibaca sheet pertama yang terlihat \"{}\" (pilih sheet lain dengan --sheet)",
+                "  note: hidden sheets passed over: \"{}\"; read the first visible sheet \"{}\" (choose another with --sheet)",
+                s.hidden_skipped.join("\", \""),
+                s.sheet.as_deref().unwrap_or("")
+            );
+            eprintln!("{}", crate::output::console(&note));
+        }
     }
 }
 

@@ -229,6 +229,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
 impl Prepared {
     fn source(&self, enc: Encoding, rows: usize) -> SourceInfo {
         SourceInfo {
+            hidden_skipped: Vec::new(),
             path: self.path.clone(),
             format: format!("CSV {} {}", delimiter_label(self.delimiter), enc.label()),
             sheet: None,

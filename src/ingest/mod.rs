@@ -38,6 +38,8 @@ pub struct SourceInfo {
     pub header_row: usize,
     pub mapping: HeaderMapping,
     pub rows: usize,
+    /// Hidden sheets before the one read, which were passed over (no sheet named).
+    pub hidden_skipped: Vec<String>,
 }
 
 /// Records of one file with their wanted columns as strings.

@@ -192,6 +192,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
 
 fn source(path: &Path, mapping: HeaderMapping, rows: usize) -> SourceInfo {
     SourceInfo {
+        hidden_skipped: Vec::new(),
         path: path.to_path_buf(),
         format: "Parquet".into(),
         sheet: None,

@@ -41,6 +41,7 @@ fn float_text(f: f64) -> String {
 pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     let mut wb = super::workbook::open(path)?;
     let names = wb.sheet_names();
+    let mut hidden: Vec<String> = Vec::new();
     let sheet = match &opts.sheet {
         Some(s) => {
             if !names.iter().any(|n| n == s) {
@@ -55,12 +56,31 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             }
             s.clone()
         }
-        None => names.first().cloned().ok_or_else(|| {
-            Error::new(
-                Location::file(path),
-                msg!("workbook tidak berisi sheet", "the workbook has no sheet"),
-            )
-        })?,
+        // The first sheet a person opening the workbook sees: hidden sheets and chart
+        // sheets are passed over, and said so.
+        None => {
+            let meta = wb.sheets_metadata().to_vec();
+            let shown = meta.iter().position(|m| {
+                m.visible == calamine::SheetVisible::Visible
+                    && m.typ == calamine::SheetType::WorkSheet
+            });
+            match shown {
+                Some(k) => {
+                    hidden = meta[..k]
+                        .iter()
+                        .filter(|m| m.visible != calamine::SheetVisible::Visible)
+                        .map(|m| m.name.clone())
+                        .collect();
+                    meta[k].name.clone()
+                }
+                None => names.first().cloned().ok_or_else(|| {
+                    Error::new(
+                        Location::file(path),
+                        msg!("workbook tidak berisi sheet", "the workbook has no sheet"),
+                    )
+                })?,
+            }
+        }
     };
     let range = super::workbook::sheet_range(&mut wb, path, &sheet)?;
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
@@ -123,6 +143,7 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     Ok(Table {
         df,
         source: SourceInfo {
+            hidden_skipped: hidden,
             path: path.to_path_buf(),
             format: ext,
             sheet: Some(sheet),

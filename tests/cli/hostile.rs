@@ -1018,3 +1018,41 @@ fn terminal_escapes_in_data_never_reach_the_terminal() {
     // Shown, written out, in the table.
     assert!(String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[2J"));
 }
+
+#[test]
+fn a_hidden_first_sheet_is_passed_over_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tersembunyi.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    // A hidden sheet first, holding other answers (an old copy, say), then the real one.
+    for (name, id, hidden) in [("Lama", "H1", true), ("Data", "V1", false)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in HEADER.split(';').enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+        let cells = row(id, "02/03/2026 09:00", "03/03/2026 10:00", GOOD);
+        for (c, v) in cells.split(';').enumerate() {
+            ws.write_string(1, c as u16, v).unwrap();
+        }
+        if hidden {
+            ws.set_hidden(true);
+        } else {
+            ws.set_active(true);
+        }
+    }
+    wb.save(&path).unwrap();
+    let out = dir.path().join("skor.csv");
+    bin()
+        .arg("score")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "sheet tersembunyi dilewati: \"Lama\"; dibaca sheet pertama yang terlihat \"Data\"",
+        ));
+    let scored = std::fs::read_to_string(&out).unwrap();
+    assert!(scored.contains("V1") && !scored.contains("H1"), "{scored}");
+}
