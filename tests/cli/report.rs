@@ -435,7 +435,10 @@ fn personal_data_is_masked_in_the_details() {
 fn personal_data(s: &str) -> bool {
     use std::sync::LazyLock;
     static PHONE: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?:\+62|\b62|\b0|[a-z]0)8\d{2}[ ./-]*\d{3,4}[ ./-]*\d{3,4}").unwrap()
+        regex::Regex::new(
+            r"(?:\+62|\b62|\b0|(?:hp|wa|telp|tlp)[.:]?0)8\d{2}[ ./-]*\d{3,4}[ ./-]*\d{3,4}",
+        )
+        .unwrap()
     });
     static EMAIL: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"\w ?@ ?\w+\.\w").unwrap());
