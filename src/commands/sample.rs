@@ -231,6 +231,13 @@ fn overview(
     ]);
     let mut wb = xlsx::new_workbook(lang.pick("Sampel Review", "Review Sample"))?;
     xlsx::write_frame(&mut wb, lang.pick("Sampel", "Sample"), &df, &headers)?;
+    // Marked, so that reading the reviews folder passes over it.
+    use crate::review::meta;
+    xlsx::write_meta_sheet(
+        &mut wb,
+        crate::review::META_SHEET,
+        &[(meta::FORMAT, meta::OVERVIEW_VALUE)],
+    )?;
     crate::output::atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
 }
 

@@ -86,16 +86,22 @@ pub struct ReadBack {
 /// Reads one review workbook: its marks, verdicts and issues.
 pub fn read_back(path: &Path, rubric: &Rubric) -> Result<ReadBack> {
     let place = Location::file(path);
-    let (mut wb, m) = keyed::open_own(
-        path,
-        META_SHEET,
-        meta::FORMAT,
-        meta::FORMAT_VALUE,
-        msg!(
-            "bukan lembar review ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat dengan `ulpk-eval sample`",
-            "not an ulpk-eval review workbook (no \"{META_SHEET}\" sheet); make them with `ulpk-eval sample`"
-        ),
-    )?;
+    let mut wb = crate::ingest::workbook::open(path)?;
+    let m = keyed::meta(&mut wb, path, META_SHEET).unwrap_or_default();
+    match m.get(meta::FORMAT).map(String::as_str) {
+        Some(meta::FORMAT_VALUE) => {}
+        // The sample overview lies in the same folder and holds no marks.
+        Some(meta::OVERVIEW_VALUE) => return Ok(ReadBack::default()),
+        _ => {
+            return Err(Error::new(
+                place,
+                msg!(
+                    "bukan lembar review ulpk-eval (sheet \"{META_SHEET}\" tidak ada); buat dengan `ulpk-eval sample`",
+                    "not an ulpk-eval review workbook (no \"{META_SHEET}\" sheet); make them with `ulpk-eval sample`"
+                ),
+            ));
+        }
+    }
     let get = |k: &str| m.get(k).cloned().unwrap_or_default();
     let rid = get(meta::RUBRIC_ID);
     if rid != rubric.id {

@@ -56,6 +56,9 @@ pub mod key {
 pub mod meta {
     pub const FORMAT: &str = "format";
     pub const FORMAT_VALUE: &str = "ulpk-eval-review/1";
+    /// The sample overview `sample` writes beside the review workbooks (`sampel.xlsx`):
+    /// in the reviews folder, but no reviewer's marks.
+    pub const OVERVIEW_VALUE: &str = "ulpk-eval-sample/1";
     pub const RUBRIC_ID: &str = "rubric_id";
     pub const RUBRIC_VERSION: &str = "rubric_version";
     pub const REVIEWER: &str = "reviewer";

@@ -538,3 +538,30 @@ fn sample_fill_merge_and_calibrate_on_the_samples() {
     };
     assert!(dev < 0.0, "citra is harsher than the consensus: {dev}");
 }
+
+/// The documented workflow: `sample` writes the review workbooks and its overview
+/// `sampel.xlsx` into one folder, and that folder is given back as `--reviews` as it is.
+/// The overview holds no marks and is passed over, not reported as a bad review workbook.
+#[test]
+fn the_sample_folder_goes_back_as_reviews_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review");
+    sample(&out, "7", &[]).success();
+    assert!(out.join("sampel.xlsx").exists());
+    let run = bin()
+        .args([
+            "score",
+            "samples/simpel-lpk-2026-q1.csv",
+            "samples/sp4n-lapor-2026-q1.xlsx",
+            "--reviews",
+        ])
+        .arg(&out)
+        .arg("--issues")
+        .arg(dir.path().join("masalah.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let issues = std::fs::read_to_string(dir.path().join("masalah.csv")).unwrap();
+    assert!(!issues.contains("sampel.xlsx"), "{issues}");
+    assert!(!issues.contains("bukan lembar review"), "{issues}");
+}
