@@ -63,7 +63,7 @@ pub fn assess(
     paths: &[PathBuf],
     as_of: NaiveDate,
 ) -> (Vec<UnitResult>, Vec<DataIssue>) {
-    let mut results: Vec<UnitResult> = Vec::new();
+    let mut filled: Vec<read::Filled> = Vec::new();
     let mut issues = Vec::new();
     for p in paths {
         match read::read(p, std) {
@@ -75,23 +75,42 @@ pub fn assess(
             }),
             Ok(f) => {
                 issues.extend(f.issues.iter().cloned());
-                if let Some(first) = results.iter().find(|r| r.filled.unit == f.unit) {
-                    let (unit, other) = (&f.unit, first.filled.path.display().to_string());
-                    issues.push(DataIssue {
-                        kind: IssueKind::DuplicateUnit,
-                        location: Location::file(p),
-                        record_id: Some(f.unit.clone()),
-                        message: msg!(
-                            "unit \"{unit}\" sudah dinilai dari {other}; workbook ini tidak dihitung",
-                            "unit \"{unit}\" was already assessed from {other}; this workbook is not counted"
-                        ),
-                    });
-                    continue;
-                }
-                let outcome = score(std, &f.answers, as_of);
-                results.push(UnitResult { filled: f, outcome });
+                filled.push(f);
             }
         }
+    }
+    // Two workbooks for one unit (a second version, or a hidden sheet edited to claim
+    // another unit): which one holds the unit's answers is not for the tool to guess, so
+    // neither counts and each names the others. The unit then shows no standard score
+    // until one is removed.
+    let mut results: Vec<UnitResult> = Vec::new();
+    for f in &filled {
+        let others: Vec<String> = filled
+            .iter()
+            .filter(|o| o.unit == f.unit && o.path != f.path)
+            .map(|o| o.path.display().to_string())
+            .collect();
+        if !others.is_empty() {
+            let (unit, others) = (&f.unit, others.join(", "));
+            issues.push(DataIssue {
+                kind: IssueKind::DuplicateUnit,
+                location: Location::file(&f.path),
+                record_id: Some(f.unit.clone()),
+                message: msg!(
+                    "workbook ini dan {others} sama-sama untuk unit \"{unit}\"; tidak ada yang dihitung sampai tinggal satu (hapus versi lama atau yang salah)",
+                    "this workbook and {others} are both for unit \"{unit}\"; none is counted until one is left (remove the old or wrong one)"
+                ),
+            });
+        }
+    }
+    for f in filled {
+        if issues.iter().any(|i| {
+            i.kind == IssueKind::DuplicateUnit && i.record_id.as_deref() == Some(f.unit.as_str())
+        }) {
+            continue;
+        }
+        let outcome = score(std, &f.answers, as_of);
+        results.push(UnitResult { filled: f, outcome });
     }
     results.sort_by(|a, b| a.filled.unit.cmp(&b.filled.unit));
     sort_issues(&mut issues);

@@ -175,6 +175,11 @@ fn one_bad_workbook_never_stops_the_others() {
     let good = samples.join("penilaian-mandiri-balai-besar-pom-di-bandung.xlsx");
     std::fs::copy(&good, dir.path().join("a-bandung.xlsx")).unwrap();
     std::fs::copy(&good, dir.path().join("b-bandung-lagi.xlsx")).unwrap();
+    std::fs::copy(
+        samples.join("penilaian-mandiri-balai-besar-pom-di-kupang.xlsx"),
+        dir.path().join("d-kupang.xlsx"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("c-rusak.xlsx"), b"PK\x03\x04 rusak").unwrap();
     std::fs::write(dir.path().join("~$a-bandung.xlsx"), b"lock").unwrap();
     let out = dir.path().join("hasil.xlsx");
@@ -183,9 +188,12 @@ fn one_bad_workbook_never_stops_the_others() {
         .stderr(predicates::str::contains(
             "c-rusak.xlsx: [Workbook tidak dapat dinilai] workbook tidak dapat dibuka",
         ))
+        // Two workbooks for Bandung: each names the other, neither is counted.
+        .stderr(predicates::str::contains("a-bandung.xlsx: [Unit ganda] workbook ini dan"))
         .stderr(predicates::str::contains(
-            "b-bandung-lagi.xlsx: [Unit ganda] unit \"Balai Besar POM di Bandung\" sudah dinilai",
-        ));
+            "b-bandung-lagi.xlsx sama-sama untuk unit \"Balai Besar POM di Bandung\"; tidak ada yang dihitung",
+        ))
+        .stderr(predicates::str::contains("b-bandung-lagi.xlsx: [Unit ganda] workbook ini dan"));
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     use calamine::Reader;
     assert_eq!(
@@ -193,10 +201,14 @@ fn one_bad_workbook_never_stops_the_others() {
         ["Ringkasan Unit", "Daftar Celah", "Masalah Validasi"]
     );
     let r = wb.worksheet_range("Ringkasan Unit").unwrap();
-    assert_eq!(r.height(), 2, "one unit, counted once");
+    assert_eq!(
+        r.height(),
+        2,
+        "Kupang only: Bandung's two workbooks both left out"
+    );
     assert_eq!(
         r.get_value((1, 0)),
-        Some(&calamine::Data::String("Balai Besar POM di Bandung".into()))
+        Some(&calamine::Data::String("Balai Besar POM di Kupang".into()))
     );
 }
 
