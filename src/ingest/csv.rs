@@ -174,6 +174,22 @@ pub(super) fn prepare(path: &Path, opts: &IngestOptions) -> Result<Prepared> {
         ));
     }
     let enc = detect_encoding(&sample);
+    // Text in UTF-8 or Windows-1252 holds a stray NUL at most (kept as a control character
+    // in its cell); a NUL in every other byte is UTF-16 under a wrong mark (a UTF-8 BOM
+    // before UTF-16 text, as some converters write, or none), which read as text would be
+    // letters split by NULs.
+    if !matches!(enc, Encoding::Utf16Le | Encoding::Utf16Be)
+        && sample.iter().filter(|b| **b == 0).count() * 4 > sample.len()
+    {
+        return Err(Error::new(
+            Location::file(path),
+            msg!(
+                "berkas ini tampaknya UTF-16 dengan tanda awal (BOM) yang salah ({}); simpan ulang dari Excel sebagai \"CSV UTF-8\"",
+                "this file looks like UTF-16 under a wrong byte-order mark ({}); save it again from Excel as \"CSV UTF-8\"",
+                enc.label()
+            ),
+        ));
+    }
     let sample_text = match enc {
         Encoding::Utf8 => sample.clone(),
         _ => decode(&sample, enc),

@@ -149,6 +149,28 @@ fn corpus(dir: &Path) -> Vec<Case> {
             expect: Expect::Error(&["sampah.csv"]),
         },
         Case {
+            name: "UTF-8 BOM before UTF-16 text",
+            file: write(dir, "bom-campur.csv", &{
+                let mut b = b"\xEF\xBB\xBF".to_vec();
+                let text = format!("{HEADER}\r\n{}", ok_row("U1"));
+                b.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+                b
+            }),
+            args: vec![],
+            expect: Expect::Error(&["bom-campur.csv", "UTF-16", "CSV UTF-8"]),
+        },
+        Case {
+            name: "UTF-16 text without a BOM",
+            file: write(dir, "utf16-tanpa-bom.csv", &{
+                let text = format!("{HEADER}\r\n{}", ok_row("U2"));
+                text.encode_utf16()
+                    .flat_map(|u| u.to_be_bytes())
+                    .collect::<Vec<u8>>()
+            }),
+            args: vec![],
+            expect: Expect::Error(&["utf16-tanpa-bom.csv", "UTF-16"]),
+        },
+        Case {
             name: "invalid UTF-8 in a UTF-8 file",
             file: {
                 let mut b = format!("{HEADER}\r\n{}", ok_row("U1")).into_bytes();
@@ -756,6 +778,15 @@ fn interrupted_runs_leave_the_previous_output_intact() {
     );
 }
 
+/// `a.csv` in `dir`: one valid answer.
+fn one_answer(dir: &Path) -> PathBuf {
+    csv(
+        dir,
+        "a.csv",
+        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
+    )
+}
+
 /// Files in a folder and their bytes, to show that a refused run changed nothing.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
@@ -777,11 +808,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// `message`, the folder byte for byte as before.
 fn refused(args: &[&str], message: &str) {
     let dir = tempfile::tempdir().unwrap();
-    csv(
-        dir.path(),
-        "a.csv",
-        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
-    );
+    one_answer(dir.path());
     let before = snapshot(dir.path());
     bin()
         .current_dir(dir.path())
@@ -824,11 +851,7 @@ fn an_output_never_replaces_an_input_or_another_output() {
 #[test]
 fn links_to_an_input_are_the_input() {
     let dir = tempfile::tempdir().unwrap();
-    let input = csv(
-        dir.path(),
-        "a.csv",
-        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
-    );
+    let input = one_answer(dir.path());
     std::os::unix::fs::symlink(&input, dir.path().join("lunak.csv")).unwrap();
     std::fs::hard_link(&input, dir.path().join("keras.csv")).unwrap();
     let before = bytes(&input);
@@ -849,11 +872,7 @@ fn planted_temporary_names_are_never_followed() {
     // Another user of a shared folder plants symlinks under the names temporary files
     // used to have (`.{name}.{pid}.tmp`) for the next process ids.
     let dir = tempfile::tempdir().unwrap();
-    let input = csv(
-        dir.path(),
-        "a.csv",
-        &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
-    );
+    let input = one_answer(dir.path());
     let victim = dir.path().join("korban.txt");
     std::fs::write(&victim, "jangan diubah").unwrap();
     let shared = dir.path().join("bersama");
@@ -885,18 +904,21 @@ fn planted_temporary_names_are_never_followed() {
 fn names_become_safe_distinct_file_names() {
     use predicates::str::contains;
     let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("unit.txt");
-    std::fs::write(&list, "???\n!!!\nCON\n").unwrap();
+    // `template` for the units listed (one per line), into a folder of that name.
+    let template = |units: &str, folder: &str| {
+        let list = dir.path().join(format!("{folder}.txt"));
+        std::fs::write(&list, units).unwrap();
+        bin()
+            .args(["template", "--standard"])
+            .arg(fixture("standar-uji.toml"))
+            .arg("--units")
+            .arg(&list)
+            .args(["--allow-unknown-unit", "-o"])
+            .arg(dir.path().join(folder))
+            .assert()
+    };
+    template("???\n!!!\nCON\n", "penilaian").success();
     let out = dir.path().join("penilaian");
-    bin()
-        .args(["template", "--standard"])
-        .arg(fixture("standar-uji.toml"))
-        .arg("--units")
-        .arg(&list)
-        .args(["--allow-unknown-unit", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()
@@ -913,19 +935,10 @@ fn names_become_safe_distinct_file_names() {
     assert_ne!(nameless[0], nameless[1]);
 
     // Two spellings that meet in one file name: refused before anything is written.
-    let clash = dir.path().join("bentrok.txt");
-    std::fs::write(&clash, "Kantor Uji Coba\nkantor uji coba.\n").unwrap();
-    let out2 = dir.path().join("bentrok");
-    bin()
-        .args(["template", "--standard"])
-        .arg(fixture("standar-uji.toml"))
-        .arg("--units")
-        .arg(&clash)
-        .args(["--allow-unknown-unit", "-o"])
-        .arg(&out2)
-        .assert()
+    template("Kantor Uji Coba\nkantor uji coba.\n", "bentrok")
         .code(2)
         .stderr(contains("menjadi nama berkas yang sama"));
+    let out2 = dir.path().join("bentrok");
     assert!(!out2.exists() || std::fs::read_dir(&out2).unwrap().count() == 0);
 
     // A 300-character reviewer: a bounded file name.
@@ -958,11 +971,7 @@ fn names_become_safe_distinct_file_names() {
 fn source_date_epoch_outside_excels_dates_is_refused_before_writing() {
     for bad in ["-3000000000", "253402300800", "besok", ""] {
         let dir = tempfile::tempdir().unwrap();
-        let input = csv(
-            dir.path(),
-            "a.csv",
-            &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
-        );
+        let input = one_answer(dir.path());
         let before = snapshot(dir.path());
         bin()
             .env("SOURCE_DATE_EPOCH", bad)
@@ -979,11 +988,7 @@ fn source_date_epoch_outside_excels_dates_is_refused_before_writing() {
     // The edges of the range are fine: 1900-01-01 and 9999-12-31.
     for good in ["-2208988800", "253402214400"] {
         let dir = tempfile::tempdir().unwrap();
-        let input = csv(
-            dir.path(),
-            "a.csv",
-            &[row("P1", "02/03/2026 09:00", "03/03/2026 10:00", GOOD)],
-        );
+        let input = one_answer(dir.path());
         bin()
             .env("SOURCE_DATE_EPOCH", good)
             .arg("score")
