@@ -22,6 +22,31 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         .or(crate::config::Config::load(&cfg_path)?.report.output)
         .unwrap_or_else(|| PathBuf::from("reports/laporan-ulpk.xlsx"));
     crate::output::Format::from_path(&out)?;
+    // The folders for charts and per-unit workbooks, checked with the report before any
+    // input is read: a name that is an existing file stops the run here, not after the
+    // report was written.
+    let near = |name: &str| out.parent().unwrap_or(std::path::Path::new(".")).join(name);
+    let folders: Vec<PathBuf> = [
+        args.charts.clone(),
+        args.per_unit
+            .as_ref()
+            .map(|d| d.clone().unwrap_or_else(|| near("umpan-balik"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for dir in &folders {
+        if dir.is_file() {
+            return Err(crate::error::Error::new(
+                crate::error::Location::file(dir),
+                msg!(
+                    "ini sebuah berkas; untuk grafik dan umpan balik per unit diperlukan folder",
+                    "this is a file; charts and per-unit feedback need a folder"
+                ),
+            ));
+        }
+    }
+    crate::output::guard::distinct(&[out.as_path()], &[cfg_path.as_path()])?;
     let details = report::DetailSpec {
         mask: !args.no_mask,
         near: out.clone(),

@@ -1061,3 +1061,35 @@ fn a_hidden_first_sheet_is_passed_over_and_said_so() {
     let scored = std::fs::read_to_string(&out).unwrap();
     assert!(scored.contains("V1") && !scored.contains("H1"), "{scored}");
 }
+
+#[test]
+fn report_folders_that_are_files_stop_it_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bukan-folder.txt", b"x");
+    for flag in ["--charts", "--per-unit"] {
+        bin()
+            .args(["report", "--config", "ulpk-eval.toml", "-o"])
+            .arg(dir.path().join("laporan.xlsx"))
+            .arg(flag)
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("bukan-folder.txt"))
+            .stderr(predicates::str::contains("diperlukan folder"));
+        assert_eq!(
+            snapshot(dir.path()),
+            vec![("bukan-folder.txt".to_string(), b"x".to_vec())],
+            "{flag}"
+        );
+    }
+    // The report pointed at one of its own inputs: refused, the input unchanged.
+    let answers = super::common::root().join("samples/sp4n-lapor-2026-q1.xlsx");
+    let before = bytes(&answers);
+    bin()
+        .args(["report", "--config", "ulpk-eval.toml", "-o"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("masukan tidak pernah ditimpa"));
+    assert_eq!(bytes(&answers), before);
+}
