@@ -104,3 +104,20 @@ pub fn answer_headers(table: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Str
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every column of the answer table that is not a criterion's is reserved against
+    /// criterion ids, and so is every input field.
+    #[test]
+    fn result_columns_are_reserved_ids() {
+        use crate::rubric::RESERVED_IDS;
+        let fixed = super::LEADING
+            .iter()
+            .chain(crate::ingest::columns::field::ALL.iter())
+            .chain([&crate::validate::DUPLICATE, &"source_file", &"source_row"]);
+        for c in fixed {
+            assert!(RESERVED_IDS.contains(c), "{c}");
+        }
+    }
+}

@@ -638,6 +638,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         if !ids.insert(c.id.clone()) {
             return Err(ctx.err_at(off, msg!("{key}: id ganda", "{key}: duplicate id")));
         }
+        // A criterion's id names its columns in every result: it must not be a column the
+        // results already have, nor another criterion's evidence column.
+        if RESERVED_IDS.contains(&c.id.as_str()) {
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: id ini sudah dipakai sebagai nama kolom hasil; pilih id lain",
+                    "{key}: this id is already the name of a result column; choose another id"
+                ),
+            ));
+        }
+        let clash = |a: &str, b: &str| a.strip_suffix("_evidence") == Some(b);
+        if let Some(other) = ids.iter().find(|o| clash(&c.id, o) || clash(o, &c.id)) {
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: id ini dan \"{other}\" memberi nama kolom yang sama (\"<id>_evidence\" adalah kolom bukti); pilih id lain",
+                    "{key}: this id and \"{other}\" give the same column name (\"<id>_evidence\" is the evidence column); choose another id"
+                ),
+            ));
+        }
         if !(c.weight >= 0.0 && c.weight.is_finite()) {
             let w = c.weight;
             return Err(ctx.err_at(
@@ -992,6 +1013,35 @@ fn legacy_kind(ctx: &Ctx, off: usize, key: &str, c: &CriterionFile) -> Result<Ki
         }
     })
 }
+
+/// Names of the result columns that are not criteria (the answer table's leading columns,
+/// the input fields, the duplicate flag and the source): no criterion may take one as its
+/// id. `output::answers` tests that its columns are all here.
+pub const RESERVED_IDS: &[&str] = &[
+    "id",
+    "unit",
+    "channel",
+    "service_type",
+    "commodity",
+    "officer",
+    "officer_id",
+    "status",
+    "month",
+    "received_at",
+    "responded_at",
+    "closed_at",
+    "question",
+    "answer",
+    "response_working_days",
+    "sla_target_days",
+    "score",
+    "score_ungated",
+    "grade",
+    "critical_failed",
+    "duplicate",
+    "source_file",
+    "source_row",
+];
 
 /// An id as rubrics and standards write them: lower-case letters, digits and `_`.
 pub fn valid_id(s: &str) -> bool {

@@ -440,6 +440,18 @@ fn corpus(dir: &Path) -> Vec<Case> {
         &["rubrik-jenis.toml", "telepati"],
     ));
     cases.push(rubric_case(
+        "rubric with a criterion called score",
+        "rubrik-score.toml",
+        rubric.replacen("id = \"salam\"", "id = \"score\"", 1),
+        &["rubrik-score.toml", "baris 6", "nama kolom hasil"],
+    ));
+    cases.push(rubric_case(
+        "rubric with a criterion named like another's evidence",
+        "rubrik-bukti.toml",
+        rubric.replacen("id = \"baku\"", "id = \"salam_evidence\"", 1),
+        &["rubrik-bukti.toml", "\"salam\"", "kolom bukti"],
+    ));
+    cases.push(rubric_case(
         "rubric with weights summing to zero",
         "rubrik-bobot.toml",
         regex_like_weights_to_zero(&rubric),
