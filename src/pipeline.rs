@@ -67,6 +67,9 @@ pub enum Keep {
     /// What the aggregations read ([`crate::aggregate::input_columns`]): no text, evidence
     /// or per-criterion values, so a large input is never held whole.
     Slim,
+    /// As [`Keep::Slim`], for a run whose outputs hold figures only (`summary`): the text
+    /// checks write no evidence, which nothing would read.
+    Figures,
 }
 
 /// Scores every record and keeps every column.
@@ -153,12 +156,13 @@ pub fn run_with(
                 lang,
                 &decisions.overrides,
                 corpora.as_ref(),
+                keep != Keep::Figures,
             )?;
             timer.lap("score");
             sink(&scored, &rubric)?;
             kept.push(match keep {
                 Keep::All => scored,
-                Keep::Slim => slim(scored, &rubric)?,
+                Keep::Slim | Keep::Figures => slim(scored, &rubric)?,
             });
             timer.lap("sink");
         }

@@ -24,7 +24,7 @@ pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
         &inputs.paths(),
     )?;
     let progress = Progress::start();
-    let run = pipeline::run_with(&inputs, lang, &progress, Keep::Slim, &mut |_, _| Ok(()))?;
+    let run = pipeline::run_with(&inputs, lang, &progress, Keep::Figures, &mut |_, _| Ok(()))?;
     progress.stage(lang.pick("Meringkas…", "Aggregating…"));
     let summaries = aggregate::summarize(&run.scored, &run.rubric, &args.by, lang)?;
     let overall = aggregate::overall(&run.scored, &run.rubric)?;

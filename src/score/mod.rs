@@ -144,6 +144,7 @@ fn run_text_checks(
     rubric: &Rubric,
     lang: Lang,
     corpora: Option<&Corpora>,
+    evidence: bool,
 ) -> Result<()> {
     use crate::ingest::columns::field;
     let err = |e| polars_err("penilaian / scoring", e);
@@ -225,11 +226,16 @@ fn run_text_checks(
             .map(|v| v.as_ref().map(|v| v[k].state.code()))
             .collect();
         // Evidence quotes the answer and the question: personal data masked here, in one
-        // place, whatever a kind wrote (and always, also under `--no-mask`).
-        let evidence: StringChunked = verdicts
-            .iter()
-            .map(|v| v.as_ref().map(|v| crate::text::mask::mask(&v[k].evidence)))
-            .collect();
+        // place, whatever a kind wrote (and always, also under `--no-mask`). A run whose
+        // outputs hold figures only gets none.
+        let evidence: StringChunked = if evidence {
+            verdicts
+                .iter()
+                .map(|v| v.as_ref().map(|v| crate::text::mask::mask(&v[k].evidence)))
+                .collect()
+        } else {
+            StringChunked::full_null("".into(), n)
+        };
         df.with_column(
             states
                 .with_name(compile::text_state_col(id).into())
@@ -264,7 +270,7 @@ pub fn score_frame_with(
     lang: Lang,
     overrides: &[Override],
 ) -> Result<DataFrame> {
-    score_frame_in(df, rubric, cal, lang, overrides, None)
+    score_frame_in(df, rubric, cal, lang, overrides, None, true)
 }
 
 /// Scores every answer with the question terms of the whole export (`corpora`, see
@@ -276,6 +282,7 @@ pub fn score_frame_in(
     lang: Lang,
     overrides: &[Override],
     corpora: Option<&Corpora>,
+    evidence: bool,
 ) -> Result<DataFrame> {
     let compiled: Vec<_> = rubric
         .criteria
@@ -350,7 +357,7 @@ pub fn score_frame_in(
     );
 
     let mut df = df;
-    run_text_checks(&mut df, rubric, lang, corpora)?;
+    run_text_checks(&mut df, rubric, lang, corpora, evidence)?;
     let mut drop: Vec<String> = helper_names;
     drop.push("__num".into());
     drop.push("__den".into());
