@@ -150,11 +150,42 @@ impl Error {
 
     /// An I/O error on `path`, in the user's words.
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        // Windows: another program (Excel) has the file open.
+        let locked = cfg!(windows) && matches!(err.raw_os_error(), Some(32 | 33));
         let what = match err.kind() {
-            std::io::ErrorKind::NotFound => msg!("file tidak ditemukan", "file not found"),
-            std::io::ErrorKind::PermissionDenied => {
+            _ if locked => msg!(
+                "berkas sedang dibuka program lain (Excel?): tutup berkas di Excel lalu ulangi; berkas sebelumnya tidak berubah",
+                "the file is open in another program (Excel?): close it in Excel and try again; the previous file is unchanged"
+            ),
+            K::NotFound => msg!("file tidak ditemukan", "file not found"),
+            K::PermissionDenied => {
                 msg!("tidak ada izin untuk membaca/menulis", "permission denied")
             }
+            K::StorageFull | K::QuotaExceeded => msg!(
+                "disk penuh: kosongkan ruang lalu ulangi; berkas sebelumnya tidak berubah",
+                "the disk is full: free some space and try again; the previous file is unchanged"
+            ),
+            K::InvalidFilename => msg!(
+                "nama berkas terlalu panjang atau tidak sah untuk sistem berkas ini; pilih nama atau folder yang lebih pendek",
+                "the file name is too long or not valid on this file system; choose a shorter name or folder"
+            ),
+            K::ReadOnlyFilesystem => msg!(
+                "folder ini hanya-baca; pilih folder keluaran lain",
+                "this folder is read-only; choose another output folder"
+            ),
+            K::IsADirectory => msg!(
+                "ini sebuah folder, bukan berkas",
+                "this is a folder, not a file"
+            ),
+            K::NotADirectory => msg!(
+                "bagian dari jalur ini adalah berkas, bukan folder",
+                "part of this path is a file, not a folder"
+            ),
+            K::ResourceBusy => msg!(
+                "berkas sedang dipakai program lain; tutup lalu ulangi",
+                "the file is in use by another program; close it and try again"
+            ),
             _ => msg!(
                 "gagal dibaca/ditulis: {err}",
                 "cannot be read/written: {err}"
@@ -212,4 +243,20 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, origin: &Path) -> 
         let m = e.message().to_string();
         Error::new(loc, msg!("isi TOML tidak valid: {m}", "invalid TOML: {m}"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The I/O failures a user meets are said in their words, not the library's.
+    #[test]
+    fn io_errors_in_the_users_words() {
+        use std::io::{Error as IoError, ErrorKind as K};
+        let said = |k: K| Error::io(Path::new("laporan.xlsx"), &IoError::from(k)).render(Lang::Id);
+        assert!(said(K::StorageFull).contains("disk penuh"));
+        assert!(said(K::InvalidFilename).contains("terlalu panjang"));
+        assert!(said(K::ReadOnlyFilesystem).contains("hanya-baca"));
+        assert!(said(K::NotFound).starts_with("laporan.xlsx: "));
+    }
 }

@@ -857,6 +857,12 @@ fn an_output_never_replaces_an_input_or_another_output() {
         "\"doc\"",
     );
     refused(&["calibrate", "a.csv", "-o", "k.csv"], ".xlsx");
+    // A name longer than the file system allows: said so, not "File name too long".
+    let long = format!("{}.csv", "skor".repeat(70));
+    refused(
+        &["score", "a.csv", "-o", &long],
+        "nama berkas terlalu panjang",
+    );
 }
 
 #[cfg(unix)]
