@@ -233,6 +233,15 @@ pub fn row_groups(
     min_rows: usize,
 ) -> Result<impl Iterator<Item = Result<(usize, DataFrame)>> + Send + use<>> {
     check_frame(path)?;
+    checked_row_groups(path, columns, min_rows)
+}
+
+/// [`row_groups`] of a file whose frame [`check_frame`] has passed.
+fn checked_row_groups(
+    path: &Path,
+    columns: Option<Vec<String>>,
+    min_rows: usize,
+) -> Result<impl Iterator<Item = Result<(usize, DataFrame)>> + Send + use<>> {
     let file = crate::output::guard::open(path)?;
     let metadata = ParquetReader::new(file)
         .get_metadata()
@@ -293,7 +302,7 @@ pub fn chunks(
             .map(|k| Ok(df.slice((k * chunk_rows) as i64, chunk_rows)))
             .collect()
     };
-    let iter = row_groups(path, Some(columns), chunk_rows)?.flat_map(slices);
+    let iter = checked_row_groups(path, Some(columns), chunk_rows)?.flat_map(slices);
     Ok((source(path, mapping, 0), Box::new(iter)))
 }
 

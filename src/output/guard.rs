@@ -82,19 +82,17 @@ impl Registry {
         }
     }
 
-    fn check_destination(&self, p: &Path) -> Result<()> {
-        let s = seen(p);
-        match self.inputs.iter().find(|i| same(i, &s)) {
-            Some(i) => Err(input_clash(p, &i.path)),
+    fn check_destination(&self, s: &Seen) -> Result<()> {
+        match self.inputs.iter().find(|i| same(i, s)) {
+            Some(i) => Err(input_clash(&s.path, &i.path)),
             None => Ok(()),
         }
     }
 
-    fn claim(&mut self, p: &Path) -> Result<()> {
-        self.check_destination(p)?;
-        let s = seen(p);
+    fn claim(&mut self, s: Seen) -> Result<()> {
+        self.check_destination(&s)?;
         if let Some(o) = self.outputs.iter().find(|o| same(o, &s)) {
-            return Err(output_clash(p, &o.path));
+            return Err(output_clash(&s.path, &o.path));
         }
         self.outputs.push(s);
         Ok(())
@@ -173,13 +171,15 @@ fn output_clash(out: &Path, other: &Path) -> Error {
 
 /// Whether writing `p` would replace a file the run read.
 pub fn check_destination(p: &Path) -> Result<()> {
-    with_run(|r| r.check_destination(p)).unwrap_or(Ok(()))
+    let s = seen(p);
+    with_run(|r| r.check_destination(&s)).unwrap_or(Ok(()))
 }
 
 /// Claims `p` as an output of this run: refused when it is an input or was already
 /// written by this run.
 pub fn claim(p: &Path) -> Result<()> {
-    with_run(|r| r.claim(p)).unwrap_or(Ok(()))
+    let s = seen(p);
+    with_run(|r| r.claim(s)).unwrap_or(Ok(()))
 }
 
 /// Checks a command's outputs before any is written: none is one of `inputs` or an input
@@ -197,7 +197,7 @@ pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
         if let Some(i) = given.iter().find(|i| same(i, &s)) {
             return Err(input_clash(o, &i.path));
         }
-        check_destination(o)?;
+        with_run(|r| r.check_destination(&s)).unwrap_or(Ok(()))?;
         if o.is_dir() {
             return Err(Error::new(
                 Location::file(o),
@@ -247,24 +247,27 @@ mod tests {
         std::fs::write(&input, "a").unwrap();
         let mut r = Registry::default();
         r.note_input(seen(&input));
-        let err = r.claim(&input).unwrap_err();
+        let err = r.claim(seen(&input)).unwrap_err();
         assert!(
             err.render(crate::i18n::Lang::En)
                 .contains("inputs are never overwritten")
         );
         // The same file through another spelling of its path and through a hard link.
         let other = dir.path().join(".").join("JAWABAN.csv");
-        assert!(r.check_destination(&other).is_err());
+        assert!(r.check_destination(&seen(&other)).is_err());
         let link = dir.path().join("tautan.csv");
         std::fs::hard_link(&input, &link).unwrap();
-        assert!(r.check_destination(&link).is_err());
+        assert!(r.check_destination(&seen(&link)).is_err());
         #[cfg(unix)]
         {
             let sym = dir.path().join("simbolik.csv");
             std::os::unix::fs::symlink(&input, &sym).unwrap();
-            assert!(r.check_destination(&sym).is_err());
+            assert!(r.check_destination(&seen(&sym)).is_err());
         }
-        assert!(r.check_destination(&dir.path().join("skor.csv")).is_ok());
+        assert!(
+            r.check_destination(&seen(&dir.path().join("skor.csv")))
+                .is_ok()
+        );
     }
 
     #[test]
@@ -272,9 +275,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut r = Registry::default();
         let a = dir.path().join("laporan-balai-pom-di-jakarta.xlsx");
-        r.claim(&a).unwrap();
+        r.claim(seen(&a)).unwrap();
         let b = dir.path().join("Laporan-Balai-POM-di-Jakarta.xlsx");
-        let err = r.claim(&b).unwrap_err();
+        let err = r.claim(seen(&b)).unwrap_err();
         assert!(
             err.render(crate::i18n::Lang::En)
                 .contains("same as another output")
