@@ -100,7 +100,7 @@ pub struct InputArgs {
     /// Sheet yang dibaca pada workbook (bawaan: sheet pertama) / Sheet to read
     #[arg(long)]
     pub sheet: Option<String>,
-    /// Daftar unit (satu per baris, atau daftar unit resmi .toml seperti rubrics/daftar-unit.toml); unit lain dilaporkan / Unit list, one per line, or a unit register (.toml)
+    /// Daftar unit: daftar resmi .toml (bawaan: daftar unit BPOM bawaan, rubrics/daftar-unit.toml) atau satu nama per baris; nama lain menjadi masalah data / Unit register (.toml; default: the built-in BPOM register) or one name per line; other names are data issues
     #[arg(long)]
     pub units: Option<PathBuf>,
     /// Kalender tambahan (tahun atau libur lokal), boleh berulang / Extra calendar file
@@ -216,6 +216,9 @@ pub struct AssessArgs {
     /// Keluar dengan kode 1 bila ada masalah validasi / Exit 1 when validation issues were found
     #[arg(long)]
     pub strict: bool,
+    /// Daftar unit: daftar resmi .toml (bawaan: daftar unit BPOM bawaan, rubrics/daftar-unit.toml) atau satu nama per baris; nama lain menjadi masalah data / Unit register (.toml; default: the built-in BPOM register) or one name per line; other names are data issues
+    #[arg(long)]
+    pub units: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -336,4 +339,7 @@ pub struct SkmArgs {
     /// Berkas hasil (.xlsx, .csv, .parquet) / Output file
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Daftar unit: daftar resmi .toml (bawaan: daftar unit BPOM bawaan, rubrics/daftar-unit.toml) atau satu nama per baris; nama lain menjadi masalah data / Unit register (.toml; default: the built-in BPOM register) or one name per line; other names are data issues
+    #[arg(long)]
+    pub units: Option<PathBuf>,
 }

@@ -55,8 +55,8 @@ pub struct ScoredRun {
     pub scored: DataFrame,
     /// Every dispute row read, history included.
     pub disputes: Vec<Dispute>,
-    /// The unit list the answers were matched to, when one was given.
-    pub units: Option<UnitList>,
+    /// The unit list the answers were matched to: the one given, or the built-in register.
+    pub units: UnitList,
 }
 
 /// What a run keeps in memory of the scored records once a part is scored.
@@ -106,11 +106,7 @@ pub fn run_with(
     for a in &inputs.aliases {
         aliases.add_file(a)?;
     }
-    let units = inputs
-        .units
-        .as_ref()
-        .map(|p| UnitList::from_file(p))
-        .transpose()?;
+    let units = UnitList::for_inputs(inputs.units.as_deref())?;
 
     let mut extra = rubric.extra_columns();
     extra.extend(inputs.extra_columns.iter().cloned());
@@ -123,7 +119,7 @@ pub fn run_with(
     let decisions = Decisions::read(inputs, &rubric, lang)?;
     let timer = Timer::from_env();
     let chunk_rows = crate::ingest::chunk_rows();
-    let mut checker = crate::validate::Checker::new(&rubric, &calendar, units.as_ref());
+    let mut checker = crate::validate::Checker::new(&rubric, &calendar, Some(&units));
     let wants_corpus = crate::score::wants_corpus(&rubric);
     let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     for path in &inputs.files {
@@ -138,7 +134,7 @@ pub fn run_with(
             let raw = conform(chunk?, &opts.specs)?;
             source.rows += raw.height();
             timer.lap("ingest");
-            let mut df = normalize_frame(raw, &aliases, units.as_ref(), &extra_keys)?;
+            let mut df = normalize_frame(raw, &aliases, Some(&units), &extra_keys)?;
             timer.lap("normalize");
             issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
             decisions.apply(&mut df)?;

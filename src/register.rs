@@ -3,6 +3,10 @@
 //! aliases found in exports. A name is matched to a unit ignoring case, spacing and
 //! punctuation, with "Kab." read as "Kabupaten" and a "di" before the place ignored; an
 //! unknown name gets the closest official names as suggestions.
+//!
+//! A user's register replaces the built-in one, or extends it with
+//! `include_built_in = true` at the top: its units are added, and a unit with a built-in
+//! unit's official name replaces that unit.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -46,6 +50,10 @@ pub struct Unit {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// Start from the built-in register and add (or replace) these units.
+    #[serde(default)]
+    include_built_in: bool,
+    #[serde(default)]
     unit: Vec<Unit>,
 }
 
@@ -83,6 +91,34 @@ pub fn key(name: &str) -> String {
     words.join(" ")
 }
 
+/// Words that say what kind of office a name is, not where it is.
+const TYPE_WORDS: &[&str] = &[
+    "badan",
+    "balai",
+    "besar",
+    "bpom",
+    "dan",
+    "kabupaten",
+    "kantor",
+    "kota",
+    "loka",
+    "makanan",
+    "obat",
+    "pengawas",
+    "pom",
+    "ri",
+    "ulpk",
+    "upt",
+];
+
+/// The place in a name's key: the key without [`TYPE_WORDS`].
+fn place(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !TYPE_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Register {
     /// The built-in register.
     pub fn built_in() -> Self {
@@ -108,8 +144,28 @@ impl Register {
                 ),
             )
         })?;
+        let mut units = if file.include_built_in {
+            Self::built_in().units
+        } else {
+            Vec::new()
+        };
+        for u in file.unit {
+            match units.iter().position(|b| key(&b.name) == key(&u.name)) {
+                Some(i) => units[i] = u,
+                None => units.push(u),
+            }
+        }
+        if units.is_empty() {
+            return Err(Error::new(
+                Location::file(path),
+                msg!(
+                    "daftar unit kosong: tidak ada [[unit]] (atau tulis include_built_in = true untuk menambah daftar bawaan)",
+                    "empty unit register: no [[unit]] (or write include_built_in = true to extend the built-in register)"
+                ),
+            ));
+        }
         let mut by_key: HashMap<String, usize> = HashMap::new();
-        for (i, u) in file.unit.iter().enumerate() {
+        for (i, u) in units.iter().enumerate() {
             let forms = std::iter::once(&u.name)
                 .chain(&u.former_names)
                 .chain(&u.aliases);
@@ -122,7 +178,7 @@ impl Register {
                             msg!(
                                 "nama \"{form}\" dipakai dua unit: \"{}\" dan \"{}\"",
                                 "the name \"{form}\" is given to two units: \"{}\" and \"{}\"",
-                                file.unit[j].name,
+                                units[j].name,
                                 u.name
                             ),
                         ));
@@ -133,10 +189,7 @@ impl Register {
                 }
             }
         }
-        Ok(Register {
-            units: file.unit,
-            by_key,
-        })
+        Ok(Register { units, by_key })
     }
 
     /// The unit a name denotes, or the closest official names.
@@ -147,10 +200,24 @@ impl Register {
         }
     }
 
-    /// The `n` official names closest to `name` (by the similarity of their keys and of the
-    /// keys of their other forms), best first.
+    /// The `n` official names closest to `name`, best first: by the similarity of the
+    /// place (the key without the words of a unit's type, so "Balai POM di Bandunk" is
+    /// closest to Bandung rather than to another "Balai POM di Ban…"), then of the whole
+    /// key, against every form of each unit.
     pub fn suggest(&self, name: &str, n: usize) -> Vec<&str> {
         let k = key(name);
+        let p = place(&k);
+        let similarity = |form: &str| {
+            let fk = key(form);
+            let whole = strsim::jaro_winkler(&k, &fk);
+            let fp = place(&fk);
+            match (p.is_empty(), fp.is_empty()) {
+                (true, _) => whole,
+                // A place asked for, and a form without one ("Badan POM"): no match of place.
+                (false, true) => 0.3 * whole,
+                (false, false) => 0.7 * strsim::jaro_winkler(&p, &fp) + 0.3 * whole,
+            }
+        };
         let mut best: Vec<(f64, usize)> = self
             .units
             .iter()
@@ -159,7 +226,7 @@ impl Register {
                 let score = std::iter::once(&u.name)
                     .chain(&u.former_names)
                     .chain(&u.aliases)
-                    .map(|f| strsim::jaro_winkler(&k, &key(f)))
+                    .map(|f| similarity(f))
                     .fold(0.0, f64::max);
                 (score, i)
             })
@@ -202,12 +269,65 @@ mod tests {
             panic!("a misspelt name is not a unit");
         };
         assert_eq!(s[0], "Balai POM di Ambon");
+        // The place weighs more than the type words shared by many units.
+        let Match::Unknown(s) = r.resolve("Balai POM di Bandunk") else {
+            panic!("a misspelt name is not a unit");
+        };
+        assert_eq!(s[0], "Balai Besar POM di Bandung");
         let u = match r.resolve("Balai Besar POM di Bandung") {
             Match::Unit(u) => u,
             Match::Unknown(_) => panic!(),
         };
         assert_eq!(u.kind, UnitType::BalaiBesar);
         assert_eq!(u.time_zone, "WIB");
+    }
+
+    #[test]
+    fn a_register_extends_the_built_in_one_or_replaces_it() {
+        let own = r#"
+include_built_in = true
+[[unit]]
+name = "Loka POM di Kabupaten Bone"
+type = "kantor"
+province = "Sulawesi Selatan"
+time_zone = "WITA"
+aliases = ["Kantor BPOM Bone"]
+[[unit]]
+name = "Balai POM di Ambon"
+type = "balai"
+province = "Maluku"
+time_zone = "WIT"
+aliases = ["BPOM Maluku"]
+"#;
+        let r = Register::parse(own, Path::new("u.toml")).unwrap();
+        let built_in = Register::built_in();
+        assert_eq!(
+            r.units.len(),
+            built_in.units.len() + 1,
+            "Bone added, Ambon replaced"
+        );
+        let name = |s: &str| match r.resolve(s) {
+            Match::Unit(u) => u.name.clone(),
+            Match::Unknown(_) => "?".into(),
+        };
+        assert_eq!(name("kantor bpom bone"), "Loka POM di Kabupaten Bone");
+        assert_eq!(name("BPOM Maluku"), "Balai POM di Ambon");
+        assert_eq!(name("BBPOM Bandung"), "Balai Besar POM di Bandung");
+        // The replaced Ambon keeps only its own forms.
+        assert_eq!(name("Balai Besar POM di Ambon"), "?");
+
+        // Without the key, the file is the whole register.
+        let alone = Register::parse(
+            &own.replace("include_built_in = true", ""),
+            Path::new("u.toml"),
+        )
+        .unwrap();
+        assert_eq!(alone.units.len(), 2);
+        let e = Register::parse("include_built_in = false", Path::new("u.toml")).unwrap_err();
+        assert!(
+            e.render(crate::i18n::Lang::En)
+                .contains("empty unit register")
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ use crate::bands::{Band, BandSet};
 use crate::error::{Error, Location, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::columns::{Aliases, ColumnSpec, field};
+use crate::ingest::normalize::UnitList;
 use crate::ingest::{FILE_COL, ROW_COL, SourceInfo};
 use crate::issues::{DataIssue, IssueKind, sort_issues};
 
@@ -468,8 +469,15 @@ fn str_col<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
 }
 
 /// Computes the results from a frame read by [`crate::ingest::load_all`] with
-/// [`column_specs`].
-pub fn from_frame(df: &DataFrame, sources: &[SourceInfo], bands: &BandSet) -> Result<SkmResult> {
+/// [`column_specs`]. A unit name is matched to `list` and takes its official name; a name
+/// the list does not know is a data issue on its row (its respondents still count
+/// nationally, and a ranking leaves the unit out).
+pub fn from_frame(
+    df: &DataFrame,
+    sources: &[SourceInfo],
+    bands: &BandSet,
+    list: &UnitList,
+) -> Result<SkmResult> {
     let mut df = df.clone();
     df.rechunk_mut();
     let columns: Vec<(String, SurveyColumns)> = sources
@@ -488,21 +496,48 @@ pub fn from_frame(df: &DataFrame, sources: &[SourceInfo], bands: &BandSet) -> Re
         .iter()
         .map(|e| str_col(&df, e.key))
         .collect::<Result<_>>()?;
-    let respondents = (0..df.height()).map(|i| {
-        let file = files.get(i).unwrap_or_default();
-        Respondent {
-            columns: columns
+    let mut unknown = Vec::new();
+    let respondents: Vec<Respondent> = (0..df.height())
+        .map(|i| {
+            let file = files.get(i).unwrap_or_default();
+            let columns = columns
                 .iter()
                 .find(|(f, _)| f == file)
                 .map(|(_, c)| c)
-                .unwrap_or(&fallback),
-            row: rows.get(i).unwrap_or(0) as usize,
-            id: ids.get(i),
-            unit: units.get(i),
-            answers: std::array::from_fn(|j| answers[j].get(i)),
-        }
-    });
-    Ok(compute(respondents, bands))
+                .unwrap_or(&fallback);
+            let row = rows.get(i).unwrap_or(0) as usize;
+            let id = ids.get(i);
+            let unit = units.get(i).map(|u| match list.get(u) {
+                Some(official) => official,
+                None => {
+                    let name = clean_unit(u);
+                    if !name.is_empty() {
+                        unknown.push(DataIssue {
+                            kind: IssueKind::UnknownUnit,
+                            location: columns.at(Some(row), &columns.unit),
+                            record_id: id
+                                .map(str::trim)
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_string),
+                            message: list.unknown_message(&name),
+                        });
+                    }
+                    u
+                }
+            });
+            Respondent {
+                columns,
+                row,
+                id,
+                unit,
+                answers: std::array::from_fn(|j| answers[j].get(i)),
+            }
+        })
+        .collect();
+    let mut result = compute(respondents, bands);
+    result.issues.extend(unknown);
+    sort_issues(&mut result.issues);
+    Ok(result)
 }
 
 #[cfg(test)]

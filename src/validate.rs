@@ -265,23 +265,7 @@ impl<'a> Checker<'a> {
             if let (Some(list), Some(u)) = (units, unit_col.get(i))
                 && list.get(u).is_none()
             {
-                let close = list.suggest(u);
-                push(
-                    IssueKind::UnknownUnit,
-                    field::UNIT,
-                    if close.is_empty() {
-                        msg!(
-                            "unit \"{u}\" tidak ada dalam daftar unit",
-                            "unit \"{u}\" is not in the unit list"
-                        )
-                    } else {
-                        msg!(
-                            "unit \"{u}\" tidak ada dalam daftar unit; mungkin maksudnya: {}",
-                            "unit \"{u}\" is not in the unit list; did you mean: {}",
-                            close.join("; ")
-                        )
-                    },
-                );
+                push(IssueKind::UnknownUnit, field::UNIT, list.unknown_message(u));
             }
             // Parsed dates in the order of field::DATES.
             let mut parsed: [Option<NaiveDateTime>; 3] = [None; 3];

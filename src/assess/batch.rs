@@ -9,6 +9,7 @@ use polars::prelude::*;
 use crate::assess::read::{self, Filled};
 use crate::error::{Error, Location, Result, polars_err};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::issues::{DataIssue, IssueKind, sort_issues};
 use crate::skm::round2;
 use crate::standard::score::{Outcome, score};
@@ -58,10 +59,13 @@ pub struct UnitResult {
 }
 
 /// Reads and scores every workbook; returns the results (sorted by unit) and all issues.
+/// A workbook's unit is matched to `units` and takes its official name; a unit the list
+/// does not know is a data issue (the workbook is scored, but a ranking leaves it out).
 pub fn assess(
     std: &Standard,
     paths: &[PathBuf],
     as_of: NaiveDate,
+    units: &UnitList,
 ) -> (Vec<UnitResult>, Vec<DataIssue>) {
     let mut filled: Vec<read::Filled> = Vec::new();
     let mut issues = Vec::new();
@@ -73,8 +77,17 @@ pub fn assess(
                 record_id: None,
                 message: e.message.clone(),
             }),
-            Ok(f) => {
+            Ok(mut f) => {
                 issues.extend(f.issues.iter().cloned());
+                match units.get(&f.unit) {
+                    Some(official) => f.unit = official.to_string(),
+                    None => issues.push(DataIssue {
+                        kind: IssueKind::UnknownUnit,
+                        location: Location::file(&f.path),
+                        record_id: Some(f.unit.clone()),
+                        message: units.unknown_message(&f.unit),
+                    }),
+                }
                 filled.push(f);
             }
         }

@@ -15,6 +15,7 @@ use crate::assess::batch::{assess, gaps_frame, parse_as_of, units_frame, workboo
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::issues::{DataIssue, issues_frame, issues_headers};
 use crate::output::{Format, atomic_write, table, write_csv, xlsx};
 use crate::standard;
@@ -23,15 +24,17 @@ pub fn run(args: &AssessArgs, lang: Lang) -> Result<i32> {
     let std = standard::load(&args.standard)?;
     let as_of = parse_as_of(args.as_of.as_deref(), "--as-of")?;
     let paths = workbook_paths(&args.inputs)?;
-    let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let mut inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.units.as_deref());
     super::check_outputs(&[args.output.as_deref()], &inputs)?;
+    let units = UnitList::for_inputs(args.units.as_deref())?;
     if paths.is_empty() {
         return Err(Error::plain(msg!(
             "tidak ada workbook (.xlsx, .ods, .xls) pada masukan",
             "no workbooks (.xlsx, .ods, .xls) in the inputs"
         )));
     }
-    let (results, issues) = assess(&std, &paths, as_of);
+    let (results, issues) = assess(&std, &paths, as_of, &units);
     let (units, unit_headers) = units_frame(&std, &results, lang)?;
     let (gaps, gap_headers) = gaps_frame(&std, &results, lang)?;
     if let Some(out) = &args.output {

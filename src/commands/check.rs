@@ -26,11 +26,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
     for a in &inputs.aliases {
         aliases.add_file(a)?;
     }
-    let units = inputs
-        .units
-        .as_ref()
-        .map(|p| UnitList::from_file(p))
-        .transpose()?;
+    let units = Some(UnitList::for_inputs(inputs.units.as_deref())?);
     let extra = rubric.extra_columns();
     let opts = IngestOptions {
         sheet: inputs.sheet.clone(),

@@ -53,7 +53,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     };
     let p = report::compute(&cfg_path, lang, &progress, Some(&details))?;
     let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
-        Some(path) => Some(compare::load(path, lang, &progress)?),
+        Some(path) => Some(compare::load(path, &p.run.units, lang, &progress)?),
         None => None,
     };
 

@@ -10,6 +10,7 @@ use super::{exit_code, print_issues, print_sources, write_issues};
 use crate::cli::SkmArgs;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
@@ -17,15 +18,17 @@ use crate::skm::{self, ELEMENTS, IkmLine, SkmResult, round2};
 
 pub fn run(args: &SkmArgs, lang: Lang) -> Result<i32> {
     // Fail on a bad output name before reading anything.
-    let inputs: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    let mut inputs: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.units.as_deref());
     super::check_outputs(&[args.output.as_deref(), args.issues.as_deref()], &inputs)?;
+    let units = UnitList::for_inputs(args.units.as_deref())?;
     let bands = skm::bands()?;
     let opts = IngestOptions {
         sheet: args.sheet.clone(),
         specs: skm::column_specs(&Aliases::builtin()?),
     };
     let (df, sources) = load_all(&args.inputs, &opts)?;
-    let result = skm::from_frame(&df, &sources, &bands)?;
+    let result = skm::from_frame(&df, &sources, &bands, &units)?;
     if let Some(out) = &args.output {
         write(out, &result, lang)?;
     }

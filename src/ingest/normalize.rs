@@ -70,6 +70,33 @@ impl UnitList {
             .clone()
     }
 
+    /// The list every input of a run is matched to: the file given (`--units`, `[answers]
+    /// units`), or else the built-in register.
+    pub fn for_inputs(path: Option<&std::path::Path>) -> Result<Self> {
+        match path {
+            Some(p) => Self::from_file(p),
+            None => Ok(Self::from_register(crate::register::Register::built_in())),
+        }
+    }
+
+    /// What a data issue says about a name the list does not know: the closest units of a
+    /// register, if any.
+    pub fn unknown_message(&self, name: &str) -> crate::error::Msg {
+        let close = self.suggest(name);
+        if close.is_empty() {
+            msg!(
+                "unit \"{name}\" tidak ada dalam daftar unit",
+                "unit \"{name}\" is not in the unit list"
+            )
+        } else {
+            msg!(
+                "unit \"{name}\" tidak ada dalam daftar unit; mungkin maksudnya: {}",
+                "unit \"{name}\" is not in the unit list; did you mean: {}",
+                close.join("; ")
+            )
+        }
+    }
+
     /// Reads a unit register (`.toml`, see [`crate::register`]) or a text file with one
     /// unit per line (`#` starts a comment).
     pub fn from_file(path: &std::path::Path) -> Result<Self> {

@@ -14,6 +14,7 @@ use super::ranking::{UnitLine, f64_at, ranking_frame, ranks, sorted};
 use super::workbook::label;
 use crate::error::{Error, Location, Msg, Result, polars_err};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::progress::Progress;
 
 /// The previous period as far as the comparison needs it.
@@ -45,8 +46,10 @@ impl Previous {
 }
 
 /// Loads the previous period: a `.toml` config is scored again; a workbook is read back as
-/// a report this tool wrote (its Ringkasan and Peringkat Unit sheets, either language).
-pub fn load(path: &Path, lang: Lang, progress: &Progress) -> Result<Previous> {
+/// a report this tool wrote (its Ringkasan and Peringkat Unit sheets, either language),
+/// its unit names matched to this period's unit list (a report written before a unit was
+/// renamed, or before the register, meets this period under the official name).
+pub fn load(path: &Path, units: &UnitList, lang: Lang, progress: &Progress) -> Result<Previous> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -61,7 +64,7 @@ pub fn load(path: &Path, lang: Lang, progress: &Progress) -> Result<Previous> {
                 path, lang, progress, None,
             )?))
         }
-        Some("xlsx" | "xlsm" | "xls" | "ods") => read_report(path),
+        Some("xlsx" | "xlsm" | "xls" | "ods") => read_report(path, units),
         _ => Err(Error::new(
             Location::file(path),
             msg!(
@@ -90,7 +93,7 @@ fn cell_text(d: &Data) -> Option<String> {
 }
 
 /// Reads a report this tool wrote.
-fn read_report(path: &Path) -> Result<Previous> {
+fn read_report(path: &Path, units: &UnitList) -> Result<Previous> {
     let not_report = |what: Msg| Error::new(Location::file(path), what);
     let mut wb = crate::ingest::workbook::open(path)?;
     let names = wb.sheet_names();
@@ -175,6 +178,7 @@ fn read_report(path: &Path) -> Result<Previous> {
         let Some(unit) = row.get(unit_col).and_then(cell_text) else {
             continue;
         };
+        let unit = units.get(&unit).map_or(unit, str::to_string);
         let get = |n: &str| cols.get(n).copied().flatten().and_then(|i| row.get(i));
         let num = |n: &str| get(n).and_then(cell_f64);
         let text = |n: &str| get(n).and_then(cell_text);

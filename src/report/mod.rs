@@ -28,6 +28,7 @@ use crate::assess::batch::{UnitResult, assess, parse_as_of, workbook_paths};
 use crate::config::{Config, StandardsConfig};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::ingest::normalize::UnitList;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{DataIssue, sort_issues};
 use crate::pipeline::{self, Keep, ScoreInputs, ScoredRun};
@@ -144,6 +145,7 @@ impl PeriodResult {
 fn assess_instrument(
     section: &StandardsConfig,
     name: &str,
+    units: &UnitList,
     issues: &mut Vec<DataIssue>,
     lang: Lang,
     progress: &Progress,
@@ -155,7 +157,7 @@ fn assess_instrument(
     let standard = standard::load(p)?;
     let as_of = parse_as_of(section.as_of.as_deref(), &format!("{name} as_of"))?;
     let workbooks = workbook_paths(&section.workbooks)?;
-    let (results, mut more) = assess(&standard, &workbooks, as_of);
+    let (results, mut more) = assess(&standard, &workbooks, as_of, units);
     issues.append(&mut more);
     Ok(Some(Standards {
         standard,
@@ -292,6 +294,7 @@ pub fn compute(
     let standards = assess_instrument(
         &config.standards,
         "[standards]",
+        &run.units,
         &mut issues,
         lang,
         progress,
@@ -299,6 +302,7 @@ pub fn compute(
     let competition = assess_instrument(
         &config.competition,
         "[competition]",
+        &run.units,
         &mut issues,
         lang,
         progress,
@@ -306,6 +310,7 @@ pub fn compute(
     let compliance = assess_instrument(
         &config.compliance,
         "[compliance]",
+        &run.units,
         &mut issues,
         lang,
         progress,
@@ -321,7 +326,7 @@ pub fn compute(
             specs: skm::column_specs(&Aliases::builtin()?),
         };
         let (df, sources) = load_all(&config.skm.files, &opts)?;
-        let r = skm::from_frame(&df, &sources, &skm::bands()?)?;
+        let r = skm::from_frame(&df, &sources, &skm::bands()?, &run.units)?;
         issues.extend(r.issues.iter().cloned());
         Some(r)
     };
@@ -336,7 +341,7 @@ pub fn compute(
         assessed,
         skm_result.as_ref(),
         &config.index,
-        run.units.as_ref(),
+        Some(&run.units),
     )?;
     Ok(PeriodResult {
         config_path: config_path.to_path_buf(),

@@ -165,7 +165,7 @@ fn samples_assessed() {
     assert_eq!(kupang["status"], "Belum Memenuhi Standar Minimal");
     assert_eq!(kupang["mandatory_failed"], "SDM-02, EVL-03");
     // The workbook LibreOffice saved as ODS is read like the others.
-    assert!(unit("Balai POM di Serang")["file"].ends_with(".ods"));
+    assert!(unit("Balai Besar POM di Serang")["file"].ends_with(".ods"));
 }
 
 #[test]
@@ -426,4 +426,41 @@ fn template_uses_the_register_and_never_overwrites() {
         two.join("penilaian-mandiri-balai-besar-pom-di-bandung.xlsx")
             .exists()
     );
+}
+
+/// `assess` matches each workbook's unit to the register (the default unit list): two
+/// workbooks for one unit in two spellings are one unit's two workbooks (both named,
+/// neither counted), and a workbook for a name the register does not know is scored but
+/// reported with the closest official name.
+#[test]
+fn assessed_units_meet_the_register() {
+    use predicates::str::contains;
+    let dir = tempfile::tempdir().unwrap();
+    let empty = HashMap::new();
+    for (unit, file) in [
+        ("BBPOM Bandung", "a.xlsx"),
+        ("Balai Besar POM di Bandung", "b.xlsx"),
+        ("Balai POM di Ambn", "c.xlsx"),
+        ("Balai POM di Serang", "d.xlsx"),
+    ] {
+        template::write(&std(), unit, &empty, &dir.path().join(file)).unwrap();
+    }
+    let out = dir.path().join("hasil.csv");
+    super::common::bin()
+        .args(["assess", "--standard"])
+        .arg(fixture("standar-uji.toml"))
+        .args(["--as-of", "2026-03-31"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("b.xlsx sama-sama untuk unit \"Balai Besar POM di Bandung\""))
+        .stderr(contains(
+            "c.xlsx: [Unit tidak dikenal] unit \"Balai POM di Ambn\" tidak ada dalam daftar unit; mungkin maksudnya: Balai POM di Ambon",
+        ));
+    let rows = super::common::read_csv(&out);
+    let units: Vec<&str> = rows.iter().map(|r| r["unit"].as_str()).collect();
+    // Serang under its official name; Bandung not at all; Ambn as written.
+    assert_eq!(units, ["Balai Besar POM di Serang", "Balai POM di Ambn"]);
 }

@@ -306,3 +306,56 @@ fn unit_list_and_date_order_issues() {
     assert_eq!(scored[1]["ketepatan_waktu"], "unverifiable");
     assert_eq!(scored[1]["tindak_lanjut"], "unverifiable");
 }
+
+/// Without `--units`, the built-in register is the unit list: an export's "BBPOM di
+/// Bandung" is Balai Besar POM di Bandung; "ULPK BPOM Pusat" the central office; a
+/// misspelt "Balai POM di Bandunk" is a data issue with the real unit suggested, and keeps
+/// its own spelling (it counts nationally but is never ranked).
+#[test]
+fn the_built_in_register_is_the_default_unit_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.csv");
+    std::fs::write(
+        &input,
+        "No. Tiket;Unit Kerja;Jenis Layanan;Tanggal Diterima;Tanggal Dijawab;Isi Pertanyaan;Jawaban\n\
+         1;BBPOM di Bandung;Informasi;05/03/2026 10:00;05/03/2026 11:00;Tanya obat;Selamat pagi\n\
+         2;ULPK BPOM Pusat;Informasi;05/03/2026 10:00;05/03/2026 11:00;Tanya obat;Selamat pagi\n\
+         3;Balai POM di Bandunk;Informasi;05/03/2026 10:00;05/03/2026 11:00;Tanya obat;Selamat pagi\n",
+    )
+    .unwrap();
+    let issues = dir.path().join("masalah.csv");
+    let out = dir.path().join("skor.csv");
+    bin()
+        .arg("score")
+        .arg(&input)
+        .arg("--issues")
+        .arg(&issues)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let rows = super::common::read_csv(&issues);
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), ("unknown_unit", "4"));
+    // Three suggestions, the real unit first.
+    let m = got[0].2;
+    assert!(
+        m.starts_with("unit \"Balai POM di Bandunk\" tidak ada dalam daftar unit; mungkin maksudnya: Balai Besar POM di Bandung; "),
+        "{m}"
+    );
+    assert_eq!(m.matches("; ").count(), 3, "{m}");
+    let scored = super::common::read_csv(&out);
+    let units: Vec<&str> = scored.iter().map(|r| r["unit"].as_str()).collect();
+    assert_eq!(
+        units,
+        [
+            "Balai Besar POM di Bandung",
+            "Badan POM",
+            "Balai POM di Bandunk"
+        ]
+    );
+}

@@ -54,7 +54,7 @@ fn officers_grouped_by_id_and_likely_duplicates_reported() {
     assert_eq!(line("P-01")["key"], "Budi Santoso");
     assert_eq!(line("P-01")["unit"], "Balai Besar POM di Bandung");
     assert_eq!(line("P-03")["key"], "Budi Santoso");
-    assert_eq!(line("P-03")["unit"], "Balai POM di Serang");
+    assert_eq!(line("P-03")["unit"], "Balai Besar POM di Serang");
     // Without an id, by name as before.
     let rina: Vec<_> = rows
         .iter()
@@ -98,7 +98,7 @@ fn officers_grouped_by_id_and_likely_duplicates_reported() {
     );
     assert_eq!(
         dups[0].2,
-        "petugas \"Rina Wati S.Farm\" (1 jawaban) dan \"Rina Wati\" (2 jawaban) di Balai POM di Serang kemungkinan orang yang sama (hanya beda gelar, spasi atau tanda baca); samakan penulisan nama, atau bedakan dengan kolom ID petugas"
+        "petugas \"Rina Wati S.Farm\" (1 jawaban) dan \"Rina Wati\" (2 jawaban) di Balai Besar POM di Serang kemungkinan orang yang sama (hanya beda gelar, spasi atau tanda baca); samakan penulisan nama, atau bedakan dengan kolom ID petugas"
     );
     assert_eq!(dups[1].0, "12");
     assert!(

@@ -23,6 +23,9 @@ fn means(row: &HashMap<String, String>) -> Vec<&str> {
 
 /// skm-uji.csv: 3 respondents, 2 units, every answer valid.
 ///
+/// Units take the register's official names ("Balai POM di Serang" is Balai Besar POM di
+/// Serang's former name).
+///
 /// - Balai POM di Serang, R1: all 4 → every mean 4.00, IKM 36 × 25 / 9 = 100.00, A.
 /// - Balai Besar POM di Bandung, R2 `4 3 3 4 3 3 4 3 3` and R3 `3 3 3 4 3 3 3 3 4`: means
 ///   3.5 3 3 4 3 3 3.5 3 3.5, Σ 29.5, IKM 29.5 × 25 / 9 = 81.944… → 81.94, B.
@@ -52,7 +55,7 @@ fn ikm_per_unit_and_national_by_hand() {
         .stderr(predicate::str::contains("Tidak ada masalah data."));
     let rows = read_csv(&out);
     assert_eq!(rows.len(), 3, "two units and the national line");
-    let serang = unit(&rows, "Balai POM di Serang");
+    let serang = unit(&rows, "Balai Besar POM di Serang");
     assert_eq!(serang["respondents"], "1");
     assert_eq!(means(serang), ["4.0"; 9]);
     assert_eq!(serang["ikm"], "100.0");
@@ -104,7 +107,7 @@ fn ikm_exactly_on_the_c_bound() {
 /// (not 11/3); U6 11/3; U7 11/3; U8 3; U9 4, 4, "3.0" → 11/3. Σ = 54/3 + 13 = 31, IKM
 /// 31 × 25 / 9 = 86.111… → 86.11, B.
 /// Row 7 has no unit: left out everywhere.
-/// Loka POM di Kabupaten Bogor (rows 8–9): U2 "baik" and "0", no valid answer → no IKM;
+/// Loka POM di Kabupaten Bogor (rows 8–9; now Balai POM di Bogor in the register): U2 "baik" and "0", no valid answer → no IKM;
 /// U5 2 and "2,5" (invalid) → 2.
 /// National (5 respondents): means 16/5, 10/3, 10/4, 18/5, 8/3, 16/5, 17/5, 13/5, 16/5,
 /// Σ 27.7, IKM 27.7 × 25 / 9 = 76.944… → 76.94, B.
@@ -130,10 +133,10 @@ fn invalid_and_blank_answers_cp1252_semicolon() {
             "skm-masalah.csv, baris 5, kolom \"Produk\": [Jawaban survei tidak valid] jawaban \"5\" bukan 1, 2, 3 atau 4: tidak dihitung dalam rata-rata U5 (Produk Spesifikasi Jenis Pelayanan)",
         ))
         .stdout(predicate::str::contains(
-            "│ Loka POM di Kabupaten Bogor ┆         2 ┆ 2.50 ┆    - ┆ 2.00 ┆ 3.00 ┆ 2.00 ┆ 2.50 ┆ 3.00 ┆ 2.00 ┆ 2.50 ┆     - ┆ -        │",
+            "│ Balai POM di Bogor        ┆         2 ┆ 2.50 ┆    - ┆ 2.00 ┆ 3.00 ┆ 2.00 ┆ 2.50 ┆ 3.00 ┆ 2.00 ┆ 2.50 ┆     - ┆ -        │",
         ));
     let rows = read_csv(&out);
-    let serang = unit(&rows, "Balai POM di Serang");
+    let serang = unit(&rows, "Balai Besar POM di Serang");
     assert_eq!(serang["respondents"], "3");
     assert_eq!(
         means(serang),
@@ -143,7 +146,7 @@ fn invalid_and_blank_answers_cp1252_semicolon() {
     );
     assert_eq!(serang["ikm"], "86.11");
     assert_eq!(serang["grade"], "B");
-    let bogor = unit(&rows, "Loka POM di Kabupaten Bogor");
+    let bogor = unit(&rows, "Balai POM di Bogor");
     assert_eq!(bogor["respondents"], "2");
     assert_eq!(
         means(bogor),
@@ -241,7 +244,7 @@ fn xlsx_output_uses_element_labels() {
     );
     assert_eq!(
         r.get_value((1, 0)),
-        Some(&Data::String("Balai POM di Serang".into()))
+        Some(&Data::String("Balai Besar POM di Serang".into()))
     );
     assert_eq!(r.get_value((1, 1)), Some(&Data::Float(3.0)));
     assert_eq!(r.get_value((1, 2)), Some(&Data::Float(3.67)));
@@ -298,7 +301,7 @@ fn xlsx_input_with_number_cells() {
             "survei.xlsx, sheet \"Responden\", baris 5, kolom \"Unsur 5\": [Jawaban survei tidak valid] jawaban \"5\"",
         ));
     let rows = read_csv(&out);
-    let serang = unit(&rows, "Balai POM di Serang");
+    let serang = unit(&rows, "Balai Besar POM di Serang");
     assert_eq!(
         means(serang),
         [
@@ -331,4 +334,56 @@ fn missing_element_column_exits_2_and_lists_the_aliases() {
         ))
         .stderr(predicate::str::contains("U9 Sarana dan Prasarana"));
     assert!(!out.exists(), "no output on error");
+}
+
+/// Survey names meet the register: "BBPOM Bandung" and "balai besar pom di  bandung" are
+/// one unit under its official name; "Balai POM di Bandunk" is no unit, a data issue
+/// naming its row with the real unit suggested (its respondent still counts nationally);
+/// with `--units` a user's own list replaces the register.
+#[test]
+fn survey_units_meet_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("survei.csv");
+    std::fs::write(
+        &input,
+        "Unit Kerja;U1;U2;U3;U4;U5;U6;U7;U8;U9\n\
+         BBPOM Bandung;4;4;4;4;4;4;4;4;4\n\
+         balai besar pom di  bandung;3;3;3;3;3;3;3;3;3\n\
+         Balai POM di Bandunk;2;2;2;2;2;2;2;2;2\n",
+    )
+    .unwrap();
+    let out = dir.path().join("ikm.csv");
+    bin()
+        .arg("skm")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Masalah data: 1"))
+        .stderr(predicate::str::contains(
+            "survei.csv, baris 4, kolom \"Unit Kerja\": [Unit tidak dikenal] unit \"Balai POM di Bandunk\" tidak ada dalam daftar unit; mungkin maksudnya: Balai Besar POM di Bandung",
+        ));
+    let rows = read_csv(&out);
+    let bandung = unit(&rows, "Balai Besar POM di Bandung");
+    assert_eq!(bandung["respondents"], "2");
+    assert_eq!(bandung["ikm"], "87.5", "means 3.5 × 9 × 25 / 9");
+    let national = unit(&rows, "Nasional (seluruh responden)");
+    assert_eq!(national["respondents"], "3");
+
+    // A user's list: Bandunk is one of its units, the register's spellings are not.
+    let list = dir.path().join("unit.txt");
+    std::fs::write(&list, "Balai POM di Bandunk\n").unwrap();
+    bin()
+        .arg("skm")
+        .arg(&input)
+        .arg("--units")
+        .arg(&list)
+        .arg("--strict")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Masalah data: 2"))
+        .stderr(predicate::str::contains(
+            "baris 2, kolom \"Unit Kerja\": [Unit tidak dikenal] unit \"BBPOM Bandung\" tidak ada dalam daftar unit",
+        ));
 }
