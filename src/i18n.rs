@@ -25,6 +25,11 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Picks from a pair of texts kept as one constant, (Indonesian, English).
+    pub fn of(self, (id, en): (&'static str, &'static str)) -> &'static str {
+        self.pick(id, en)
+    }
 }
 
 /// `tr!(lang, "teks {x}", "text {x}")` formats the Indonesian or English text.

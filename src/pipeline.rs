@@ -18,10 +18,10 @@ use crate::ingest::normalize::{UnitList, normalize_frame};
 use crate::ingest::{Aliases, IngestOptions, SourceInfo, conform, open_chunks};
 use crate::issues::DataIssue;
 use crate::progress::Progress;
+use crate::review::decisions::Decisions;
 use crate::review::dispute::Dispute;
 use crate::review::merge::Rule;
-use crate::rubric::{Kind, Rubric};
-use crate::score::Override;
+use crate::rubric::Rubric;
 
 /// What to score and how.
 #[derive(Debug, Clone, Default)]
@@ -116,7 +116,13 @@ pub fn run_with(
         specs,
     };
     let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
-    let decisions = Decisions::read(inputs, &rubric, lang)?;
+    let decisions = Decisions::read(
+        &inputs.reviews,
+        &inputs.disputes,
+        &inputs.review_rule,
+        &rubric,
+        lang,
+    )?;
     let timer = Timer::from_env();
     let chunk_rows = crate::ingest::chunk_rows();
     let mut checker = crate::validate::Checker::new(&rubric, &calendar, Some(&units));
@@ -186,7 +192,13 @@ pub fn run_with(
     }
     issues.extend(checker.officer_issues(&sources));
     crate::issues::sort_issues(&mut issues);
-    let disputes = decisions.finish(inputs, &rubric, &checker, &mut issues)?;
+    let disputes = decisions.finish(
+        &inputs.disputes,
+        &inputs.review_rule,
+        &rubric,
+        &checker,
+        &mut issues,
+    )?;
     let mut parts = kept.into_iter();
     let mut scored = parts.next().unwrap_or_default();
     for p in parts {
@@ -242,145 +254,6 @@ fn file_corpora(
 fn slim(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
     df.select(crate::aggregate::input_columns(rubric))
         .map_err(|e| polars_err("penilaian / scoring", e))
-}
-
-/// Reviewers' marks and dispute decisions, read before the records and applied to each
-/// part by answer id.
-struct Decisions {
-    /// (manual criterion's column, answer id → text to write), reviews before disputes.
-    manual: Vec<(String, std::collections::HashMap<String, String>)>,
-    overrides: Vec<Override>,
-    /// The review workbooks' cells and read issues, merged again by `finish` with the ids
-    /// known then.
-    reviews: Option<(Vec<crate::review::merge::Review>, Vec<DataIssue>)>,
-}
-
-impl Decisions {
-    fn read(inputs: &ScoreInputs, rubric: &Rubric, lang: Lang) -> Result<Decisions> {
-        use crate::assess::batch::workbook_paths;
-        use crate::review::dispute::{Decision, in_force, load};
-        use crate::review::merge::{mark_text, merge, read_all};
-        use crate::review::worksheet::manual_criteria;
-        let mut manual = Vec::new();
-        let mut overrides = Vec::new();
-        // Ids are checked, and issues reported, by `finish` once every record is read.
-        let any = |_: &str| true;
-        let mut read_reviews = None;
-        if !inputs.reviews.is_empty() {
-            let (reviews, read_issues) = read_all(&workbook_paths(&inputs.reviews)?, rubric);
-            let merged = merge(reviews.clone(), &any, &inputs.review_rule, &mut Vec::new());
-            read_reviews = Some((reviews, read_issues));
-            for (c, _, na) in manual_criteria(rubric) {
-                if let Kind::Manual { key, .. } = &c.kind {
-                    let marks = merged
-                        .marks
-                        .iter()
-                        .filter(|((_, crit), _)| *crit == c.id)
-                        .map(|((id, _), m)| (id.clone(), mark_text(*m, na)))
-                        .collect();
-                    manual.push((key.clone(), marks));
-                }
-            }
-        }
-        if !inputs.disputes.is_empty() {
-            let (disputes, _) = load(&inputs.disputes, rubric, &any)?;
-            for c in &rubric.criteria {
-                let mine = || in_force(&disputes).filter(|d| d.criterion == c.id);
-                match &c.kind {
-                    Kind::Manual { key, .. } => {
-                        let values = mine()
-                            .filter_map(|d| match &d.decided {
-                                Some(Decision::Manual(v)) => Some((d.id.clone(), v.clone())),
-                                _ => None,
-                            })
-                            .collect();
-                        manual.push((key.clone(), values));
-                    }
-                    _ => {
-                        for d in mine() {
-                            if let Some(Decision::State(state)) = &d.decided {
-                                let status = d.status.label(lang);
-                                overrides.push(Override {
-                                    id: d.id.clone(),
-                                    criterion: c.id.clone(),
-                                    state: *state,
-                                    evidence: format!(
-                                        "{} ({status}): {}",
-                                        lang.pick("sanggahan", "dispute"),
-                                        d.comment
-                                    ),
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Ok(Decisions {
-            manual,
-            overrides,
-            reviews: read_reviews,
-        })
-    }
-
-    /// Writes the decided values of the part's answers into the manual columns.
-    fn apply(&self, df: &mut DataFrame) -> Result<()> {
-        if self.manual.iter().all(|(_, v)| v.is_empty()) {
-            return Ok(());
-        }
-        let ids = text_column(df, field::ID)?;
-        for (key, values) in &self.manual {
-            if !values.is_empty() {
-                set_manual(df, key, &ids, |id| values.get(id).cloned())?;
-            }
-        }
-        Ok(())
-    }
-
-    /// With every record read: the reviews' and disputes' issues (unknown ids,
-    /// duplicates, conflicts, invalid rows) and the disputes as read.
-    fn finish(
-        self,
-        inputs: &ScoreInputs,
-        rubric: &Rubric,
-        checker: &crate::validate::Checker,
-        issues: &mut Vec<DataIssue>,
-    ) -> Result<Vec<Dispute>> {
-        use crate::review::merge::{conflict_issue, merge};
-        let known = |id: &str| checker.knows(id);
-        if let Some((reviews, mut more)) = self.reviews {
-            issues.append(&mut more);
-            let merged = merge(reviews, &known, &inputs.review_rule, issues);
-            issues.extend(merged.conflicts.iter().map(|c| conflict_issue(c, rubric)));
-        }
-        if inputs.disputes.is_empty() {
-            return Ok(Vec::new());
-        }
-        let (disputes, mut more) = crate::review::dispute::load(&inputs.disputes, rubric, &known)?;
-        issues.append(&mut more);
-        Ok(disputes)
-    }
-}
-
-/// Writes a manual criterion's decided values (by answer id) into its column.
-fn set_manual(
-    df: &mut DataFrame,
-    key: &str,
-    ids: &[Option<String>],
-    value: impl Fn(&str) -> Option<String>,
-) -> Result<()> {
-    let old = match df.column(key) {
-        Ok(_) => text_column(df, key)?,
-        Err(_) => vec![None; df.height()],
-    };
-    let new: StringChunked = ids
-        .iter()
-        .zip(old)
-        .map(|(id, old)| id.as_deref().and_then(&value).or(old))
-        .collect();
-    df.with_column(new.with_name(key.into()).into_column())
-        .map_err(|e| polars_err("review", e))?;
-    Ok(())
 }
 
 /// Warns of files without a column that a `field` criterion or a manual criterion reads.

@@ -13,7 +13,7 @@
 //! computation over all respondents pooled (not a mean of the unit indexes).
 //!
 //! Rounding: results keep full precision; the band is decided on the unrounded IKM, and
-//! means and IKM are rounded to 2 decimals only for display and output files ([`round2`]).
+//! means and IKM are rounded to 2 decimals only for display and output files ([`crate::stats::round2`]).
 //! So an IKM of 88.306 shows as 88.31 but is B, since it has not reached 88.31. The band
 //! comparison allows 1e-9 of floating-point error, so an IKM that is exactly 65.00 or 88.31
 //! in exact arithmetic lands in the upper band even if the sum comes out a hair below.
@@ -228,11 +228,6 @@ pub fn parse_answer(raw: Option<&str>) -> Answer {
         Ok(v) if v.fract() == 0.0 && (1.0..=4.0).contains(&v) => Answer::Valid(v as u8),
         _ => Answer::Invalid,
     }
-}
-
-/// Rounds to 2 decimals for display and output files (half away from zero).
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// The IKM of nine element means: 25 × Σ (mean × 1/9), computed as (Σ mean) × 25 / 9, the
@@ -544,6 +539,7 @@ pub fn from_frame(
 mod tests {
     use super::*;
     use crate::ingest::columns::{map_headers, normalize};
+    use crate::stats::round2;
 
     fn cols() -> SurveyColumns {
         SurveyColumns {

@@ -6,6 +6,11 @@
 /// standard errors.
 pub const Z95: f64 = 1.959_963_984_540_054;
 
+/// Rounds to 2 decimals for display and output files (half away from zero).
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 /// The 95 % Wilson score interval of a proportion: `passed` successes out of `n`, as
 /// proportions (0–1). None when `n` is 0 (no rate at all) or `passed` exceeds `n`.
 ///

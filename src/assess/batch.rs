@@ -11,46 +11,9 @@ use crate::error::{Error, Location, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::issues::{DataIssue, IssueKind, sort_issues};
-use crate::skm::round2;
 use crate::standard::score::{Outcome, score};
 use crate::standard::{Answer, Item, ItemKind, Standard};
-
-const WORKBOOK_EXTS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
-
-/// Workbooks named directly, and those inside named folders (not recursing), sorted.
-pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let rd = std::fs::read_dir(p).map_err(|e| Error::io(p, &e))?;
-            let mut found: Vec<PathBuf> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
-                    !name.starts_with("~$")
-                        && !name.starts_with('.')
-                        && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            WORKBOOK_EXTS.contains(&e.to_ascii_lowercase().as_str())
-                        })
-                })
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else if p.is_file() {
-            out.push(p.clone());
-        } else {
-            return Err(Error::new(
-                Location::file(p),
-                msg!(
-                    "file atau folder tidak ditemukan",
-                    "file or folder not found"
-                ),
-            ));
-        }
-    }
-    Ok(out)
-}
+use crate::stats::round2;
 
 /// One scored unit.
 pub struct UnitResult {

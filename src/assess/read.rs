@@ -14,6 +14,7 @@ use calamine::Data;
 use super::{META_SHEET, key, meta};
 use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::keyed::{self, text};
+use crate::ingest::workbook::cell_ref;
 use crate::issues::{DataIssue, IssueKind};
 use crate::standard::score::ItemAnswer;
 use crate::standard::{Answer, CellValue, Standard};
@@ -28,19 +29,6 @@ pub struct Filled {
     /// Cell of each item's own value, e.g. `G12`, for messages and gap lists.
     pub cells: HashMap<String, String>,
     pub issues: Vec<DataIssue>,
-}
-
-/// `A1`-style reference of a 0-based cell.
-pub fn cell_ref(row: u32, col: u32) -> String {
-    let mut c = col + 1;
-    let mut letters = Vec::new();
-    while c > 0 {
-        let r = (c - 1) % 26;
-        letters.push((b'A' + r as u8) as char);
-        c = (c - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
 fn cell_value(d: &Data) -> CellValue {
@@ -247,15 +235,4 @@ pub fn read(path: &Path, std: &Standard) -> Result<Filled> {
         cells,
         issues,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn cell_refs() {
-        assert_eq!(super::cell_ref(0, 0), "A1");
-        assert_eq!(super::cell_ref(11, 6), "G12");
-        assert_eq!(super::cell_ref(0, 26), "AA1");
-        assert_eq!(super::cell_ref(4, 701), "ZZ5");
-    }
 }

@@ -11,11 +11,12 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::{exit_code, print_issues};
-use crate::assess::batch::{assess, gaps_frame, parse_as_of, units_frame, workbook_paths};
+use crate::assess::batch::{assess, gaps_frame, parse_as_of, units_frame};
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
+use crate::ingest::workbook::workbook_paths;
 use crate::issues::{DataIssue, issues_frame, issues_headers};
 use crate::output::{Format, atomic_write, table, write_csv, xlsx};
 use crate::standard;

@@ -8,12 +8,12 @@ use polars::prelude::*;
 
 use super::print_issues;
 use crate::agreement::Metric;
-use crate::assess::batch::workbook_paths;
 use crate::cli::CalibrateArgs;
 use crate::config::Config;
 use crate::error::{Error, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
+use crate::ingest::workbook::workbook_paths;
 use crate::issues::sort_issues;
 use crate::output::{atomic_write, table, xlsx};
 use crate::pipeline::{self, ScoreInputs};

@@ -203,7 +203,7 @@ pub fn issues_hint(issues: Option<&Path>, output: Option<&Path>, lang: Lang) -> 
         (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
             " ({} \"{}\")",
             lang.pick("lihat sheet", "see sheet"),
-            lang.pick("Masalah Data", "Data Issues")
+            lang.of(crate::output::xlsx::ISSUES_SHEET)
         ),
         _ => lang
             .pick(
@@ -236,10 +236,10 @@ pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()>
         Format::Csv => write_csv(path, &df),
         Format::Parquet => write_parquet(path, &df),
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(lang.pick("Masalah Data", "Data Issues"))?;
+            let mut wb = xlsx::new_workbook(lang.of(crate::output::xlsx::ISSUES_SHEET))?;
             xlsx::write_frame(
                 &mut wb,
-                lang.pick("Masalah Data", "Data Issues"),
+                lang.of(crate::output::xlsx::ISSUES_SHEET),
                 &df,
                 &issues_headers(lang),
             )?;

@@ -106,7 +106,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         &format!(
             " ({} \"{}\")",
             lang.pick("lihat sheet", "see sheet"),
-            lang.pick("Masalah Data", "Data Issues")
+            lang.of(crate::output::xlsx::ISSUES_SHEET)
         ),
     );
     super::print_written(Some(&out), lang);

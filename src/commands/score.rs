@@ -105,7 +105,7 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
             )?;
             xlsx::write_frame(
                 &mut wb,
-                lang.pick("Masalah Data", "Data Issues"),
+                lang.of(crate::output::xlsx::ISSUES_SHEET),
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;

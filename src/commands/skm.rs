@@ -14,7 +14,8 @@ use crate::ingest::normalize::UnitList;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
-use crate::skm::{self, ELEMENTS, IkmLine, SkmResult, round2};
+use crate::skm::{self, ELEMENTS, IkmLine, SkmResult};
+use crate::stats::round2;
 
 pub fn run(args: &SkmArgs, lang: Lang) -> Result<i32> {
     // Fail on a bad output name before reading anything.
@@ -198,7 +199,7 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
             )?;
             xlsx::write_frame(
                 &mut wb,
-                lang.pick("Masalah Data", "Data Issues"),
+                lang.of(crate::output::xlsx::ISSUES_SHEET),
                 &issues_frame(&result.issues, lang),
                 &issues_headers(lang),
             )?;

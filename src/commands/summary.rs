@@ -137,7 +137,7 @@ pub fn write(
             }
             xlsx::write_frame(
                 &mut wb,
-                lang.pick("Masalah Data", "Data Issues"),
+                lang.of(crate::output::xlsx::ISSUES_SHEET),
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;

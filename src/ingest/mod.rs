@@ -8,6 +8,7 @@
 pub mod columns;
 mod csv;
 pub mod dates;
+pub mod format;
 pub mod keyed;
 pub mod normalize;
 mod parquet;
@@ -20,6 +21,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Location, Result, polars_err};
 pub use columns::{Aliases, ColumnSpec, HeaderMapping};
+pub use format::InputFormat;
 pub use parquet::row_groups;
 
 /// Name of the column holding the source file of each record.
@@ -62,24 +64,26 @@ pub(crate) const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Reads one export, choosing the reader by the file's extension.
 pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
-    let ext = extension(path);
     if !path.is_file() {
         return Err(Error::new(
             Location::file(path),
             msg!("file tidak ditemukan", "file not found"),
         ));
     }
-    match ext.as_str() {
-        "csv" | "txt" | "tsv" => csv::read(path, opts),
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => sheet::read(path, opts),
-        "parquet" | "pq" => parquet::read(path, opts),
-        _ => Err(Error::new(
-            Location::file(path),
-            msg!(
-                "format \"{ext}\" tidak didukung; gunakan .csv, .txt, .tsv, .xlsx, .xlsm, .xls, .ods atau .parquet",
-                "unsupported format \"{ext}\"; use .csv, .txt, .tsv, .xlsx, .xlsm, .xls, .ods or .parquet"
-            ),
-        )),
+    match InputFormat::of(path) {
+        Some(InputFormat::Csv) => csv::read(path, opts),
+        Some(InputFormat::Workbook) => sheet::read(path, opts),
+        Some(InputFormat::Parquet) => parquet::read(path, opts),
+        None => {
+            let (ext, all) = (extension(path), InputFormat::all_extensions());
+            Err(Error::new(
+                Location::file(path),
+                msg!(
+                    "format \"{ext}\" tidak didukung; gunakan {all}",
+                    "unsupported format \"{ext}\"; use {all}"
+                ),
+            ))
+        }
     }
 }
 
@@ -106,10 +110,9 @@ pub fn open_chunks(
     opts: &IngestOptions,
     chunk_rows: usize,
 ) -> Result<(SourceInfo, Chunks)> {
-    let ext = extension(path);
-    match ext.as_str() {
-        "csv" | "txt" | "tsv" if path.is_file() => csv::prepare(path, opts)?.chunks(chunk_rows),
-        "parquet" | "pq" if path.is_file() => parquet::chunks(path, opts, chunk_rows),
+    match InputFormat::of(path) {
+        Some(InputFormat::Csv) if path.is_file() => csv::prepare(path, opts)?.chunks(chunk_rows),
+        Some(InputFormat::Parquet) if path.is_file() => parquet::chunks(path, opts, chunk_rows),
         _ => {
             let table = load(path, opts)?;
             let source = SourceInfo {

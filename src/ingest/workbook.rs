@@ -7,11 +7,10 @@
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{Cell, Data, Range, Reader, Sheets, open_workbook_auto};
 
-use crate::assess::read::cell_ref;
 use crate::error::{Error, Location, Result};
 
 /// Unpacked size of all parts together.
@@ -22,18 +21,10 @@ pub const BOMB_MIN_BYTES: u64 = 100 << 20;
 /// Cells of a sheet's used range (rows × columns).
 pub const MAX_CELLS: u64 = 60_000_000;
 
-fn is_zip_format(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "ods"))
-}
-
 /// Refuses zip bombs by the sizes the archive's directory declares. A file that is not a
 /// readable zip is left to calamine, which reports it.
 pub fn check_archive(path: &Path) -> Result<()> {
-    if !is_zip_format(path) {
+    if !super::InputFormat::is_zip(path) {
         return Ok(());
     }
     let Ok(file) = File::open(path) else {
@@ -92,6 +83,45 @@ pub fn open(path: &Path) -> Result<Sheets<BufReader<File>>> {
     })
 }
 
+/// Workbooks named directly, and those inside named folders (not recursing), sorted.
+pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|e| Error::io(p, &e))?;
+            let mut found: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
+                    !name.starts_with("~$")
+                        && !name.starts_with('.')
+                        && super::InputFormat::of(f) == Some(super::InputFormat::Workbook)
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::new(
+                Location::file(p),
+                msg!(
+                    "file atau folder tidak ditemukan",
+                    "file or folder not found"
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The `A1` name of a 0-based cell (a column past the last one a workbook can have is named
+/// as that last one).
+pub fn cell_ref(row: u32, col: u32) -> String {
+    rust_xlsxwriter::utility::row_col_to_cell(row, u16::try_from(col).unwrap_or(u16::MAX))
+}
+
 fn too_many(path: &Path, sheet: &str, end: (u32, u32), cells: u64) -> Error {
     let (far, max) = (cell_ref(end.0, end.1), MAX_CELLS);
     Error::new(
@@ -147,4 +177,18 @@ pub fn sheet_range(
         return Err(too_many(path, sheet, hi, dense));
     }
     Ok(Range::from_sparse(cells))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_ref;
+
+    #[test]
+    fn cell_refs() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(11, 6), "G12");
+        assert_eq!(cell_ref(0, 26), "AA1");
+        assert_eq!(cell_ref(4, 701), "ZZ5");
+        assert_eq!(cell_ref(0, 16_383), "XFD1");
+    }
 }

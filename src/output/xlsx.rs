@@ -69,6 +69,9 @@ pub fn cell_text(s: &str) -> &str {
     &s[..end]
 }
 
+/// The name of the sheet of data issues in every workbook the tool writes.
+pub const ISSUES_SHEET: (&str, &str) = ("Masalah Data", "Data Issues");
+
 /// The "Masalah Data" sheet: every data issue with its place.
 pub fn write_issues_sheet(
     wb: &mut Workbook,
@@ -77,7 +80,7 @@ pub fn write_issues_sheet(
 ) -> Result<()> {
     write_frame(
         wb,
-        lang.pick("Masalah Data", "Data Issues"),
+        lang.of(crate::output::xlsx::ISSUES_SHEET),
         &crate::issues::issues_frame(issues, lang),
         &crate::issues::issues_headers(lang),
     )

@@ -10,8 +10,8 @@ use polars::prelude::*;
 
 use super::PeriodResult;
 use super::difference as diff;
+use super::layout::label;
 use super::ranking::{UnitLine, f64_at, ranking_frame, ranks, sorted};
-use super::workbook::label;
 use crate::error::{Error, Location, Msg, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
@@ -64,7 +64,9 @@ pub fn load(path: &Path, units: &UnitList, lang: Lang, progress: &Progress) -> R
                 path, lang, progress, None,
             )?))
         }
-        Some("xlsx" | "xlsm" | "xls" | "ods") => read_report(path, units),
+        _ if crate::ingest::InputFormat::of(path) == Some(crate::ingest::InputFormat::Workbook) => {
+            read_report(path, units)
+        }
         _ => Err(Error::new(
             Location::file(path),
             msg!(

@@ -9,9 +9,9 @@ use super::Standards;
 use crate::assess::batch::answer_text;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
-use crate::skm::round2;
 use crate::standard::Answer;
 use crate::standard::score::Outcome;
+use crate::stats::round2;
 
 fn pct(v: Option<f64>) -> Option<f64> {
     v.map(|v| (v * 1000.0).round() / 10.0)

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod compare;
 pub mod feedback;
 pub mod instruments;
+pub mod layout;
 pub mod ranking;
 pub mod sheets;
 pub mod workbook;
@@ -24,11 +25,12 @@ use polars::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::aggregate::{self, Dimension};
-use crate::assess::batch::{UnitResult, assess, parse_as_of, workbook_paths};
+use crate::assess::batch::{UnitResult, assess, parse_as_of};
 use crate::config::{Config, StandardsConfig};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
+use crate::ingest::workbook::workbook_paths;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{DataIssue, sort_issues};
 use crate::pipeline::{self, Keep, ScoreInputs, ScoredRun};
@@ -39,7 +41,7 @@ use ranking::{UnitLine, ranking};
 
 /// `now − before` to 2 decimals, when both exist.
 pub fn difference(now: Option<f64>, before: Option<f64>) -> Option<f64> {
-    Some(skm::round2(now? - before?))
+    Some(crate::stats::round2(now? - before?))
 }
 
 /// SHA-256 of a file, hex.
@@ -120,7 +122,7 @@ impl PeriodResult {
     pub fn national_ikm(&self) -> Option<f64> {
         self.skm
             .as_ref()
-            .and_then(|s| s.national.ikm.map(skm::round2))
+            .and_then(|s| s.national.ikm.map(crate::stats::round2))
     }
 
     /// Every input file, in the order the metadata lists them.

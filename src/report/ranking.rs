@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::output::xlsx;
 use crate::rubric::Rubric;
-use crate::skm::{self, SkmResult};
+use crate::skm::SkmResult;
 use crate::stats;
 
 /// One unit's line in the ranking.
@@ -155,8 +155,8 @@ pub fn quality_interval(l: &UnitLine) -> Option<(f64, f64)> {
     let q = l.quality?;
     let h = stats::mean_half_width(l.quality_sd?, u64::from(l.quality_n?))?;
     Some((
-        skm::round2((q - h).max(0.0)),
-        skm::round2((q + h).min(100.0)),
+        crate::stats::round2((q - h).max(0.0)),
+        crate::stats::round2((q + h).min(100.0)),
     ))
 }
 
@@ -178,8 +178,8 @@ pub fn index_interval(l: &UnitLine, w: &IndexWeights) -> Option<(f64, f64)> {
         0.0
     };
     Some((
-        skm::round2((index - h).max(0.0)),
-        skm::round2((index + h).min(100.0)),
+        crate::stats::round2((index - h).max(0.0)),
+        crate::stats::round2((index + h).min(100.0)),
     ))
 }
 
@@ -292,9 +292,9 @@ pub fn ranking(
     for r in assessed {
         let l = lines.entry(r.filled.unit.clone()).or_default();
         let o = &r.outcome;
-        l.standard_self = o.self_total.map(skm::round2);
-        l.standard_verified = o.verified_total.map(skm::round2);
-        l.standard = o.effective_total.map(skm::round2);
+        l.standard_self = o.self_total.map(crate::stats::round2);
+        l.standard_verified = o.verified_total.map(crate::stats::round2);
+        l.standard = o.effective_total.map(crate::stats::round2);
         l.standard_grade = o.band.as_ref().map(|b| b.grade.clone());
         l.standard_zone = o.band.as_ref().and_then(|b| b.zone.clone());
         l.meets_minimum = Some(o.meets_minimum());
@@ -303,7 +303,7 @@ pub fn ranking(
         for u in &s.units {
             let Some(name) = &u.unit else { continue };
             let l = lines.entry(name.clone()).or_default();
-            l.ikm = u.ikm.map(skm::round2);
+            l.ikm = u.ikm.map(crate::stats::round2);
             l.skm_grade = u.band.as_ref().map(|b| b.grade.clone());
         }
     }
@@ -618,7 +618,7 @@ pub fn decorate_ranking(
     for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
         xlsx::color_scale(ws, col(c), last)?;
     }
-    for (zone, color) in super::workbook::ZONE_FILLS {
+    for (zone, color) in super::layout::ZONE_FILLS {
         xlsx::fill_when_text(ws, col("standard_zone"), last, zone, color)?;
     }
     for (grade, color) in xlsx::grade_fills(quality_grades) {

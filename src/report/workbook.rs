@@ -7,6 +7,7 @@ use super::PeriodResult;
 use super::charts::RenderedChart;
 use super::compare::{GradeOrders, Previous, comparison_frame, movement};
 use super::instruments::{evidence_frame, recap_frame};
+use super::layout::{ZONE_FILLS, label};
 use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, fmt_opt, kv_frame};
@@ -16,21 +17,6 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::{atomic_write, xlsx};
-use crate::skm;
-
-/// Labels the period comparison reads back from an earlier report: (Indonesian, English).
-pub mod label {
-    pub const SUMMARY_SHEET: (&str, &str) = ("Ringkasan", "Summary");
-    pub const RANK_SHEET: (&str, &str) = ("Peringkat Unit", "Unit Ranking");
-    pub const PERIOD: (&str, &str) = ("Periode", "Period");
-    pub const NATIONAL_SCORE: (&str, &str) = (
-        "Rata-rata skor kualitas jawaban (nasional)",
-        "Mean answer-quality score (national)",
-    );
-    pub const NATIONAL_SLA: (&str, &str) =
-        ("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)");
-    pub const NATIONAL_IKM: (&str, &str) = ("IKM nasional (SKM)", "National IKM (SKM)");
-}
 
 fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
     lang.pick(l.0, l.1)
@@ -101,7 +87,7 @@ pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
             pick(lang, label::NATIONAL_IKM).into(),
             format!(
                 "{} {}",
-                fmt_opt(r.national.ikm.map(skm::round2)),
+                fmt_opt(r.national.ikm.map(crate::stats::round2)),
                 r.national
                     .band
                     .as_ref()
@@ -292,13 +278,6 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
     Ok(meta)
 }
 
-/// Ombudsman zones and their fills.
-pub const ZONE_FILLS: [(&str, u32); 3] = [
-    ("hijau", xlsx::FILL_GOOD),
-    ("kuning", xlsx::FILL_NEUTRAL),
-    ("merah", xlsx::FILL_BAD),
-];
-
 /// Colour scales on an instrument recap's aspect and total columns.
 fn score_scales(
     wb: &mut rust_xlsxwriter::Workbook,
@@ -482,7 +461,7 @@ pub fn write(
     }
     xlsx::write_frame(
         &mut wb,
-        lang.pick("Masalah Data", "Data Issues"),
+        lang.of(crate::output::xlsx::ISSUES_SHEET),
         &issues_frame(&p.issues, lang),
         &issues_headers(lang),
     )?;

@@ -2,6 +2,7 @@
 //! review workbooks per reviewer ([`worksheet`]).
 
 pub mod calibrate;
+pub mod decisions;
 pub mod dispute;
 pub mod merge;
 pub mod sample;

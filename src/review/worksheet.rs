@@ -116,9 +116,7 @@ fn validation(
 
 /// Column letters of a 0-based column.
 fn col_letters(c: u16) -> String {
-    crate::assess::read::cell_ref(0, c as u32)
-        .trim_end_matches('1')
-        .to_string()
+    rust_xlsxwriter::utility::column_number_to_name(c)
 }
 
 /// Writes one reviewer's workbook.

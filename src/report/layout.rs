@@ -1,0 +1,26 @@
+//! Names and fills the report's sheets share: the labels a later period reads back from
+//! this report, and the fills of the Ombudsman zones. Writers and readers both take them
+//! from here, so no sheet module imports another for a constant.
+
+use crate::output::xlsx;
+
+/// Labels the period comparison reads back from an earlier report: (Indonesian, English).
+pub mod label {
+    pub const SUMMARY_SHEET: (&str, &str) = ("Ringkasan", "Summary");
+    pub const RANK_SHEET: (&str, &str) = ("Peringkat Unit", "Unit Ranking");
+    pub const PERIOD: (&str, &str) = ("Periode", "Period");
+    pub const NATIONAL_SCORE: (&str, &str) = (
+        "Rata-rata skor kualitas jawaban (nasional)",
+        "Mean answer-quality score (national)",
+    );
+    pub const NATIONAL_SLA: (&str, &str) =
+        ("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)");
+    pub const NATIONAL_IKM: (&str, &str) = ("IKM nasional (SKM)", "National IKM (SKM)");
+}
+
+/// Ombudsman zones and their fills.
+pub const ZONE_FILLS: [(&str, u32); 3] = [
+    ("hijau", xlsx::FILL_GOOD),
+    ("kuning", xlsx::FILL_NEUTRAL),
+    ("merah", xlsx::FILL_BAD),
+];
