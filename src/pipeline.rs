@@ -43,6 +43,103 @@ pub struct ScoreInputs {
     pub extra_columns: Vec<(String, Vec<String>)>,
 }
 
+impl ScoreInputs {
+    /// The answers the config names (`[answers]`, `[columns]`), paths as the config
+    /// resolved them.
+    pub fn from_config(cfg: &crate::config::Config) -> Result<ScoreInputs> {
+        let a = &cfg.answers;
+        Ok(ScoreInputs {
+            files: a.files.clone(),
+            rubric: a.rubric.clone(),
+            sheet: a.sheet.clone(),
+            units: a.units.clone(),
+            calendars: a.calendar.clone(),
+            aliases: a.aliases.clone(),
+            columns: cfg.columns.clone(),
+            reviews: a.reviews.clone(),
+            disputes: a.disputes.clone(),
+            review_rule: match &a.review_rule {
+                Some(r) => Rule::parse(r)?,
+                None => Rule::default(),
+            },
+            extra_columns: Vec::new(),
+        })
+    }
+}
+
+/// What a run reads before any record: the rubric, the calendar, the aliases, the unit
+/// list, and how each file's columns are found. Built once from the inputs by every
+/// command that reads answers.
+pub struct Setup {
+    pub rubric: Rubric,
+    pub calendar: Calendar,
+    pub aliases: Aliases,
+    pub units: UnitList,
+    pub opts: IngestOptions,
+    /// The keys of the columns carried through as text (the rubric's and the inputs').
+    pub extra_keys: Vec<String>,
+}
+
+impl Setup {
+    pub fn load(inputs: &ScoreInputs) -> Result<Setup> {
+        let rubric = match &inputs.rubric {
+            Some(p) => Rubric::load(p)?,
+            None => Rubric::builtin()?,
+        };
+        let mut calendar = Calendar::builtin()?;
+        for c in &inputs.calendars {
+            calendar.add_file(c)?;
+        }
+        let mut aliases = Aliases::builtin()?;
+        for a in &inputs.aliases {
+            aliases.add_file(a)?;
+        }
+        let units = UnitList::for_inputs(inputs.units.as_deref())?;
+        let mut extra = rubric.extra_columns();
+        extra.extend(inputs.extra_columns.iter().cloned());
+        let specs = column_specs(&aliases, &inputs.columns, &rubric.required_fields(), &extra);
+        let opts = IngestOptions {
+            sheet: inputs.sheet.clone(),
+            specs,
+        };
+        let extra_keys = extra.into_iter().map(|(k, _)| k).collect();
+        Ok(Setup {
+            rubric,
+            calendar,
+            aliases,
+            units,
+            opts,
+            extra_keys,
+        })
+    }
+
+    /// Reads, normalises and checks every file part by part, scoring nothing: each file's
+    /// source (rows counted) and every data issue, sorted.
+    pub fn check_files(&self, files: &[PathBuf]) -> Result<(Vec<SourceInfo>, Vec<DataIssue>)> {
+        let mut checker =
+            crate::validate::Checker::new(&self.rubric, &self.calendar, Some(&self.units));
+        let (mut sources, mut issues) = (Vec::new(), Vec::new());
+        for path in files {
+            let (mut source, chunks) = open_chunks(path, &self.opts, crate::ingest::chunk_rows())?;
+            for chunk in crate::ingest::prefetch(chunks) {
+                let raw = conform(chunk?, &self.opts.specs)?;
+                source.rows += raw.height();
+                let mut df = self.normalize(raw)?;
+                issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
+            }
+            sources.push(source);
+        }
+        issues.extend(checker.officer_issues(&sources));
+        crate::issues::sort_issues(&mut issues);
+        Ok((sources, issues))
+    }
+
+    /// One part's records normalised (see [`normalize_frame`]).
+    pub fn normalize(&self, raw: DataFrame) -> Result<DataFrame> {
+        normalize_frame(raw, &self.aliases, Some(&self.units), &self.extra_keys)
+    }
+}
+
 /// Everything a scoring run produced.
 pub struct ScoredRun {
     pub rubric: Rubric,
@@ -94,53 +191,34 @@ pub fn run_with(
             "no input files; name export files or [answers] files in the config"
         )));
     }
-    let rubric = match &inputs.rubric {
-        Some(p) => Rubric::load(p)?,
-        None => Rubric::builtin()?,
-    };
-    let mut calendar = Calendar::builtin()?;
-    for c in &inputs.calendars {
-        calendar.add_file(c)?;
-    }
-    let mut aliases = Aliases::builtin()?;
-    for a in &inputs.aliases {
-        aliases.add_file(a)?;
-    }
-    let units = UnitList::for_inputs(inputs.units.as_deref())?;
-
-    let mut extra = rubric.extra_columns();
-    extra.extend(inputs.extra_columns.iter().cloned());
-    let specs = column_specs(&aliases, &inputs.columns, &rubric.required_fields(), &extra);
-    let opts = IngestOptions {
-        sheet: inputs.sheet.clone(),
-        specs,
-    };
-    let extra_keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
+    let setup = Setup::load(inputs)?;
+    let (rubric, calendar, opts) = (&setup.rubric, &setup.calendar, &setup.opts);
+    let units = &setup.units;
     let decisions = Decisions::read(
         &inputs.reviews,
         &inputs.disputes,
         &inputs.review_rule,
-        &rubric,
+        rubric,
         lang,
     )?;
     let timer = Timer::from_env();
     let chunk_rows = crate::ingest::chunk_rows();
-    let mut checker = crate::validate::Checker::new(&rubric, &calendar, Some(&units));
-    let wants_corpus = crate::score::wants_corpus(&rubric);
+    let mut checker = crate::validate::Checker::new(rubric, calendar, Some(units));
+    let wants_corpus = crate::score::wants_corpus(rubric);
     let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     for path in &inputs.files {
         progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
         let corpora = if wants_corpus {
-            Some(file_corpora(path, &opts, &rubric, chunk_rows)?)
+            Some(file_corpora(path, opts, rubric, chunk_rows)?)
         } else {
             None
         };
-        let (mut source, chunks) = open_chunks(path, &opts, chunk_rows)?;
+        let (mut source, chunks) = open_chunks(path, opts, chunk_rows)?;
         for chunk in crate::ingest::prefetch(chunks) {
             let raw = conform(chunk?, &opts.specs)?;
             source.rows += raw.height();
             timer.lap("ingest");
-            let mut df = normalize_frame(raw, &aliases, Some(&units), &extra_keys)?;
+            let mut df = setup.normalize(raw)?;
             timer.lap("normalize");
             issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
             decisions.apply(&mut df)?;
@@ -153,18 +231,18 @@ pub fn run_with(
             ));
             let scored = crate::score::score_frame_in(
                 df,
-                &rubric,
-                &calendar,
+                rubric,
+                calendar,
                 lang,
                 &decisions.overrides,
                 corpora.as_ref(),
                 keep != Keep::Figures,
             )?;
             timer.lap("score");
-            sink(&scored, &rubric)?;
+            sink(&scored, rubric)?;
             kept.push(match keep {
                 Keep::All => scored,
-                Keep::Slim | Keep::Figures => slim(scored, &rubric)?,
+                Keep::Slim | Keep::Figures => slim(scored, rubric)?,
             });
             timer.lap("sink");
         }
@@ -182,7 +260,7 @@ pub fn run_with(
             names.join(", ")
         )));
     }
-    let mut warnings = absent_column_warnings(&rubric, &sources);
+    let mut warnings = absent_column_warnings(rubric, &sources);
     for s in sources.iter().filter(|s| s.rows == 0) {
         warnings.push(msg!(
             "{}: tidak ada baris data (hanya judul kolom)",
@@ -195,7 +273,7 @@ pub fn run_with(
     let disputes = decisions.finish(
         &inputs.disputes,
         &inputs.review_rule,
-        &rubric,
+        rubric,
         &checker,
         &mut issues,
     )?;
@@ -208,6 +286,12 @@ pub fn run_with(
     }
     // Parts stay separate chunks: joining them would copy everything kept once more.
     timer.size("kept", &scored);
+    let Setup {
+        rubric,
+        calendar,
+        units,
+        ..
+    } = setup;
     Ok(ScoredRun {
         rubric,
         calendar,

@@ -38,21 +38,6 @@ fn to_dt(ms: i64) -> Option<NaiveDateTime> {
     DateTime::from_timestamp_millis(ms).map(|d| d.naive_utc())
 }
 
-/// Checks every record; returns the issues (sorted) and adds the [`DUPLICATE`] column.
-pub fn check(
-    df: &mut DataFrame,
-    sources: &[SourceInfo],
-    rubric: &Rubric,
-    cal: &Calendar,
-    units: Option<&UnitList>,
-) -> Result<Vec<DataIssue>> {
-    let mut checker = Checker::new(rubric, cal, units);
-    let mut issues = checker.check(df, sources)?;
-    issues.extend(checker.officer_issues(sources));
-    crate::issues::sort_issues(&mut issues);
-    Ok(issues)
-}
-
 /// Checks records part by part, remembering the ids seen so that a duplicate is found
 /// across parts and files.
 pub struct Checker<'a> {

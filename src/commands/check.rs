@@ -2,41 +2,17 @@
 //! which field) and its data issues, without scoring.
 
 use super::{exit_code, print_issues, score_inputs, write_issues};
-use crate::calendar::Calendar;
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::ingest::columns::column_specs;
-use crate::ingest::normalize::{UnitList, normalize_frame};
-use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::labels;
-use crate::rubric::Rubric;
+use crate::pipeline::Setup;
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
     let inputs = score_inputs(&args.input)?;
-    let rubric = match &inputs.rubric {
-        Some(p) => Rubric::load(p)?,
-        None => Rubric::builtin()?,
-    };
-    let mut calendar = Calendar::builtin()?;
-    for c in &inputs.calendars {
-        calendar.add_file(c)?;
-    }
-    let mut aliases = Aliases::builtin()?;
-    for a in &inputs.aliases {
-        aliases.add_file(a)?;
-    }
-    let units = Some(UnitList::for_inputs(inputs.units.as_deref())?);
-    let extra = rubric.extra_columns();
-    let opts = IngestOptions {
-        sheet: inputs.sheet.clone(),
-        specs: column_specs(&aliases, &inputs.columns, &rubric.required_fields(), &extra),
-    };
-    let (raw, sources) = load_all(&inputs.files, &opts)?;
-    let keys: Vec<String> = extra.into_iter().map(|(k, _)| k).collect();
-    let mut df = normalize_frame(raw, &aliases, units.as_ref(), &keys)?;
-    let issues = crate::validate::check(&mut df, &sources, &rubric, &calendar, units.as_ref())?;
-    let warnings = crate::pipeline::absent_column_warnings(&rubric, &sources);
+    let setup = Setup::load(&inputs)?;
+    let (sources, issues) = setup.check_files(&inputs.files)?;
+    let warnings = crate::pipeline::absent_column_warnings(&setup.rubric, &sources);
     for s in &sources {
         println!("{}", s.path.display());
         println!("  {}: {}", lang.pick("Format", "Format"), s.format);

@@ -33,35 +33,21 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
         Some(p) => Config::load(p)?,
         None => Config::default(),
     };
-    let a = cfg.answers;
-    Ok(ScoreInputs {
-        files: if args.inputs.is_empty() {
-            a.files
-        } else {
-            args.inputs.clone()
-        },
-        rubric: args.rubric.clone().or(a.rubric),
-        sheet: args.sheet.clone().or(a.sheet),
-        units: args.units.clone().or(a.units),
-        calendars: a
-            .calendar
-            .into_iter()
-            .chain(args.calendars.clone())
-            .collect(),
-        aliases: a.aliases.into_iter().chain(args.aliases.clone()).collect(),
-        columns: cfg.columns,
-        reviews: a.reviews.into_iter().chain(args.reviews.clone()).collect(),
-        disputes: a
-            .disputes
-            .into_iter()
-            .chain(args.disputes.clone())
-            .collect(),
-        review_rule: match args.review_rule.as_deref().or(a.review_rule.as_deref()) {
-            Some(r) => crate::review::merge::Rule::parse(r)?,
-            None => Default::default(),
-        },
-        extra_columns: Vec::new(),
-    })
+    let mut s = ScoreInputs::from_config(&cfg)?;
+    if !args.inputs.is_empty() {
+        s.files = args.inputs.clone();
+    }
+    s.rubric = args.rubric.clone().or(s.rubric);
+    s.sheet = args.sheet.clone().or(s.sheet);
+    s.units = args.units.clone().or(s.units);
+    s.calendars.extend(args.calendars.iter().cloned());
+    s.aliases.extend(args.aliases.iter().cloned());
+    s.reviews.extend(args.reviews.iter().cloned());
+    s.disputes.extend(args.disputes.iter().cloned());
+    if let Some(r) = &args.review_rule {
+        s.review_rule = crate::review::merge::Rule::parse(r)?;
+    }
+    Ok(s)
 }
 
 impl ScoreInputs {

@@ -16,10 +16,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("ulpk-eval.toml"));
     let progress = Progress::start();
+    let config = crate::config::Config::load(&cfg_path)?;
     let out = args
         .output
         .clone()
-        .or(crate::config::Config::load(&cfg_path)?.report.output)
+        .or(config.report.output.clone())
         .unwrap_or_else(|| PathBuf::from("reports/laporan-ulpk.xlsx"));
     crate::output::Format::from_path(&out)?;
     // The folders for charts and per-unit workbooks, checked with the report before any
@@ -51,7 +52,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         mask: !args.no_mask,
         near: out.clone(),
     };
-    let p = report::compute(&cfg_path, lang, &progress, Some(&details))?;
+    let p = report::compute_config(config, &cfg_path, lang, &progress, Some(&details))?;
     let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
         Some(path) => Some(compare::load(path, &p.run.units, lang, &progress)?),
         None => None,

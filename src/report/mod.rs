@@ -223,26 +223,25 @@ pub fn compute(
     progress: &Progress,
     details: Option<&DetailSpec>,
 ) -> Result<PeriodResult> {
-    let config = Config::load(config_path)?;
+    compute_config(
+        Config::load(config_path)?,
+        config_path,
+        lang,
+        progress,
+        details,
+    )
+}
 
+/// [`compute`] with the config already loaded from `config_path`.
+pub fn compute_config(
+    config: Config,
+    config_path: &Path,
+    lang: Lang,
+    progress: &Progress,
+    details: Option<&DetailSpec>,
+) -> Result<PeriodResult> {
     // Answer quality.
-    let a = &config.answers;
-    let inputs = ScoreInputs {
-        files: a.files.clone(),
-        rubric: a.rubric.clone(),
-        sheet: a.sheet.clone(),
-        units: a.units.clone(),
-        calendars: a.calendar.clone(),
-        aliases: a.aliases.clone(),
-        columns: config.columns.clone(),
-        reviews: a.reviews.clone(),
-        disputes: a.disputes.clone(),
-        review_rule: match &a.review_rule {
-            Some(r) => crate::review::merge::Rule::parse(r)?,
-            None => Default::default(),
-        },
-        extra_columns: Vec::new(),
-    };
+    let inputs = ScoreInputs::from_config(&config)?;
     // Only the aggregations' columns stay in memory; the details go to the scratch file.
     let mut spill = match details {
         Some(d) => {
