@@ -18,14 +18,21 @@ pub struct Config {
     pub columns: BTreeMap<String, String>,
     #[serde(default)]
     pub report: ReportConfig,
+    /// The minimum ULPK standard: the standard component of the ranking, the findings, the
+    /// per-unit feedback.
     #[serde(default)]
     pub standards: StandardsConfig,
-    /// The KemenPANRB complaint-management competition self-assessment.
+    /// The national instruments shown in the report (KemenPANRB competition, Ombudsman
+    /// compliance, PEKPPP, …), in the order of their sheets.
     #[serde(default)]
-    pub competition: StandardsConfig,
-    /// The Ombudsman compliance self-assessment.
+    pub instruments: Vec<InstrumentConfig>,
+    /// The KemenPANRB competition as the config named it before `[[instruments]]`: read as
+    /// an instrument with the competition's sheets.
     #[serde(default)]
-    pub compliance: StandardsConfig,
+    competition: StandardsConfig,
+    /// The Ombudsman compliance before `[[instruments]]`: read as its instrument.
+    #[serde(default)]
+    compliance: StandardsConfig,
     #[serde(default)]
     pub skm: SkmConfig,
     /// Weights of the combined index per unit.
@@ -58,6 +65,106 @@ pub struct StandardsConfig {
     pub workbooks: Vec<PathBuf>,
     /// Assessment date for date items, `YYYY-MM-DD`.
     pub as_of: Option<String>,
+}
+
+/// One national instrument: a standard file scored on the units' filled workbooks, shown
+/// on a sheet of its own in the layout it is read by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentConfig {
+    /// The sheet's name in the report (Indonesian; at most 31 characters, as Excel allows).
+    pub sheet: String,
+    /// The sheet's name in an English report (default: `sheet`).
+    pub sheet_en: Option<String>,
+    /// How the Metadata sheet names the instrument (default: the sheet's name).
+    pub label: Option<String>,
+    pub label_en: Option<String>,
+    pub standard: PathBuf,
+    /// Filled workbooks or folders of them.
+    #[serde(default)]
+    pub workbooks: Vec<PathBuf>,
+    /// Assessment date for date items, `YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    /// How the sheet shows the units' results.
+    pub layout: Layout,
+    /// Also a sheet listing, per unit and item, the value given and its evidence (the list a
+    /// competition submission is built from), named "<sheet> — Bukti Dukung".
+    #[serde(default)]
+    pub evidence: bool,
+}
+
+/// How an instrument's sheet shows the units' results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// Per unit: every aspect's score, the total, the grade and the zone, filled by zone
+    /// (the Ombudsman compliance table).
+    Zones,
+    /// Per unit: every aspect's score, the total, the grade and the self/verified gap, with
+    /// colour scales (the competition recap).
+    Recap,
+}
+
+impl InstrumentConfig {
+    /// The sheet's name in `lang`.
+    pub fn sheet_name(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(&self.sheet, self.sheet_en.as_deref().unwrap_or(&self.sheet))
+    }
+
+    /// The evidence sheet's name in `lang`.
+    pub fn evidence_sheet_name(&self, lang: crate::i18n::Lang) -> String {
+        let sheet = self.sheet_name(lang);
+        lang.pick(
+            &format!("{sheet} — Bukti Dukung"),
+            &format!("{sheet} — Evidence"),
+        )
+        .to_string()
+    }
+
+    /// The Metadata sheet's name of the instrument in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> &str {
+        let id = self.label.as_deref().unwrap_or(&self.sheet);
+        let en = self
+            .label_en
+            .as_deref()
+            .or(self.sheet_en.as_deref())
+            .unwrap_or(id);
+        lang.pick(id, en)
+    }
+
+    /// An entry as the older `[competition]` and `[compliance]` sections configured it.
+    fn legacy(s: StandardsConfig, competition: bool) -> Option<InstrumentConfig> {
+        let (sheet, sheet_en, label, label_en) = if competition {
+            (
+                "Kompetisi",
+                "Competition",
+                "Instrumen kompetisi",
+                "Competition instrument",
+            )
+        } else {
+            (
+                "Kepatuhan Ombudsman",
+                "Ombudsman Compliance",
+                "Instrumen kepatuhan",
+                "Compliance instrument",
+            )
+        };
+        Some(InstrumentConfig {
+            sheet: sheet.into(),
+            sheet_en: Some(sheet_en.into()),
+            label: Some(label.into()),
+            label_en: Some(label_en.into()),
+            standard: s.standard?,
+            workbooks: s.workbooks,
+            as_of: s.as_of,
+            layout: if competition {
+                Layout::Recap
+            } else {
+                Layout::Zones
+            },
+            evidence: competition,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -112,6 +219,52 @@ pub struct AnswersConfig {
     pub disputes: Vec<PathBuf>,
 }
 
+/// Characters Excel refuses in a sheet's name.
+const SHEET_NAME_FORBIDDEN: &[char] = &['[', ']', ':', '*', '?', '/', '\\'];
+
+/// Every instrument's sheets get names Excel accepts (1–31 characters, none of
+/// `[ ] : * ? / \`), different from each other's in either language.
+fn check_instrument_sheets(instruments: &[InstrumentConfig], path: &Path) -> Result<()> {
+    use crate::i18n::Lang;
+    for lang in [Lang::Id, Lang::En] {
+        let mut seen: Vec<String> = Vec::new();
+        for i in instruments {
+            let mut names = vec![i.sheet_name(lang).to_string()];
+            if i.evidence {
+                names.push(i.evidence_sheet_name(lang));
+            }
+            for name in names {
+                let bad = name.trim().is_empty()
+                    || name.chars().count() > 31
+                    || name.contains(SHEET_NAME_FORBIDDEN)
+                    || name.starts_with('\'')
+                    || name.ends_with('\'');
+                if bad {
+                    return Err(Error::new(
+                        crate::error::Location::file(path),
+                        msg!(
+                            "[[instruments]]: nama sheet \"{name}\" tidak bisa dipakai Excel (1–31 karakter, tanpa [ ] : * ? / \\ dan tanpa ' di awal atau akhir)",
+                            "[[instruments]]: Excel cannot use the sheet name \"{name}\" (1–31 characters, none of [ ] : * ? / \\, no ' at either end)"
+                        ),
+                    ));
+                }
+                let key = name.to_lowercase();
+                if seen.contains(&key) {
+                    return Err(Error::new(
+                        crate::error::Location::file(path),
+                        msg!(
+                            "[[instruments]]: nama sheet \"{name}\" dipakai dua kali",
+                            "[[instruments]]: the sheet name \"{name}\" is used twice"
+                        ),
+                    ));
+                }
+                seen.push(key);
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let text = crate::output::guard::read_to_string(path)?;
@@ -134,12 +287,21 @@ impl Config {
         if let Some(p) = a.units.as_mut() {
             rel(p);
         }
-        for s in [&mut c.standards, &mut c.competition, &mut c.compliance] {
-            s.workbooks.iter_mut().for_each(rel);
-            if let Some(p) = s.standard.as_mut() {
-                rel(p);
-            }
+        // The sections before [[instruments]] are instruments, first.
+        let legacy = [
+            InstrumentConfig::legacy(std::mem::take(&mut c.competition), true),
+            InstrumentConfig::legacy(std::mem::take(&mut c.compliance), false),
+        ];
+        c.instruments.splice(0..0, legacy.into_iter().flatten());
+        c.standards.workbooks.iter_mut().for_each(rel);
+        if let Some(p) = c.standards.standard.as_mut() {
+            rel(p);
         }
+        for i in &mut c.instruments {
+            i.workbooks.iter_mut().for_each(rel);
+            rel(&mut i.standard);
+        }
+        check_instrument_sheets(&c.instruments, path)?;
         c.skm.files.iter_mut().for_each(rel);
         if let Some(p) = c.report.previous.as_mut() {
             rel(p);
@@ -166,5 +328,93 @@ impl Config {
             ));
         }
         Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn load(text: &str) -> Result<Config> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ulpk-eval.toml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(&path)
+    }
+
+    #[test]
+    fn the_sections_before_instruments_are_instruments_first() {
+        let c = load(
+            r#"
+[compliance]
+standard = "k.toml"
+workbooks = ["k"]
+[[instruments]]
+sheet = "PEKPPP"
+standard = "p.toml"
+layout = "recap"
+"#,
+        )
+        .unwrap();
+        let sheets: Vec<(&str, &str, Layout, bool)> = c
+            .instruments
+            .iter()
+            .map(|i| {
+                (
+                    i.sheet_name(Lang::Id),
+                    i.sheet_name(Lang::En),
+                    i.layout,
+                    i.evidence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            sheets,
+            [
+                (
+                    "Kepatuhan Ombudsman",
+                    "Ombudsman Compliance",
+                    Layout::Zones,
+                    false
+                ),
+                ("PEKPPP", "PEKPPP", Layout::Recap, false),
+            ]
+        );
+        assert_eq!(c.instruments[0].label(Lang::En), "Compliance instrument");
+        assert_eq!(c.instruments[1].label(Lang::Id), "PEKPPP");
+        // Paths are the config folder's.
+        assert!(c.instruments[1].standard.ends_with("p.toml"));
+        assert!(c.instruments[1].standard.is_absolute());
+    }
+
+    #[test]
+    fn instrument_sheets_excel_cannot_use_are_refused() {
+        let entry = |sheet: &str, extra: &str| {
+            format!(
+                "[[instruments]]\nsheet = \"{sheet}\"\nstandard = \"p.toml\"\nlayout = \"zones\"\n{extra}"
+            )
+        };
+        for (text, want) in [
+            (entry("A/B", ""), "\"A/B\""),
+            (entry(&"x".repeat(32), ""), "(1–31 characters"),
+            // With its evidence sheet the name grows past 31 characters.
+            (
+                entry("Kepatuhan Standar Pelayanan", "evidence = true"),
+                "\"Kepatuhan Standar Pelayanan — Bukti Dukung\"",
+            ),
+            (
+                format!("{}{}", entry("Satu", ""), entry("satu", "")),
+                "\"satu\" is used twice",
+            ),
+        ] {
+            let e = load(&text).unwrap_err().render(Lang::En);
+            assert!(e.contains(want), "{e}");
+            assert!(e.contains("ulpk-eval.toml"), "{e}");
+        }
+        let e = load("[[instruments]]\nsheet = \"X\"\nstandard = \"p.toml\"\nlayout = \"table\"\n")
+            .unwrap_err()
+            .render(Lang::En);
+        assert!(e.contains("zones") && e.contains("recap"), "{e}");
     }
 }

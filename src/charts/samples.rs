@@ -1,4 +1,3 @@
-
 use super::*;
 
 const UNITS: [&str; 12] = [

@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {

@@ -217,36 +217,59 @@ pub struct RenderedChart {
     pub png: Vec<u8>,
 }
 
-/// The four charts, rendered as PNG.
-pub fn all(p: &PeriodResult, lang: Lang) -> Result<Vec<RenderedChart>> {
-    [
-        (
-            lang.pick("peringkat-unit", "unit-ranking"),
-            ranking(p, lang)?,
-        ),
-        (
-            lang.pick("kriteria-per-unit", "criteria-by-unit"),
-            heatmap(p, lang)?,
-        ),
-        (lang.pick("tren-bulanan", "monthly-trend"), trend(p, lang)?),
-        (
-            lang.pick("sebaran-skor", "score-distribution"),
-            distribution(p, lang)?,
-        ),
-    ]
-    .into_iter()
-    .map(|(stem, chart)| {
+/// The report's charts, each by its name.
+pub struct ReportCharts {
+    /// Units by combined index (bar).
+    pub ranking: RenderedChart,
+    /// Unit × criterion pass rates (heatmap; a picture beside the criteria sheet).
+    pub heatmap: RenderedChart,
+    /// National score and SLA by month (lines).
+    pub trend: RenderedChart,
+    /// Answers per score band (histogram; a picture on the summary sheet).
+    pub distribution: RenderedChart,
+}
+
+impl ReportCharts {
+    /// Every chart, in the order their files are listed.
+    pub fn iter(&self) -> impl Iterator<Item = &RenderedChart> {
+        [
+            &self.ranking,
+            &self.heatmap,
+            &self.trend,
+            &self.distribution,
+        ]
+        .into_iter()
+    }
+}
+
+/// The report's charts, rendered as PNG.
+pub fn all(p: &PeriodResult, lang: Lang) -> Result<ReportCharts> {
+    let render = |stem: &'static str, chart: Chart| -> Result<RenderedChart> {
         let png = charts::render(&chart, ChartFormat::Png, lang)?;
         Ok(RenderedChart { stem, chart, png })
+    };
+    Ok(ReportCharts {
+        ranking: render(
+            lang.pick("peringkat-unit", "unit-ranking"),
+            ranking(p, lang)?,
+        )?,
+        heatmap: render(
+            lang.pick("kriteria-per-unit", "criteria-by-unit"),
+            heatmap(p, lang)?,
+        )?,
+        trend: render(lang.pick("tren-bulanan", "monthly-trend"), trend(p, lang)?)?,
+        distribution: render(
+            lang.pick("sebaran-skor", "score-distribution"),
+            distribution(p, lang)?,
+        )?,
     })
-    .collect()
 }
 
 /// Writes every chart as PNG and SVG into `dir`; returns the paths.
-pub fn write_all(charts: &[RenderedChart], dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+pub fn write_all(charts: &ReportCharts, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let mut out = Vec::new();
-    for c in charts {
+    for c in charts.iter() {
         let png = dir.join(format!("{}.png", c.stem));
         atomic_write(&png, |f| {
             std::io::Write::write_all(f, &c.png).map_err(|e| Error::io(&png, &e))

@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::aggregate::{self, Dimension};
 use crate::assess::batch::{UnitResult, assess, parse_as_of};
-use crate::config::{Config, StandardsConfig};
+use crate::config::{Config, InstrumentConfig, StandardsConfig};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
@@ -88,10 +88,8 @@ pub struct PeriodResult {
     pub details: Option<Details>,
     pub agg: Aggregates,
     pub standards: Option<Standards>,
-    /// The KemenPANRB competition instrument, when configured.
-    pub competition: Option<Standards>,
-    /// The Ombudsman compliance instrument, when configured.
-    pub compliance: Option<Standards>,
+    /// The national instruments of `[[instruments]]`, scored, in the config's order.
+    pub instruments: Vec<Instrument>,
     pub skm: Option<SkmResult>,
     /// Data and validation issues of every input, sorted.
     pub issues: Vec<DataIssue>,
@@ -128,10 +126,8 @@ impl PeriodResult {
     /// Every input file, in the order the metadata lists them.
     pub fn input_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = self.run.sources.iter().map(|s| s.path.clone()).collect();
-        for s in [&self.standards, &self.competition, &self.compliance]
-            .into_iter()
-            .flatten()
-        {
+        let instruments = self.instruments.iter().map(|i| &i.scored);
+        for s in self.standards.iter().chain(instruments) {
             files.extend(s.workbooks.iter().cloned());
         }
         files.extend(self.config.skm.files.iter().cloned());
@@ -141,6 +137,12 @@ impl PeriodResult {
         }
         files
     }
+}
+
+/// A national instrument as configured, with its scored workbooks.
+pub struct Instrument {
+    pub config: InstrumentConfig,
+    pub scored: Standards,
 }
 
 /// Reads and scores the workbooks of one instrument section, when it names a standard.
@@ -155,18 +157,43 @@ fn assess_instrument(
     let Some(p) = &section.standard else {
         return Ok(None);
     };
+    assess_standard(
+        p,
+        &section.workbooks,
+        section.as_of.as_deref(),
+        name,
+        units,
+        issues,
+        lang,
+        progress,
+    )
+    .map(Some)
+}
+
+/// Scores the workbooks of one standard.
+#[allow(clippy::too_many_arguments)]
+fn assess_standard(
+    standard_file: &Path,
+    workbooks: &[PathBuf],
+    as_of: Option<&str>,
+    name: &str,
+    units: &UnitList,
+    issues: &mut Vec<DataIssue>,
+    lang: Lang,
+    progress: &Progress,
+) -> Result<Standards> {
     progress.stage(lang.pick("Menilai penilaian mandiri…", "Scoring self-assessments…"));
-    let standard = standard::load(p)?;
-    let as_of = parse_as_of(section.as_of.as_deref(), &format!("{name} as_of"))?;
-    let workbooks = workbook_paths(&section.workbooks)?;
+    let standard = standard::load(standard_file)?;
+    let as_of = parse_as_of(as_of, &format!("{name} as_of"))?;
+    let workbooks = workbook_paths(workbooks)?;
     let (results, mut more) = assess(&standard, &workbooks, as_of, units);
     issues.append(&mut more);
-    Ok(Some(Standards {
+    Ok(Standards {
         standard,
         results,
         workbooks,
         as_of,
-    }))
+    })
 }
 
 /// How the answer details are kept for the workbooks.
@@ -300,22 +327,23 @@ pub fn compute_config(
         lang,
         progress,
     )?;
-    let competition = assess_instrument(
-        &config.competition,
-        "[competition]",
-        &run.units,
-        &mut issues,
-        lang,
-        progress,
-    )?;
-    let compliance = assess_instrument(
-        &config.compliance,
-        "[compliance]",
-        &run.units,
-        &mut issues,
-        lang,
-        progress,
-    )?;
+    let mut instruments = Vec::new();
+    for i in &config.instruments {
+        let scored = assess_standard(
+            &i.standard,
+            &i.workbooks,
+            i.as_of.as_deref(),
+            &format!("[[instruments]] \"{}\"", i.sheet),
+            &run.units,
+            &mut issues,
+            lang,
+            progress,
+        )?;
+        instruments.push(Instrument {
+            config: i.clone(),
+            scored,
+        });
+    }
 
     // SKM.
     let skm_result = if config.skm.files.is_empty() {
@@ -358,8 +386,7 @@ pub fn compute_config(
             overall,
         },
         standards,
-        competition,
-        compliance,
+        instruments,
         skm: skm_result,
         issues,
         lines,

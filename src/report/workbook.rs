@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::PeriodResult;
-use super::charts::RenderedChart;
+use super::charts::{RenderedChart, ReportCharts};
 use super::compare::{GradeOrders, Previous, comparison_frame, movement};
 use super::instruments::{evidence_frame, recap_frame};
 use super::layout::{ZONE_FILLS, label};
@@ -12,6 +12,7 @@ use super::ranking::{decorate_ranking, f64_at, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, fmt_opt, kv_frame};
 use crate::assess::batch::gaps_frame;
+use crate::config::Layout;
 use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -245,18 +246,15 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
             ),
         ),
     ];
-    for (label, st) in [
-        (lang.pick("Standar", "Standard"), &p.standards),
-        (
-            lang.pick("Instrumen kompetisi", "Competition instrument"),
-            &p.competition,
-        ),
-        (
-            lang.pick("Instrumen kepatuhan", "Compliance instrument"),
-            &p.compliance,
-        ),
-    ] {
-        let Some(st) = st else { continue };
+    let standard = p
+        .standards
+        .iter()
+        .map(|s| (lang.pick("Standar", "Standard"), s));
+    let instruments = p
+        .instruments
+        .iter()
+        .map(|i| (i.config.label(lang), &i.scored));
+    for (label, st) in standard.chain(instruments) {
         let (s, d) = (&st.standard, st.as_of);
         meta.push((
             label.into(),
@@ -316,7 +314,7 @@ fn zone_table(
 pub fn write(
     p: &PeriodResult,
     previous: Option<&Previous>,
-    charts: &[RenderedChart],
+    charts: &ReportCharts,
     out: &Path,
     lang: Lang,
 ) -> Result<()> {
@@ -388,14 +386,12 @@ pub fn write(
     )?;
     // Pictures where Excel has no native chart: the heatmap beside the criteria table, the
     // score distribution on the summary sheet below the bar chart.
-    let picture = |i: usize, scale: f64| -> Result<Option<rust_xlsxwriter::Image>> {
-        let Some(chart) = charts.get(i) else {
-            return Ok(None);
-        };
+    let picture = |chart: &RenderedChart, scale: f64| -> Result<rust_xlsxwriter::Image> {
         let img = rust_xlsxwriter::Image::new_from_buffer(&chart.png).map_err(xlsx::xlsx_err)?;
-        Ok(Some(img.set_scale_width(scale).set_scale_height(scale)))
+        Ok(img.set_scale_width(scale).set_scale_height(scale))
     };
-    if let Some(img) = picture(1, 0.75)? {
+    {
+        let img = picture(&charts.heatmap, 0.75)?;
         let ws = wb
             .worksheet_from_name(lang.pick("Kriteria per Unit", "Criteria by Unit"))
             .map_err(xlsx::xlsx_err)?;
@@ -403,7 +399,8 @@ pub fn write(
         let right = 2 * p.run.rubric.criteria.len() as u16 + 3;
         ws.insert_image(1, right, &img).map_err(xlsx::xlsx_err)?;
     }
-    if let Some(img) = picture(3, 1.0)? {
+    {
+        let img = picture(&charts.distribution, 1.0)?;
         let ws = wb
             .worksheet_from_name(summary_sheet)
             .map_err(xlsx::xlsx_err)?;
@@ -426,22 +423,25 @@ pub fn write(
             &gap_headers,
         )?;
     }
-    if let Some(st) = &p.competition {
-        let sheet = lang.pick("Kompetisi", "Competition");
-        let (recap, headers) = recap_frame(st, false, lang)?;
-        xlsx::write_frame(&mut wb, sheet, &recap, &headers)?;
-        score_scales(&mut wb, sheet, &recap)?;
-        let (list, headers) = evidence_frame(st, lang)?;
-        xlsx::write_frame(
-            &mut wb,
-            lang.pick("Kompetisi — Bukti Dukung", "Competition — Evidence"),
-            &list,
-            &headers,
-        )?;
-    }
-    if let Some(st) = &p.compliance {
-        let sheet = lang.pick("Kepatuhan Ombudsman", "Ombudsman Compliance");
-        zone_table(&mut wb, sheet, st, lang)?;
+    for i in &p.instruments {
+        let (sheet, st) = (i.config.sheet_name(lang), &i.scored);
+        match i.config.layout {
+            Layout::Zones => zone_table(&mut wb, sheet, st, lang)?,
+            Layout::Recap => {
+                let (recap, headers) = recap_frame(st, false, lang)?;
+                xlsx::write_frame(&mut wb, sheet, &recap, &headers)?;
+                score_scales(&mut wb, sheet, &recap)?;
+            }
+        }
+        if i.config.evidence {
+            let (list, headers) = evidence_frame(st, lang)?;
+            xlsx::write_frame(
+                &mut wb,
+                &i.config.evidence_sheet_name(lang),
+                &list,
+                &headers,
+            )?;
+        }
     }
     let details = p.details.as_ref().ok_or_else(|| {
         Error::plain(msg!(

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::ingest::columns::{map_headers, normalize};
 use crate::stats::round2;

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::standard::parse;
 use std::path::Path;
