@@ -8,7 +8,7 @@
 //!
 //! `samples` writes `simpel-lpk-2026-q1.csv` (Windows-1252, `;`), `sp4n-lapor-2026-q1.xlsx`,
 //! filled self-assessment workbooks for three instruments (`penilaian-mandiri/`,
-//! `kompetisi/`, `kepatuhan-ombudsman/`), the previous period's inputs
+//! `kompetisi/`, `kepatuhan-ombudsman/`, `pekppp/`), the previous period's inputs
 //! (`periode-sebelumnya/`: Simpel CSV, self-assessments and SKM survey for Q4 2025) and
 //! `README.md` with the exact counts of every injected fault. `bench` streams a large
 //! UTF-8 CSV (or builds an XLSX) with the same columns.
@@ -357,6 +357,18 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         },
         &out.join(readme::OMBUDSMAN_DIR),
     )?;
+    let pekppp_std = assessments::load_standard(readme::PEKPPP_STANDARD)?;
+    let pekppp = assessments::write(
+        &Instrument {
+            std: &pekppp_std,
+            profiles: &assessments::PROFILES_PEKPPP,
+            as_of: assessments::date(assessments::AS_OF),
+            seed: seed ^ 0x5045_4B50_5050_3239,
+            evidence: Evidence::Documents,
+            downgrade: Downgrade::StepDown,
+        },
+        &out.join(readme::PEKPPP_DIR),
+    )?;
 
     // The previous period (Triwulan IV 2025), for period comparison.
     let prev = out.join(readme::PREV_DIR);
@@ -419,6 +431,7 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
             q1: &assessed,
             kompetisi: &kompetisi,
             ombudsman: &ombudsman,
+            pekppp: &pekppp,
         },
         &readme::Previous {
             csv: &q4_info,
@@ -447,6 +460,7 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         ("penilaian-mandiri", &assessed),
         (readme::KOMPETISI_DIR, &kompetisi),
         (readme::OMBUDSMAN_DIR, &ombudsman),
+        (readme::PEKPPP_DIR, &pekppp),
     ] {
         report.push_str(&format!(
             "wrote {} ({} workbooks)\n",
@@ -475,6 +489,7 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
         ("penilaian-mandiri", &assessed),
         ("kompetisi", &kompetisi),
         ("ombudsman", &ombudsman),
+        ("pekppp", &pekppp),
         ("penilaian-mandiri-q4", &assessed_q4),
     ] {
         for a in w.iter() {

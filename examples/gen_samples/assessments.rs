@@ -4,7 +4,8 @@
 //! (excellent, failing mandatory items, invalid answers, short of evidence, in between).
 //!
 //! Instruments: the minimum ULPK standard (Q1 2026 and the previous period, Q4 2025), the
-//! KemenPANRB complaint-management competition and the Ombudsman compliance assessment.
+//! KemenPANRB complaint-management competition, the Ombudsman compliance assessment and
+//! PEKPPP.
 //! After writing, every workbook is read back and scored with the library, so the README
 //! states what `ulpk-eval assess` reports.
 
@@ -319,6 +320,53 @@ pub const PROFILES_OMBUDSMAN: [Profile; 8] = [
         near: 0.1,
         evidence: 0.4,
         kind: "lemah, bukti minim",
+        ..BASE
+    },
+];
+
+/// PEKPPP self-assessments (`samples/pekppp/`, PermenPANRB 29/2022, indicators 0–5): five
+/// units from service excellence to weak, Semarang verified by the evaluator.
+pub const PROFILES_PEKPPP: [Profile; 5] = [
+    Profile {
+        unit: "Balai Besar POM di Bandung",
+        full: 0.95,
+        near: 0.95,
+        evidence: 1.0,
+        kind: "prima",
+        ..BASE
+    },
+    Profile {
+        unit: "Balai Besar POM di Semarang",
+        full: 0.6,
+        near: 0.8,
+        evidence: 0.95,
+        verified: 1.0,
+        downgrade: 0.15,
+        kind: "baik, terverifikasi",
+        ..BASE
+    },
+    Profile {
+        unit: "Balai Besar POM di Surabaya",
+        full: 0.45,
+        near: 0.7,
+        evidence: 0.9,
+        kind: "baik",
+        ..BASE
+    },
+    Profile {
+        unit: "Balai Besar POM di Medan",
+        full: 0.25,
+        near: 0.5,
+        evidence: 0.8,
+        kind: "cukup",
+        ..BASE
+    },
+    Profile {
+        unit: "Balai Besar POM di Kupang",
+        full: 0.05,
+        near: 0.1,
+        evidence: 0.5,
+        kind: "lemah",
         ..BASE
     },
 ];

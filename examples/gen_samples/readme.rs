@@ -23,6 +23,8 @@ pub const KOMPETISI_DIR: &str = "kompetisi";
 pub const KOMPETISI_STANDARD: &str = "rubrics/kompetisi-pengaduan.toml";
 pub const OMBUDSMAN_DIR: &str = "kepatuhan-ombudsman";
 pub const OMBUDSMAN_STANDARD: &str = "rubrics/kepatuhan-ombudsman.toml";
+pub const PEKPPP_DIR: &str = "pekppp";
+pub const PEKPPP_STANDARD: &str = "rubrics/pekppp.toml";
 pub const PREV_DIR: &str = "periode-sebelumnya";
 pub const Q4_CSV_NAME: &str = "simpel-lpk-2025-q4.csv";
 pub const Q4_SKM_NAME: &str = "skm-2025-q4.csv";
@@ -32,6 +34,7 @@ pub struct Assessments<'a> {
     pub q1: &'a [Written],
     pub kompetisi: &'a [Written],
     pub ombudsman: &'a [Written],
+    pub pekppp: &'a [Written],
 }
 
 /// The previous period's (Triwulan IV 2025) inputs.
@@ -495,6 +498,35 @@ cargo run --release -- assess --standard {ostd} samples/{odir} --as-of 2026-03-3
 "#,
         ostd = OMBUDSMAN_STANDARD,
         odir = OMBUDSMAN_DIR,
+    );
+    let _ = write!(
+        s,
+        r#"
+## PEKPPP self-assessments (`{pdir}/`)
+
+Workbooks for KemenPANRB's PEKPPP (Pemantauan dan Evaluasi Kinerja Penyelenggaraan Pelayanan
+Publik, PermenPANRB 29/2022, `{pstd}`: six aspects weighted 25, 24, 18, 12, 11 and 10; 17
+indicators scored 0–5; the index is on 0–5 with the `pekppp` bands A … F), as of 31 March
+2026, for five units. Evidence as in `{kdir}/`; Semarang is verified on every item. The
+shipped config names it as a `[[instruments]]` entry, so the report has a PEKPPP sheet.
+
+"#,
+        pdir = PEKPPP_DIR,
+        pstd = PEKPPP_STANDARD,
+        kdir = KOMPETISI_DIR,
+    );
+    assessment_table(&mut s, assessed.pekppp, false);
+    let _ = write!(
+        s,
+        r#"
+Score them with
+
+```sh
+cargo run --release -- assess --standard {pstd} samples/{pdir} --as-of 2026-03-31
+```
+"#,
+        pstd = PEKPPP_STANDARD,
+        pdir = PEKPPP_DIR,
     );
     let _ = write!(
         s,

@@ -38,6 +38,7 @@ fn report_on_the_samples() {
             "Kompetisi",
             "Kompetisi — Bukti Dukung",
             "Kepatuhan Ombudsman",
+            "PEKPPP",
             "Detail Jawaban",
             "Masalah Data",
             "Metadata"
@@ -206,6 +207,39 @@ fn report_on_the_samples() {
     );
     assert_eq!(bandung_aspects[a.width() - 1], Data::String("hijau".into()));
     assert_eq!(a.height() - 1, 10, "the ten units with a self-assessment");
+
+    // PEKPPP, an instrument added by a preset and a config entry only: the recap on its own
+    // 0–5 scale and bands, best first, the verified Semarang with its gap.
+    let pk = wb.worksheet_range("PEKPPP").unwrap();
+    let ph = super::common::header_row(&pk);
+    let pc = |h: &str| ph.iter().position(|x| x == h).unwrap();
+    let line = |i: u32| {
+        let row: Vec<Data> = pk.rows().nth(i as usize).unwrap().to_vec();
+        (
+            row[pc("Unit")].to_string(),
+            row[pc("Nilai Akhir")].clone(),
+            row[pc("Predikat")].to_string(),
+        )
+    };
+    assert_eq!(pk.height() - 1, 5);
+    assert_eq!(
+        line(1),
+        (
+            "Balai Besar POM di Bandung".into(),
+            Data::Float(4.9),
+            "A Pelayanan Prima".into()
+        )
+    );
+    assert_eq!(
+        line(5),
+        (
+            "Balai Besar POM di Kupang".into(),
+            Data::Float(2.15),
+            "C- Cukup (dengan catatan)".into()
+        )
+    );
+    let semarang = pk.rows().nth(2).unwrap();
+    assert_eq!(semarang[pc("Selisih Verifikasi − Mandiri")], Data::Float(-0.27));
 
     // The national instruments: the Ombudsman zone table and the competition recap.
     let z = wb.worksheet_range("Kepatuhan Ombudsman").unwrap();
