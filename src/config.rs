@@ -91,6 +91,10 @@ pub struct InstrumentConfig {
     /// competition submission is built from), named "<sheet> — Bukti Dukung".
     #[serde(default)]
     pub evidence: bool,
+    /// The instrument's weight in the combined index (default 0: not in it). Its final
+    /// score enters on 0–100 (a PEKPPP index of 4.5 on its 0–5 scale as 90).
+    #[serde(default)]
+    pub index_weight: f64,
 }
 
 /// How an instrument's sheet shows the units' results.
@@ -163,6 +167,7 @@ impl InstrumentConfig {
                 Layout::Zones
             },
             evidence: competition,
+            index_weight: 0.0,
         })
     }
 }
@@ -175,14 +180,28 @@ pub struct SkmConfig {
 }
 
 /// Weights of the combined index: answer quality, SLA fulfilment, standard compliance and
-/// SKM IKM, each on 0–100. A unit missing a weighted component gets no index and no rank.
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// SKM IKM, each on 0–100, and the instruments given an `index_weight`. A unit missing a
+/// weighted component gets no index and no rank.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexWeights {
     pub quality: f64,
     pub sla: f64,
     pub standard: f64,
     pub skm: f64,
+    /// The weighted `[[instruments]]`, in their order (from the entries, not this section).
+    #[serde(skip)]
+    pub instruments: Vec<IndexInstrument>,
+}
+
+/// An instrument in the combined index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexInstrument {
+    /// Its position in `Config::instruments`.
+    pub position: usize,
+    /// Its sheet's name, (Indonesian, English).
+    pub name: (String, String),
+    pub weight: f64,
 }
 
 impl Default for IndexWeights {
@@ -193,6 +212,7 @@ impl Default for IndexWeights {
             sla: 0.2,
             standard: 0.3,
             skm: 0.15,
+            instruments: Vec::new(),
         }
     }
 }
@@ -313,17 +333,31 @@ impl Config {
             Some(p) => rel(p),
             None => c.report.output = Some(base.join("reports").join("laporan-ulpk.xlsx")),
         }
-        let w = c.index;
-        if [w.quality, w.sla, w.standard, w.skm]
+        c.index.instruments = c
+            .instruments
             .iter()
-            .any(|x| !x.is_finite() || *x < 0.0)
-            || w.quality + w.sla + w.standard + w.skm <= 0.0
-        {
+            .enumerate()
+            .filter(|(_, i)| i.index_weight != 0.0)
+            .map(|(position, i)| IndexInstrument {
+                position,
+                name: (
+                    i.sheet_name(crate::i18n::Lang::Id).to_string(),
+                    i.sheet_name(crate::i18n::Lang::En).to_string(),
+                ),
+                weight: i.index_weight,
+            })
+            .collect();
+        let w = &c.index;
+        let all: Vec<f64> = [w.quality, w.sla, w.standard, w.skm]
+            .into_iter()
+            .chain(w.instruments.iter().map(|i| i.weight))
+            .collect();
+        if all.iter().any(|x| !x.is_finite() || *x < 0.0) || all.iter().sum::<f64>() <= 0.0 {
             return Err(Error::new(
                 crate::error::Location::file(path),
                 msg!(
-                    "[index]: bobot harus ≥ 0 dan jumlahnya > 0",
-                    "[index]: weights must be ≥ 0 and sum to more than 0"
+                    "[index] dan index_weight pada [[instruments]]: bobot harus ≥ 0 dan jumlahnya > 0",
+                    "[index] and the index_weight of [[instruments]]: weights must be ≥ 0 and sum to more than 0"
                 ),
             ));
         }

@@ -88,7 +88,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     };
     drop(progress);
 
-    let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
+    let (rank_df, rank_headers) = ranking_frame(&p.lines, &p.config.index, lang)?;
     let cols: Vec<(&str, String)> = [
         "rank", "unit", "quality", "sla_pct", "standard", "minimum", "ikm", "index",
     ]

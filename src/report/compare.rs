@@ -133,8 +133,8 @@ fn read_report(path: &Path, units: &UnitList) -> Result<Previous> {
     // The ranking's columns by their header in either language.
     let r = crate::ingest::workbook::sheet_range(&mut wb, path, &rank)?;
     let empty = BTreeMap::new();
-    let (frame, id_headers) = ranking_frame(&empty, Lang::Id)?;
-    let (_, en_headers) = ranking_frame(&empty, Lang::En)?;
+    let (frame, id_headers) = ranking_frame(&empty, &Default::default(), Lang::Id)?;
+    let (_, en_headers) = ranking_frame(&empty, &Default::default(), Lang::En)?;
     let names: Vec<String> = frame
         .get_column_names()
         .iter()
@@ -569,6 +569,29 @@ mod tests {
                 &w
             ),
             []
+        );
+        // An instrument weighted 0.5 is a component: 4.5 on PEKPPP's 0–5 scale enters as 90;
+        // (0.35·90 + 0.2·80 + 0.3·70 + 0.5·90) / 1.35 = 113.5 / 1.35 = 84.07. Without its
+        // score the unit lacks it, by the instrument's sheet name.
+        let w = IndexWeights {
+            instruments: vec![crate::config::IndexInstrument {
+                position: 0,
+                name: ("PEKPPP".into(), "PEKPPP".into()),
+                weight: 0.5,
+            }],
+            ..w
+        };
+        let with = UnitLine {
+            instruments: vec![Some(90.0)],
+            ..full.clone()
+        };
+        assert_eq!(combined_index(&with, &w), Some(84.07));
+        assert_eq!(missing(&full, &w), [Component::Instrument(0)]);
+        let mut l = full.clone();
+        l.missing = missing(&full, &w);
+        assert_eq!(
+            crate::report::ranking::missing_names(&l, &w, Lang::Id),
+            "PEKPPP"
         );
     }
 

@@ -384,7 +384,7 @@ fn summary_rows(
                 None if !l.missing.is_empty() => format!(
                     "{}: {}",
                     lang.pick("tidak diperingkat, tanpa", "not ranked, no"),
-                    super::ranking::missing_names(l, lang)
+                    super::ranking::missing_names(l, &p.config.index, lang)
                 ),
                 None => dash(),
             },

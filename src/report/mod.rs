@@ -369,6 +369,15 @@ pub fn compute_config(
         &by_unit,
         assessed,
         skm_result.as_ref(),
+        &config
+            .index
+            .instruments
+            .iter()
+            .map(|i| {
+                let s = &instruments[i.position].scored;
+                (s.standard.scale, s.results.as_slice())
+            })
+            .collect::<Vec<_>>(),
         &config.index,
         Some(&run.units),
     )?;

@@ -34,6 +34,9 @@ pub struct UnitLine {
     pub meets_minimum: Option<bool>,
     pub ikm: Option<f64>,
     pub skm_grade: Option<String>,
+    /// The final score 0–100 of each instrument in the combined index, in the order of
+    /// [`IndexWeights::instruments`].
+    pub instruments: Vec<Option<f64>>,
     pub index: Option<f64>,
     /// The combined index's 95 % interval ([`index_interval`]).
     pub index_interval: Option<(f64, f64)>,
@@ -50,22 +53,35 @@ pub enum Component {
     Sla,
     Standard,
     Skm,
+    /// The instrument at this position of [`IndexWeights::instruments`].
+    Instrument(usize),
 }
 
 impl Component {
-    pub const ALL: [Component; 4] = [
-        Component::Quality,
-        Component::Sla,
-        Component::Standard,
-        Component::Skm,
-    ];
+    /// Every component the weights know: the four, then the weighted instruments.
+    pub fn all(w: &IndexWeights) -> Vec<Component> {
+        [
+            Component::Quality,
+            Component::Sla,
+            Component::Standard,
+            Component::Skm,
+        ]
+        .into_iter()
+        .chain((0..w.instruments.len()).map(Component::Instrument))
+        .collect()
+    }
 
-    pub fn name(self, lang: Lang) -> &'static str {
+    pub fn name(self, w: &IndexWeights, lang: Lang) -> String {
         match self {
-            Component::Quality => lang.pick("kualitas jawaban", "answer quality"),
-            Component::Sla => "SLA",
-            Component::Standard => lang.pick("standar", "standard"),
-            Component::Skm => "SKM",
+            Component::Quality => lang.pick("kualitas jawaban", "answer quality").into(),
+            Component::Sla => "SLA".into(),
+            Component::Standard => lang.pick("standar", "standard").into(),
+            Component::Skm => "SKM".into(),
+            Component::Instrument(i) => w
+                .instruments
+                .get(i)
+                .map(|x| lang.pick(&x.name.0, &x.name.1).to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -75,6 +91,7 @@ impl Component {
             Component::Sla => w.sla,
             Component::Standard => w.standard,
             Component::Skm => w.skm,
+            Component::Instrument(i) => w.instruments.get(i).map_or(0.0, |x| x.weight),
         }
     }
 
@@ -84,6 +101,7 @@ impl Component {
             Component::Sla => l.sla,
             Component::Standard => l.standard,
             Component::Skm => l.ikm,
+            Component::Instrument(i) => l.instruments.get(i).copied().flatten(),
         }
     }
 }
@@ -103,6 +121,14 @@ fn by_official_name(
             continue;
         };
         let m = out.entry(official).or_default();
+        if m.instruments.len() < l.instruments.len() {
+            m.instruments.resize(l.instruments.len(), None);
+        }
+        for (mine, theirs) in m.instruments.iter_mut().zip(&l.instruments) {
+            if mine.is_none() {
+                *mine = *theirs;
+            }
+        }
         macro_rules! take {
             ($($f:ident),*) => { $( if m.$f.is_none() { m.$f = l.$f; } )* };
         }
@@ -128,7 +154,7 @@ fn by_official_name(
 
 /// The weighted components a unit has no value for.
 pub fn missing(l: &UnitLine, w: &IndexWeights) -> Vec<Component> {
-    Component::ALL
+    Component::all(w)
         .into_iter()
         .filter(|c| c.weight(w) > 0.0 && c.value(l).is_none())
         .collect()
@@ -141,7 +167,7 @@ pub fn combined_index(l: &UnitLine, w: &IndexWeights) -> Option<f64> {
     if !missing(l, w).is_empty() {
         return None;
     }
-    let (num, den) = Component::ALL
+    let (num, den) = Component::all(w)
         .iter()
         .filter(|c| c.weight(w) > 0.0)
         .filter_map(|c| c.value(l).map(|v| (v * c.weight(w), c.weight(w))))
@@ -167,7 +193,7 @@ pub fn quality_interval(l: &UnitLine) -> Option<(f64, f64)> {
 /// answers.
 pub fn index_interval(l: &UnitLine, w: &IndexWeights) -> Option<(f64, f64)> {
     let index = l.index?;
-    let total: f64 = Component::ALL
+    let total: f64 = Component::all(w)
         .iter()
         .map(|c| c.weight(w))
         .filter(|x| *x > 0.0)
@@ -268,6 +294,7 @@ pub fn ranking(
     by_unit: &DataFrame,
     assessed: &[UnitResult],
     skm: Option<&SkmResult>,
+    instruments: &[(f64, &[UnitResult])],
     w: &IndexWeights,
     list: Option<&UnitList>,
 ) -> Result<BTreeMap<String, UnitLine>> {
@@ -305,6 +332,18 @@ pub fn ranking(
             let l = lines.entry(name.clone()).or_default();
             l.ikm = u.ikm.map(crate::stats::round2);
             l.skm_grade = u.band.as_ref().map(|b| b.grade.clone());
+        }
+    }
+    // The weighted instruments (scale, results), in the order of `w.instruments`: each
+    // unit's final score put on 0–100.
+    for (k, (scale, results)) in instruments.iter().enumerate() {
+        for r in results.iter() {
+            let l = lines.entry(r.filled.unit.clone()).or_default();
+            l.instruments.resize(instruments.len(), None);
+            l.instruments[k] = r
+                .outcome
+                .effective_total
+                .map(|t| crate::stats::round2(t / scale * 100.0));
         }
     }
     if let Some(list) = list {
@@ -355,10 +394,10 @@ pub fn ranks(lines: &BTreeMap<String, UnitLine>) -> BTreeMap<String, u32> {
 }
 
 /// The components a unit lacks, named: "standar, SKM".
-pub fn missing_names(l: &UnitLine, lang: Lang) -> String {
+pub fn missing_names(l: &UnitLine, w: &IndexWeights, lang: Lang) -> String {
     l.missing
         .iter()
-        .map(|c| c.name(lang))
+        .map(|c| c.name(w, lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -375,6 +414,7 @@ pub fn tied(ranks: &BTreeMap<String, u32>) -> BTreeMap<u32, usize> {
 /// The ranking as a table, best combined index first (ties by unit name).
 pub fn ranking_frame(
     lines: &BTreeMap<String, UnitLine>,
+    w: &IndexWeights,
     lang: Lang,
 ) -> Result<(DataFrame, Vec<String>)> {
     let v = sorted(lines);
@@ -401,7 +441,7 @@ pub fn ranking_frame(
             None => Some(format!(
                 "{}: {}",
                 lang.pick("belum lengkap, tanpa", "incomplete, no"),
-                missing_names(l, lang)
+                missing_names(l, w, lang)
             )),
         })
         .collect();
@@ -417,94 +457,104 @@ pub fn ranking_frame(
             .to_string()
         })
     };
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new("rank".into(), rank),
-            Column::new("remark".into(), remark),
-            Column::new(
-                "unit".into(),
-                v.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "answers".into(),
-                v.iter().map(|x| x.1.answers).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "quality".into(),
-                v.iter().map(|x| x.1.quality).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "quality_ci".into(),
-                v.iter()
-                    .map(|x| range(quality_interval(x.1)))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "quality_grade".into(),
-                v.iter()
-                    .map(|x| x.1.quality_grade.clone())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "sla_pct".into(),
-                v.iter().map(|x| x.1.sla).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "standard_self".into(),
-                v.iter().map(|x| x.1.standard_self).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "standard_verified".into(),
-                v.iter().map(|x| x.1.standard_verified).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "standard".into(),
-                v.iter().map(|x| x.1.standard).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "standard_grade".into(),
-                v.iter()
-                    .map(|x| x.1.standard_grade.clone())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "standard_zone".into(),
-                v.iter()
-                    .map(|x| x.1.standard_zone.clone())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "minimum".into(),
-                v.iter()
-                    .map(|x| status(x.1.meets_minimum))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new("ikm".into(), v.iter().map(|x| x.1.ikm).collect::<Vec<_>>()),
-            Column::new(
-                "skm_grade".into(),
-                v.iter().map(|x| x.1.skm_grade.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "index".into(),
-                v.iter().map(|x| x.1.index).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "index_ci".into(),
-                v.iter()
-                    .map(|x| range(x.1.index_interval))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "neighbours".into(),
-                v.iter()
-                    .map(|x| near.get(x.0).and_then(|n| neighbour_text(n, lang)))
-                    .collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| polars_err("peringkat", e))?;
-    let headers = crate::labels::owned(&[
+    let mut columns = vec![
+        Column::new("rank".into(), rank),
+        Column::new("remark".into(), remark),
+        Column::new(
+            "unit".into(),
+            v.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "answers".into(),
+            v.iter().map(|x| x.1.answers).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "quality".into(),
+            v.iter().map(|x| x.1.quality).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "quality_ci".into(),
+            v.iter()
+                .map(|x| range(quality_interval(x.1)))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "quality_grade".into(),
+            v.iter()
+                .map(|x| x.1.quality_grade.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "sla_pct".into(),
+            v.iter().map(|x| x.1.sla).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "standard_self".into(),
+            v.iter().map(|x| x.1.standard_self).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "standard_verified".into(),
+            v.iter().map(|x| x.1.standard_verified).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "standard".into(),
+            v.iter().map(|x| x.1.standard).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "standard_grade".into(),
+            v.iter()
+                .map(|x| x.1.standard_grade.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "standard_zone".into(),
+            v.iter()
+                .map(|x| x.1.standard_zone.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "minimum".into(),
+            v.iter()
+                .map(|x| status(x.1.meets_minimum))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new("ikm".into(), v.iter().map(|x| x.1.ikm).collect::<Vec<_>>()),
+        Column::new(
+            "skm_grade".into(),
+            v.iter().map(|x| x.1.skm_grade.clone()).collect::<Vec<_>>(),
+        ),
+    ];
+    // Each instrument in the index: its final score on 0–100, before the index.
+    let mut instrument_headers = Vec::new();
+    for (i, inst) in w.instruments.iter().enumerate() {
+        columns.push(Column::new(
+            format!("instrument__{i}").into(),
+            v.iter()
+                .map(|x| x.1.instruments.get(i).copied().flatten())
+                .collect::<Vec<_>>(),
+        ));
+        instrument_headers.push(format!("{} (0–100)", lang.pick(&inst.name.0, &inst.name.1)));
+    }
+    columns.extend([
+        Column::new(
+            "index".into(),
+            v.iter().map(|x| x.1.index).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "index_ci".into(),
+            v.iter()
+                .map(|x| range(x.1.index_interval))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "neighbours".into(),
+            v.iter()
+                .map(|x| near.get(x.0).and_then(|n| neighbour_text(n, lang)))
+                .collect::<Vec<_>>(),
+        ),
+    ]);
+    let df = DataFrame::new(n, columns).map_err(|e| polars_err("peringkat", e))?;
+    let mut headers = crate::labels::owned(&[
         lang.pick("Peringkat", "Rank"),
         lang.pick("Keterangan Peringkat", "Rank Remark"),
         "Unit",
@@ -524,13 +574,16 @@ pub fn ranking_frame(
         lang.pick("Standar Minimal", "Minimum Standard"),
         "IKM (SKM)",
         lang.pick("Mutu SKM", "SKM Grade"),
+    ]);
+    headers.extend(instrument_headers);
+    headers.extend(crate::labels::owned(&[
         lang.pick("Indeks Gabungan", "Combined Index"),
         lang.pick("Indeks Gabungan — IK 95 %", "Combined Index — 95 % CI"),
         lang.pick(
             "Beda dengan Peringkat Tetangga",
             "Distinguishable from Neighbouring Ranks",
         ),
-    ]);
+    ]));
     Ok((df, headers))
 }
 
@@ -544,10 +597,10 @@ pub fn interval_method(lang: Lang) -> &'static str {
 
 /// The ranking's method in sentences: weights, who is ranked, how ties rank, who lacks what.
 pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<String> {
-    let weights: Vec<String> = Component::ALL
+    let weights: Vec<String> = Component::all(w)
         .iter()
         .filter(|c| c.weight(w) > 0.0)
-        .map(|c| format!("{} {}", c.name(lang), c.weight(w)))
+        .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
         .collect();
     let total = rank_df.height();
     let ranked = rank_df
@@ -708,6 +761,7 @@ mod tests {
             sla: 0.4,
             standard: 0.6,
             skm: 0.3,
+            instruments: Vec::new(),
         };
         assert_eq!(index_interval(&l, &doubled), Some((77.25, 82.25)));
         // One scored answer: no standard deviation, no interval.

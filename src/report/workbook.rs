@@ -212,7 +212,7 @@ pub fn generated_at() -> String {
 /// The Metadata rows: tool, config, period, generation time, rubric and standard versions,
 /// weights, and every input with its SHA-256.
 pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String)>> {
-    let w = p.config.index;
+    let w = &p.config.index;
     let mut meta: Vec<(String, String)> = vec![
         (
             lang.pick("Alat", "Tool").into(),
@@ -243,7 +243,11 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
             format!(
                 "kualitas {} · SLA {} · standar {} · SKM {}",
                 w.quality, w.sla, w.standard, w.skm
-            ),
+            ) + &w
+                .instruments
+                .iter()
+                .map(|i| format!(" · {} {}", lang.pick(&i.name.0, &i.name.1), i.weight))
+                .collect::<String>(),
         ),
     ];
     let standard = p
@@ -336,7 +340,7 @@ pub fn write(
         ));
     }
     let (meta_df, meta_headers) = kv_frame(meta, lang)?;
-    let (rank_df, rank_headers) = ranking_frame(&p.lines, lang)?;
+    let (rank_df, rank_headers) = ranking_frame(&p.lines, &p.config.index, lang)?;
     let mut wb = xlsx::new_workbook(&format!(
         "{} — {}",
         lang.pick("Laporan ULPK", "ULPK Report"),

@@ -239,7 +239,10 @@ fn report_on_the_samples() {
         )
     );
     let semarang = pk.rows().nth(2).unwrap();
-    assert_eq!(semarang[pc("Selisih Verifikasi − Mandiri")], Data::Float(-0.27));
+    assert_eq!(
+        semarang[pc("Selisih Verifikasi − Mandiri")],
+        Data::Float(-0.27)
+    );
 
     // The national instruments: the Ombudsman zone table and the competition recap.
     let z = wb.worksheet_range("Kepatuhan Ombudsman").unwrap();
@@ -767,5 +770,66 @@ fn sources_meet_under_the_registered_name() {
     assert!(
         units.contains(&"Badan POM".to_string()),
         "the centre's official name"
+    );
+}
+
+/// An instrument given an `index_weight` is a component of the combined index: its final
+/// score on 0–100 beside the others (PEKPPP's 4.901 of 5 as 98.02), and a unit without it is
+/// listed as incomplete, naming it. Here only the five units with a PEKPPP workbook rank.
+#[test]
+fn a_weighted_instrument_enters_the_combined_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = super::common::root();
+    let config = std::fs::read_to_string(root.join("ulpk-eval.toml"))
+        .unwrap()
+        .replace("\"samples/", &format!("\"{}/samples/", root.display()))
+        .replace("\"rubrics/", &format!("\"{}/rubrics/", root.display()))
+        .replace(
+            "pekppp\"]\nas_of = \"2026-03-31\"\nlayout = \"recap\"",
+            "pekppp\"]\nas_of = \"2026-03-31\"\nlayout = \"recap\"\nindex_weight = 0.2",
+        )
+        .lines()
+        .filter(|l| !l.starts_with("previous =") && !l.starts_with("output ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(config.contains("index_weight = 0.2"));
+    let cfg = dir.path().join("ulpk-eval.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    bin()
+        .env("SOURCE_DATE_EPOCH", GENERATED)
+        .args(["report", "--config"])
+        .arg(&cfg)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let r = wb.worksheet_range("Peringkat Unit").unwrap();
+    let headers = super::common::header_row(&r);
+    let col = |h: &str| {
+        headers
+            .iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h}: {headers:?}"))
+    };
+    let row = |unit: &str| r.rows().find(|row| row[col("Unit")] == unit).unwrap();
+    let bandung = row("Balai Besar POM di Bandung");
+    assert_eq!(bandung[col("PEKPPP (0–100)")], Data::Float(98.02));
+    assert_eq!(bandung[col("Peringkat")], Data::Float(1.0));
+    let ranked = r
+        .rows()
+        .skip(1)
+        .filter(|row| matches!(row[col("Peringkat")], Data::Float(_)))
+        .count();
+    assert_eq!(ranked, 5);
+    assert_eq!(
+        row("Balai Besar POM di Jakarta")[col("Keterangan Peringkat")],
+        Data::String("belum lengkap, tanpa: PEKPPP".into())
+    );
+    let m = wb.worksheet_range("Metadata").unwrap();
+    assert!(
+        m.rows()
+            .any(|row| row[1] == "kualitas 0.35 · SLA 0.2 · standar 0.3 · SKM 0.15 · PEKPPP 0.2")
     );
 }
