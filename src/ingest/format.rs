@@ -1,56 +1,94 @@
-//! The input formats, recognised by a file's extension in one place.
+//! The input formats: one [`Reader`] per format in [`READERS`], found by a file's
+//! extension. A new format is a reader module in `ingest/` and one line in [`READERS`].
 
 use std::path::Path;
 
-/// The kind of file an input is.
+use super::{Chunks, IngestOptions, SourceInfo, Table};
+use crate::error::Result;
+
+/// What kind of file a format is, as the rest of the tool asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// Delimited text: `.csv`, `.txt`, `.tsv` (dialect and encoding sniffed).
-    Csv,
-    /// A spreadsheet workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`.
+pub enum Kind {
+    /// One table per file (delimited text, Parquet).
+    Table,
+    /// A spreadsheet workbook: sheets, and the self-assessment and review workbooks.
     Workbook,
-    /// Apache Parquet: `.parquet`, `.pq`.
-    Parquet,
 }
 
-/// Each format's extensions, lower case, as the error for an unknown one lists them.
-const EXTENSIONS: [(InputFormat, &[&str]); 3] = [
-    (InputFormat::Csv, &["csv", "txt", "tsv"]),
-    (
-        InputFormat::Workbook,
-        &["xlsx", "xlsm", "xlsb", "xls", "ods"],
-    ),
-    (InputFormat::Parquet, &["parquet", "pq"]),
+/// Reads one export whole.
+pub type ReadFn = fn(&Path, &IngestOptions) -> Result<Table>;
+/// Reads one export in parts of about `n` records.
+pub type ChunksFn = fn(&Path, &IngestOptions, usize) -> Result<(SourceInfo, Chunks)>;
+
+/// One input format.
+pub struct Reader {
+    pub kind: Kind,
+    /// Extensions, lower case, without the dot.
+    pub extensions: &'static [&'static str],
+    /// Whether the file is a zip archive (checked for zip bombs before it is opened).
+    pub zip: bool,
+    pub read: ReadFn,
+    /// Reading in parts, for formats that allow it; the others are read whole, as one part.
+    pub chunks: Option<ChunksFn>,
+}
+
+fn csv_chunks(path: &Path, opts: &IngestOptions, n: usize) -> Result<(SourceInfo, Chunks)> {
+    super::csv::prepare(path, opts)?.chunks(n)
+}
+
+/// Every format read, in the order an unknown extension's error lists them.
+pub static READERS: [Reader; 4] = [
+    Reader {
+        kind: Kind::Table,
+        extensions: &["csv", "txt", "tsv"],
+        zip: false,
+        read: super::csv::read,
+        chunks: Some(csv_chunks),
+    },
+    Reader {
+        kind: Kind::Workbook,
+        extensions: &["xlsx", "xlsm", "xlsb", "ods"],
+        zip: true,
+        read: super::sheet::read,
+        chunks: None,
+    },
+    Reader {
+        kind: Kind::Workbook,
+        extensions: &["xls"],
+        zip: false,
+        read: super::sheet::read,
+        chunks: None,
+    },
+    Reader {
+        kind: Kind::Table,
+        extensions: &["parquet", "pq"],
+        zip: false,
+        read: super::parquet::read,
+        chunks: Some(super::parquet::chunks),
+    },
 ];
 
-impl InputFormat {
-    /// The format of a path, by its extension in any case; `None` for any other.
-    pub fn of(path: &Path) -> Option<InputFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        EXTENSIONS
-            .iter()
-            .find(|(_, exts)| exts.contains(&ext.as_str()))
-            .map(|(f, _)| *f)
-    }
+/// The format of a path, by its extension in any case; `None` for any other.
+pub fn of(path: &Path) -> Option<&'static Reader> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    READERS
+        .iter()
+        .find(|r| r.extensions.contains(&ext.as_str()))
+}
 
-    /// Every extension read, with its dot, for messages: ".csv, .txt, …, .pq".
-    pub fn all_extensions() -> String {
-        EXTENSIONS
-            .iter()
-            .flat_map(|(_, exts)| exts.iter())
-            .map(|e| format!(".{e}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// Whether a path is a workbook the tool reads.
+pub fn is_workbook(path: &Path) -> bool {
+    of(path).is_some_and(|r| r.kind == Kind::Workbook)
+}
 
-    /// Whether a workbook is a zip archive (every workbook format but the old binary `.xls`).
-    pub fn is_zip(path: &Path) -> bool {
-        Self::of(path) == Some(InputFormat::Workbook)
-            && !path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("xls"))
-    }
+/// Every extension read, with its dot, for messages: ".csv, .txt, …, .pq".
+pub fn all_extensions() -> String {
+    READERS
+        .iter()
+        .flat_map(|r| r.extensions.iter())
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -59,20 +97,21 @@ mod tests {
 
     #[test]
     fn formats_by_extension_in_any_case() {
-        let of = |p: &str| InputFormat::of(Path::new(p));
-        assert_eq!(of("a.CSV"), Some(InputFormat::Csv));
-        assert_eq!(of("a.tsv"), Some(InputFormat::Csv));
-        assert_eq!(of("dir.v2/a.XLSB"), Some(InputFormat::Workbook));
-        assert_eq!(of("a.ods"), Some(InputFormat::Workbook));
-        assert_eq!(of("a.pq"), Some(InputFormat::Parquet));
-        assert_eq!(of("a.json"), None);
-        assert_eq!(of("csv"), None);
-        assert!(InputFormat::is_zip(Path::new("a.xlsb")));
-        assert!(!InputFormat::is_zip(Path::new("a.XLS")));
-        assert!(!InputFormat::is_zip(Path::new("a.csv")));
+        let kind = |p: &str| of(Path::new(p)).map(|r| r.kind);
+        assert_eq!(kind("a.CSV"), Some(Kind::Table));
+        assert_eq!(kind("a.tsv"), Some(Kind::Table));
+        assert_eq!(kind("dir.v2/a.XLSB"), Some(Kind::Workbook));
+        assert_eq!(kind("a.ods"), Some(Kind::Workbook));
+        assert_eq!(kind("a.pq"), Some(Kind::Table));
+        assert_eq!(kind("a.json"), None);
+        assert_eq!(kind("csv"), None);
+        let zip = |p: &str| of(Path::new(p)).is_some_and(|r| r.zip);
+        assert!(zip("a.xlsb") && zip("a.ODS"));
+        assert!(!zip("a.XLS") && !zip("a.csv"));
+        assert!(is_workbook(Path::new("b.xls")) && !is_workbook(Path::new("b.parquet")));
         assert_eq!(
-            InputFormat::all_extensions(),
-            ".csv, .txt, .tsv, .xlsx, .xlsm, .xlsb, .xls, .ods, .parquet, .pq"
+            all_extensions(),
+            ".csv, .txt, .tsv, .xlsx, .xlsm, .xlsb, .ods, .xls, .parquet, .pq"
         );
     }
 }

@@ -21,7 +21,6 @@ use polars::prelude::*;
 
 use crate::error::{Error, Location, Result, polars_err};
 pub use columns::{Aliases, ColumnSpec, HeaderMapping};
-pub use format::InputFormat;
 pub use parquet::row_groups;
 
 /// Name of the column holding the source file of each record.
@@ -70,12 +69,10 @@ pub fn load(path: &Path, opts: &IngestOptions) -> Result<Table> {
             msg!("file tidak ditemukan", "file not found"),
         ));
     }
-    match InputFormat::of(path) {
-        Some(InputFormat::Csv) => csv::read(path, opts),
-        Some(InputFormat::Workbook) => sheet::read(path, opts),
-        Some(InputFormat::Parquet) => parquet::read(path, opts),
+    match format::of(path) {
+        Some(reader) => (reader.read)(path, opts),
         None => {
-            let (ext, all) = (extension(path), InputFormat::all_extensions());
+            let (ext, all) = (extension(path), format::all_extensions());
             Err(Error::new(
                 Location::file(path),
                 msg!(
@@ -110,9 +107,8 @@ pub fn open_chunks(
     opts: &IngestOptions,
     chunk_rows: usize,
 ) -> Result<(SourceInfo, Chunks)> {
-    match InputFormat::of(path) {
-        Some(InputFormat::Csv) if path.is_file() => csv::prepare(path, opts)?.chunks(chunk_rows),
-        Some(InputFormat::Parquet) if path.is_file() => parquet::chunks(path, opts, chunk_rows),
+    match format::of(path).and_then(|r| r.chunks) {
+        Some(chunks) if path.is_file() => chunks(path, opts, chunk_rows),
         _ => {
             let table = load(path, opts)?;
             let source = SourceInfo {

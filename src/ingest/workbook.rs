@@ -24,7 +24,7 @@ pub const MAX_CELLS: u64 = 60_000_000;
 /// Refuses zip bombs by the sizes the archive's directory declares. A file that is not a
 /// readable zip is left to calamine, which reports it.
 pub fn check_archive(path: &Path) -> Result<()> {
-    if !super::InputFormat::is_zip(path) {
+    if !super::format::of(path).is_some_and(|r| r.zip) {
         return Ok(());
     }
     let Ok(file) = File::open(path) else {
@@ -96,7 +96,7 @@ pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                     // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
                     !name.starts_with("~$")
                         && !name.starts_with('.')
-                        && super::InputFormat::of(f) == Some(super::InputFormat::Workbook)
+                        && super::format::is_workbook(f)
                 })
                 .collect();
             found.sort();

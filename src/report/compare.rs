@@ -64,9 +64,7 @@ pub fn load(path: &Path, units: &UnitList, lang: Lang, progress: &Progress) -> R
                 path, lang, progress, None,
             )?))
         }
-        _ if crate::ingest::InputFormat::of(path) == Some(crate::ingest::InputFormat::Workbook) => {
-            read_report(path, units)
-        }
+        _ if crate::ingest::format::is_workbook(path) => read_report(path, units),
         _ => Err(Error::new(
             Location::file(path),
             msg!(
