@@ -145,38 +145,49 @@ pub fn units_frame(
         no_evidence.push(ne.join(", "));
         verified.push(format!("{}/{}", o.verified_items, std.items.len()));
     }
-    let cols = vec![
-        Column::new("unit".into(), unit),
-        Column::new("self_score".into(), self_s),
-        Column::new("verified_score".into(), ver),
-        Column::new("gap".into(), gap),
-        Column::new("score".into(), eff),
-        Column::new("grade".into(), grade),
-        Column::new("grade_label".into(), label),
-        Column::new("zone".into(), zone),
-        Column::new("status".into(), status),
-        Column::new("mandatory_failed".into(), failed),
-        Column::new("met_without_evidence".into(), no_evidence),
-        Column::new("verified_items".into(), verified),
-        Column::new("file".into(), file),
-    ];
-    let df = DataFrame::new(n, cols).map_err(|e| polars_err("penilaian", e))?;
-    let headers = crate::labels::owned(&[
-        "Unit",
+    let mut t = crate::output::table::Sheet::new();
+    t.push("unit", "Unit", unit);
+    t.push(
+        "self_score",
         lang.pick("Nilai Mandiri", "Self Score"),
+        self_s,
+    );
+    t.push(
+        "verified_score",
         lang.pick("Nilai Verifikasi", "Verified Score"),
+        ver,
+    );
+    t.push(
+        "gap",
         lang.pick("Selisih (Verifikasi − Mandiri)", "Gap (Verified − Self)"),
-        lang.pick("Nilai Akhir", "Final Score"),
-        lang.pick("Predikat", "Grade"),
-        lang.pick("Kategori", "Category"),
-        lang.pick("Zona", "Zone"),
+        gap,
+    );
+    t.push("score", lang.pick("Nilai Akhir", "Final Score"), eff);
+    t.push("grade", lang.pick("Predikat", "Grade"), grade);
+    t.push("grade_label", lang.pick("Kategori", "Category"), label);
+    t.push("zone", lang.pick("Zona", "Zone"), zone);
+    t.push(
+        "status",
         lang.pick("Status Standar Minimal", "Minimum Standard"),
+        status,
+    );
+    t.push(
+        "mandatory_failed",
         lang.pick("Butir Wajib Belum Terpenuhi", "Mandatory Items Not Met"),
+        failed,
+    );
+    t.push(
+        "met_without_evidence",
         lang.pick("Memenuhi Tanpa Bukti", "Met Without Evidence"),
+        no_evidence,
+    );
+    t.push(
+        "verified_items",
         lang.pick("Butir Terverifikasi", "Items Verified"),
-        lang.pick("Berkas", "File"),
-    ]);
-    Ok((df, headers))
+        verified,
+    );
+    t.push("file", lang.pick("Berkas", "File"), file);
+    t.finish(n, "penilaian")
 }
 
 /// An answer as the unit gave it: a choice by its level's label.

@@ -1,7 +1,42 @@
-//! Console tables.
+//! Tables: columns that carry the header a person reads beside their key and values
+//! ([`Sheet`]), and their rendering on the console.
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use polars::prelude::*;
+
+use crate::error::{Result, polars_err};
+
+/// A table being built for a sheet, a CSV or the console: each column's key (its name in
+/// the frame and the CSV/Parquet header), the header a person reads (in the run's
+/// language) and its values, added together so that headers and columns cannot drift
+/// apart. [`Sheet::finish`] gives the frame and the headers in column order, as
+/// [`crate::output::xlsx::write_frame`] takes them.
+#[derive(Default)]
+pub struct Sheet {
+    columns: Vec<Column>,
+    headers: Vec<String>,
+}
+
+impl Sheet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a column.
+    pub fn push<V, T: ?Sized>(&mut self, key: &str, header: impl Into<String>, values: V)
+    where
+        Series: NamedFrom<V, T>,
+    {
+        self.columns.push(Column::new(key.into(), values));
+        self.headers.push(header.into());
+    }
+
+    /// The frame of `height` rows and its headers; `what` names the table in an error.
+    pub fn finish(self, height: usize, what: &str) -> Result<(DataFrame, Vec<String>)> {
+        let df = DataFrame::new(height, self.columns).map_err(|e| polars_err(what, e))?;
+        Ok((df, self.headers))
+    }
+}
 
 /// Renders every column of a frame as a console table under the given headers (one per
 /// column, in order).

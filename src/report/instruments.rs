@@ -7,8 +7,9 @@ use polars::prelude::*;
 
 use super::Standards;
 use crate::assess::batch::answer_text;
-use crate::error::{Result, polars_err};
+use crate::error::Result;
 use crate::i18n::Lang;
+use crate::output::table::Sheet;
 use crate::standard::Answer;
 use crate::standard::score::Outcome;
 use crate::stats::round2;
@@ -37,40 +38,41 @@ pub fn recap_frame(st: &Standards, zones: bool, lang: Lang) -> Result<(DataFrame
             .then(a.filled.unit.cmp(&b.filled.unit))
     });
     let n = results.len();
-    let mut columns = vec![
-        Column::new(
-            "rank".into(),
-            (1..=n as u32).map(Some).collect::<Vec<Option<u32>>>(),
-        ),
-        Column::new(
-            "unit".into(),
-            results
-                .iter()
-                .map(|r| r.filled.unit.clone())
-                .collect::<Vec<_>>(),
-        ),
-    ];
-    let mut headers: Vec<String> = vec![lang.pick("Peringkat", "Rank").into(), "Unit".into()];
+    let mut t = Sheet::new();
+    t.push(
+        "rank",
+        lang.pick("Peringkat", "Rank"),
+        (1..=n as u32).map(Some).collect::<Vec<Option<u32>>>(),
+    );
+    t.push(
+        "unit",
+        "Unit",
+        results
+            .iter()
+            .map(|r| r.filled.unit.clone())
+            .collect::<Vec<_>>(),
+    );
     for a in &st.standard.aspects {
-        columns.push(Column::new(
-            format!("aspect__{}", a.id).into(),
+        t.push(
+            &format!("aspect__{}", a.id),
+            format!("{} ({})", a.label, lang.pick("0–100", "0–100")),
             results
                 .iter()
                 .map(|r| aspect_score(&r.outcome, &a.id))
                 .collect::<Vec<_>>(),
-        ));
-        headers.push(format!("{} ({})", a.label, lang.pick("0–100", "0–100")));
+        );
     }
-    columns.push(Column::new(
-        "total".into(),
+    t.push(
+        "total",
+        lang.pick("Nilai Akhir", "Final Score"),
         results
             .iter()
             .map(|r| r.outcome.effective_total.map(round2))
             .collect::<Vec<_>>(),
-    ));
-    headers.push(lang.pick("Nilai Akhir", "Final Score").into());
-    columns.push(Column::new(
-        "grade".into(),
+    );
+    t.push(
+        "grade",
+        lang.pick("Predikat", "Grade"),
         results
             .iter()
             .map(|r| {
@@ -80,40 +82,35 @@ pub fn recap_frame(st: &Standards, zones: bool, lang: Lang) -> Result<(DataFrame
                     .map(|b| format!("{} {}", b.grade, b.label))
             })
             .collect::<Vec<_>>(),
-    ));
-    headers.push(lang.pick("Predikat", "Grade").into());
+    );
     if zones {
-        columns.push(Column::new(
-            "zone".into(),
+        t.push(
+            "zone",
+            lang.pick("Zona", "Zone"),
             results
                 .iter()
                 .map(|r| r.outcome.band.as_ref().and_then(|b| b.zone.clone()))
                 .collect::<Vec<_>>(),
-        ));
-        headers.push(lang.pick("Zona", "Zone").into());
+        );
     } else {
-        columns.push(Column::new(
-            "self".into(),
+        t.push(
+            "self",
+            lang.pick("Nilai Mandiri", "Self Score"),
             results
                 .iter()
                 .map(|r| r.outcome.self_total.map(round2))
                 .collect::<Vec<_>>(),
-        ));
-        headers.push(lang.pick("Nilai Mandiri", "Self Score").into());
-        columns.push(Column::new(
-            "gap".into(),
+        );
+        t.push(
+            "gap",
+            lang.pick("Selisih Verifikasi − Mandiri", "Verified − Self"),
             results
                 .iter()
                 .map(|r| r.outcome.gap.map(round2))
                 .collect::<Vec<_>>(),
-        ));
-        headers.push(
-            lang.pick("Selisih Verifikasi − Mandiri", "Verified − Self")
-                .into(),
         );
     }
-    let df = DataFrame::new(n, columns).map_err(|e| polars_err("rekap instrumen", e))?;
-    Ok((df, headers))
+    t.finish(n, "rekap instrumen")
 }
 
 /// The competition's submission list: per unit and item, the indicator, the value given
@@ -158,30 +155,19 @@ pub fn evidence_frame(st: &Standards, lang: Lang) -> Result<(DataFrame, Vec<Stri
             );
         }
     }
+    let mut t = Sheet::new();
     let n = unit.len();
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new("unit".into(), unit),
-            Column::new("aspect".into(), aspect),
-            Column::new("code".into(), code),
-            Column::new("item".into(), item_text),
-            Column::new("value".into(), value),
-            Column::new("score".into(), score),
-            Column::new("evidence".into(), evidence),
-            Column::new("status".into(), status),
-        ],
-    )
-    .map_err(|e| polars_err("kompetisi", e))?;
-    let headers = crate::labels::owned(&[
-        "Unit",
-        lang.pick("Indikator", "Indicator"),
-        lang.pick("Kode", "Code"),
+    t.push("unit", "Unit", unit);
+    t.push("aspect", lang.pick("Indikator", "Indicator"), aspect);
+    t.push("code", lang.pick("Kode", "Code"), code);
+    t.push(
+        "item",
         lang.pick("Sub-indikator", "Sub-indicator"),
-        lang.pick("Nilai", "Value"),
-        lang.pick("Skor (0–100)", "Score (0–100)"),
-        lang.pick("Bukti Dukung", "Evidence"),
-        lang.pick("Status", "Status"),
-    ]);
-    Ok((df, headers))
+        item_text,
+    );
+    t.push("value", lang.pick("Nilai", "Value"), value);
+    t.push("score", lang.pick("Skor (0–100)", "Score (0–100)"), score);
+    t.push("evidence", lang.pick("Bukti Dukung", "Evidence"), evidence);
+    t.push("status", lang.pick("Status", "Status"), status);
+    t.finish(n, "kompetisi")
 }

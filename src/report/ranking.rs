@@ -10,6 +10,7 @@ use crate::config::IndexWeights;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
+use crate::output::table::Sheet;
 use crate::output::xlsx;
 use crate::rubric::Rubric;
 use crate::skm::SkmResult;
@@ -457,134 +458,114 @@ pub fn ranking_frame(
             .to_string()
         })
     };
-    let mut columns = vec![
-        Column::new("rank".into(), rank),
-        Column::new("remark".into(), remark),
-        Column::new(
-            "unit".into(),
-            v.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "answers".into(),
-            v.iter().map(|x| x.1.answers).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "quality".into(),
-            v.iter().map(|x| x.1.quality).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "quality_ci".into(),
-            v.iter()
-                .map(|x| range(quality_interval(x.1)))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "quality_grade".into(),
-            v.iter()
-                .map(|x| x.1.quality_grade.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "sla_pct".into(),
-            v.iter().map(|x| x.1.sla).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "standard_self".into(),
-            v.iter().map(|x| x.1.standard_self).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "standard_verified".into(),
-            v.iter().map(|x| x.1.standard_verified).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "standard".into(),
-            v.iter().map(|x| x.1.standard).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "standard_grade".into(),
-            v.iter()
-                .map(|x| x.1.standard_grade.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "standard_zone".into(),
-            v.iter()
-                .map(|x| x.1.standard_zone.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "minimum".into(),
-            v.iter()
-                .map(|x| status(x.1.meets_minimum))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new("ikm".into(), v.iter().map(|x| x.1.ikm).collect::<Vec<_>>()),
-        Column::new(
-            "skm_grade".into(),
-            v.iter().map(|x| x.1.skm_grade.clone()).collect::<Vec<_>>(),
-        ),
-    ];
-    // Each instrument in the index: its final score on 0–100, before the index.
-    let mut instrument_headers = Vec::new();
-    for (i, inst) in w.instruments.iter().enumerate() {
-        columns.push(Column::new(
-            format!("instrument__{i}").into(),
-            v.iter()
-                .map(|x| x.1.instruments.get(i).copied().flatten())
-                .collect::<Vec<_>>(),
-        ));
-        instrument_headers.push(format!("{} (0–100)", lang.pick(&inst.name.0, &inst.name.1)));
-    }
-    columns.extend([
-        Column::new(
-            "index".into(),
-            v.iter().map(|x| x.1.index).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "index_ci".into(),
-            v.iter()
-                .map(|x| range(x.1.index_interval))
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "neighbours".into(),
-            v.iter()
-                .map(|x| near.get(x.0).and_then(|n| neighbour_text(n, lang)))
-                .collect::<Vec<_>>(),
-        ),
-    ]);
-    let df = DataFrame::new(n, columns).map_err(|e| polars_err("peringkat", e))?;
-    let mut headers = crate::labels::owned(&[
-        lang.pick("Peringkat", "Rank"),
+    let text =
+        |f: &dyn Fn(&UnitLine) -> Option<String>| v.iter().map(|x| f(x.1)).collect::<Vec<_>>();
+    let num = |f: &dyn Fn(&UnitLine) -> Option<f64>| v.iter().map(|x| f(x.1)).collect::<Vec<_>>();
+    let mut t = Sheet::new();
+    t.push("rank", lang.pick("Peringkat", "Rank"), rank);
+    t.push(
+        "remark",
         lang.pick("Keterangan Peringkat", "Rank Remark"),
+        remark,
+    );
+    t.push(
+        "unit",
         "Unit",
+        v.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+    );
+    t.push(
+        "answers",
         lang.pick("Jawaban Dinilai", "Answers Scored"),
+        v.iter().map(|x| x.1.answers).collect::<Vec<_>>(),
+    );
+    t.push(
+        "quality",
         lang.pick("Skor Kualitas Jawaban", "Answer Quality Score"),
+        num(&|l| l.quality),
+    );
+    t.push(
+        "quality_ci",
         lang.pick(
             "Skor Kualitas Jawaban — IK 95 %",
             "Answer Quality Score — 95 % CI",
         ),
+        text(&|l| range(quality_interval(l))),
+    );
+    t.push(
+        "quality_grade",
         lang.pick("Predikat Kualitas Jawaban", "Answer Quality Grade"),
+        text(&|l| l.quality_grade.clone()),
+    );
+    t.push(
+        "sla_pct",
         lang.pick("Pemenuhan SLA (%)", "SLA Fulfilment (%)"),
+        num(&|l| l.sla),
+    );
+    t.push(
+        "standard_self",
         lang.pick("Standar — Nilai Mandiri", "Standard — Self"),
+        num(&|l| l.standard_self),
+    );
+    t.push(
+        "standard_verified",
         lang.pick("Standar — Nilai Verifikasi", "Standard — Verified"),
+        num(&|l| l.standard_verified),
+    );
+    t.push(
+        "standard",
         lang.pick("Standar — Nilai Akhir", "Standard — Final"),
+        num(&|l| l.standard),
+    );
+    t.push(
+        "standard_grade",
         lang.pick("Predikat Standar", "Standard Grade"),
+        text(&|l| l.standard_grade.clone()),
+    );
+    t.push(
+        "standard_zone",
         lang.pick("Zona", "Zone"),
+        text(&|l| l.standard_zone.clone()),
+    );
+    t.push(
+        "minimum",
         lang.pick("Standar Minimal", "Minimum Standard"),
-        "IKM (SKM)",
+        text(&|l| status(l.meets_minimum)),
+    );
+    t.push("ikm", "IKM (SKM)", num(&|l| l.ikm));
+    t.push(
+        "skm_grade",
         lang.pick("Mutu SKM", "SKM Grade"),
-    ]);
-    headers.extend(instrument_headers);
-    headers.extend(crate::labels::owned(&[
+        text(&|l| l.skm_grade.clone()),
+    );
+    // Each instrument in the index: its final score on 0–100, before the index.
+    for (i, inst) in w.instruments.iter().enumerate() {
+        t.push(
+            &format!("instrument__{i}"),
+            format!("{} (0–100)", lang.pick(&inst.name.0, &inst.name.1)),
+            num(&|l| l.instruments.get(i).copied().flatten()),
+        );
+    }
+    t.push(
+        "index",
         lang.pick("Indeks Gabungan", "Combined Index"),
+        num(&|l| l.index),
+    );
+    t.push(
+        "index_ci",
         lang.pick("Indeks Gabungan — IK 95 %", "Combined Index — 95 % CI"),
+        text(&|l| range(l.index_interval)),
+    );
+    t.push(
+        "neighbours",
         lang.pick(
             "Beda dengan Peringkat Tetangga",
             "Distinguishable from Neighbouring Ranks",
         ),
-    ]));
-    Ok((df, headers))
+        v.iter()
+            .map(|x| near.get(x.0).and_then(|n| neighbour_text(n, lang)))
+            .collect::<Vec<_>>(),
+    );
+    t.finish(n, "peringkat")
 }
 
 /// How the answer-quality score's and the combined index's 95 % intervals are computed.
