@@ -166,6 +166,10 @@ impl Error {
                 "disk penuh: kosongkan ruang lalu ulangi; berkas sebelumnya tidak berubah",
                 "the disk is full: free some space and try again; the previous file is unchanged"
             ),
+            K::FileTooLarge => msg!(
+                "berkas melebihi batas ukuran berkas yang diizinkan (kuota atau ulimit); kosongkan ruang atau pilih folder lain; berkas sebelumnya tidak berubah",
+                "the file exceeds the file size allowed (quota or ulimit); free some space or choose another folder; the previous file is unchanged"
+            ),
             K::InvalidFilename => msg!(
                 "nama berkas terlalu panjang atau tidak sah untuk sistem berkas ini; pilih nama atau folder yang lebih pendek",
                 "the file name is too long or not valid on this file system; choose a shorter name or folder"
@@ -255,6 +259,7 @@ mod tests {
         use std::io::{Error as IoError, ErrorKind as K};
         let said = |k: K| Error::io(Path::new("laporan.xlsx"), &IoError::from(k)).render(Lang::Id);
         assert!(said(K::StorageFull).contains("disk penuh"));
+        assert!(said(K::FileTooLarge).contains("batas ukuran berkas"));
         assert!(said(K::InvalidFilename).contains("terlalu panjang"));
         assert!(said(K::ReadOnlyFilesystem).contains("hanya-baca"));
         assert!(said(K::NotFound).starts_with("laporan.xlsx: "));

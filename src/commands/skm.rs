@@ -12,7 +12,7 @@ use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{issues_frame, issues_headers};
-use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
+use crate::output::{Format, write_csv, write_parquet, xlsx};
 use crate::skm::{self, ELEMENTS, IkmLine, SkmResult, round2};
 
 pub fn run(args: &SkmArgs, lang: Lang) -> Result<i32> {
@@ -199,7 +199,7 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
                 &issues_frame(&result.issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, out)
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
-use crate::output::{atomic_write, xlsx};
+use crate::output::xlsx;
 use crate::skm;
 
 /// Labels the period comparison reads back from an earlier report: (Indonesian, English).
@@ -487,5 +487,5 @@ pub fn write(
         &issues_headers(lang),
     )?;
     xlsx::write_frame(&mut wb, "Metadata", &meta_df, &meta_headers)?;
-    atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+    crate::output::xlsx::save(&mut wb, out)
 }

@@ -86,6 +86,19 @@ fn apply_overrides(df: &mut DataFrame, rubric: &Rubric, overrides: &[Override]) 
     Ok(())
 }
 
+/// A criterion's patterns that do not compile, as the validator says it: the rubric file,
+/// the criterion's line and its key.
+fn pattern_error(
+    rubric: &Rubric,
+    c: &crate::rubric::Criterion,
+    f: compile::PatternFault,
+) -> crate::error::Error {
+    crate::error::Error::new(
+        crate::error::Location::file(&rubric.source).with_line(c.line),
+        f.error.message(&format!("criteria \"{}\".{}", c.id, f.key)),
+    )
+}
+
 /// The question terms of the export per text criterion that weighs words by rarity (see
 /// [`crate::kinds::TextCheck::terms`]).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -155,22 +168,23 @@ fn run_text_checks(
         let Kind::Text { check, .. } = &c.kind else {
             continue;
         };
-        let applies = match compile::applies_expr(&c.applies_to) {
-            None => None,
-            Some(e) => {
-                let out = df
-                    .clone()
-                    .lazy()
-                    .select([e.alias("applies")])
-                    .collect()
-                    .map_err(err)?;
-                Some(
-                    out.column("applies")
-                        .and_then(|c| c.bool().cloned())
-                        .map_err(err)?,
-                )
-            }
-        };
+        let applies =
+            match compile::applies_expr(&c.applies_to).map_err(|f| pattern_error(rubric, c, f))? {
+                None => None,
+                Some(e) => {
+                    let out = df
+                        .clone()
+                        .lazy()
+                        .select([e.alias("applies")])
+                        .collect()
+                        .map_err(err)?;
+                    Some(
+                        out.column("applies")
+                            .and_then(|c| c.bool().cloned())
+                            .map_err(err)?,
+                    )
+                }
+            };
         checks.push((c.id.as_str(), check, applies));
     }
     if checks.is_empty() {
@@ -284,11 +298,14 @@ pub fn score_frame_in(
     corpora: Option<&Corpora>,
     evidence: bool,
 ) -> Result<DataFrame> {
-    let compiled: Vec<_> = rubric
+    let compiled = rubric
         .criteria
         .iter()
-        .map(|c| compile::compile(c, cal, lang, rubric.unverifiable))
-        .collect();
+        .map(|c| {
+            compile::compile(c, cal, lang, rubric.unverifiable)
+                .map_err(|f| pattern_error(rubric, c, f))
+        })
+        .collect::<Result<Vec<_>>>()?;
 
     let targets = rubric
         .criteria
