@@ -67,7 +67,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     answers = os.path.join(data, f"answers-{args.answers}.csv")
     with open(os.path.join(ROOT, "samples", "simpel-lpk-2026-q1.csv"), newline="",
-              encoding="utf-8-sig") as src:
+              encoding="cp1252") as src:
         import csv
         rows = list(csv.reader(src, delimiter=";"))
     with open(answers, "w", newline="", encoding="utf-8") as f:

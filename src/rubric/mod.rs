@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Error, Location, Msg, Result, line_of, parse_toml};
+use crate::error::{Error, Lines, Location, Msg, Result, line_of, parse_toml};
 use crate::ingest::columns::field;
 
 pub mod pattern;
@@ -619,6 +619,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
     }
     let mut criteria = Vec::new();
     let mut ids = HashSet::new();
+    let lines = Lines::new(text);
     let resources = crate::kinds::Resources {
         base: (path != Path::new(BUILTIN_NAME)).then(|| path.parent().unwrap_or(Path::new("."))),
     };
@@ -667,8 +668,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                 ),
             ));
         }
-        let clash = |a: &str, b: &str| a.strip_suffix("_evidence") == Some(b);
-        if let Some(other) = ids.iter().find(|o| clash(&c.id, o) || clash(o, &c.id)) {
+        // `x_evidence` beside `x`, either way round (looked up, not searched: rubrics of
+        // thousands of criteria stay linear).
+        let evidence_of = format!("{}_evidence", c.id);
+        let other =
+            c.id.strip_suffix("_evidence")
+                .filter(|base| ids.contains(*base))
+                .or_else(|| ids.contains(&evidence_of).then_some(evidence_of.as_str()));
+        if let Some(other) = other {
             return Err(ctx.err_at(
                 off,
                 msg!(
@@ -738,7 +745,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             applies_to,
             partial_value,
             kind,
-            line: line_of(text, off),
+            line: lines.line(off),
         });
     }
     let total: f64 = criteria.iter().map(|c| c.weight).sum();

@@ -234,6 +234,9 @@ fn run_text_checks(
             )
         })
         .collect();
+    // The new columns added together at the end (one at a time, each addition checks the
+    // frame's names again: quadratic in the criteria).
+    let mut added = Vec::with_capacity(2 * checks.len());
     for (k, (id, _, _)) in checks.iter().enumerate() {
         let states: UInt8Chunked = verdicts
             .iter()
@@ -250,19 +253,18 @@ fn run_text_checks(
         } else {
             StringChunked::full_null("".into(), n)
         };
-        df.with_column(
+        added.push(
             states
                 .with_name(compile::text_state_col(id).into())
                 .into_column(),
-        )
-        .map_err(err)?;
-        df.with_column(
+        );
+        added.push(
             evidence
                 .with_name(compile::text_evidence_col(id).into())
                 .into_column(),
-        )
-        .map_err(err)?;
+        );
     }
+    df.hstack_mut(&added).map_err(err)?;
     Ok(())
 }
 
@@ -347,17 +349,21 @@ pub fn score_frame_in(
             critical.push(col(state_col(&c.id)).eq(lit(State::Fail.code())));
         }
     }
-    let sum = |v: Vec<Expr>| {
-        v.into_iter()
-            .reduce(|a, b| a + b)
-            .unwrap_or_else(|| lit(0.0))
+    // One n-ary sum over the criteria, not a chain of `a + b` as deep as the rubric is
+    // long: polars works out the type of every node of such a chain from its whole
+    // subtree, which made the plan quadratic in the number of criteria. The sum still
+    // adds in the criteria's order, so the result is the same to the last bit.
+    let sum = |v: Vec<Expr>| -> Result<Expr> {
+        if v.is_empty() {
+            return Ok(lit(0.0));
+        }
+        polars::lazy::dsl::sum_horizontal(v, false)
+            .map_err(|e| polars_err("penilaian / scoring", e))
     };
     let ungated = when(col("__den").gt(lit(0.0)))
         .then((col("__num") / col("__den") * lit(100.0)).round(2, RoundMode::HalfAwayFromZero))
         .otherwise(null(DataType::Float64));
-    let crit = critical
-        .into_iter()
-        .reduce(|a, b| a.or(b))
+    let crit = crate::expr::balanced(critical, Expr::or)
         .unwrap_or_else(|| lit(false))
         .fill_null(lit(false));
     let gated = when(col(CRITICAL_FAILED))
@@ -395,8 +401,8 @@ pub fn score_frame_in(
     let out = lf
         .with_columns(stage_c)
         .with_columns([
-            sum(num).alias("__num"),
-            sum(den).alias("__den"),
+            sum(num)?.alias("__num"),
+            sum(den)?.alias("__den"),
             crit.alias(CRITICAL_FAILED),
         ])
         .with_column(ungated.alias(SCORE_UNGATED))
