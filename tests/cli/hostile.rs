@@ -524,6 +524,22 @@ fn corpus(dir: &Path) -> Vec<Case> {
         ],
     ));
     cases.push(rubric_case(
+        "rubric with an unclosed class among all's patterns",
+        "rubrik-semua.toml",
+        rubric.replacen("all = ['laporan', 'tindak\\s*lanjut']", "all = ['laporan', '[tindak']", 1),
+        &[
+            "rubrik-semua.toml, baris 35: criteria \"tindak\".all: regex \"[tindak\" tidak valid: unclosed character class",
+        ],
+    ));
+    cases.push(rubric_case(
+        "rubric with an unknown named word boundary",
+        "rubrik-batas-kata.toml",
+        rubric.replacen("none = ['\\b(gak|udah|yg)\\b']", "none = ['\\b{awal}(gak|yg)']", 1),
+        &[
+            "rubrik-batas-kata.toml, baris 19: criteria \"baku\".none: regex \"\\b{awal}(gak|yg)\" tidak valid: unrecognized special word boundary assertion",
+        ],
+    ));
+    cases.push(rubric_case(
         "rubric with weights summing to zero",
         "rubrik-bobot.toml",
         regex_like_weights_to_zero(&rubric),
@@ -627,7 +643,7 @@ fn regex_like_weights_to_zero(text: &str) -> String {
 fn hostile_inputs_fail_cleanly_or_become_issues() {
     let dir = tempfile::tempdir().unwrap();
     let cases = corpus(dir.path());
-    assert!(cases.len() >= 30, "{} cases", cases.len());
+    assert!(cases.len() >= 43, "{} cases", cases.len());
     let mut failures = Vec::new();
     for c in &cases {
         let before = bytes(&c.file);
@@ -766,7 +782,7 @@ fn the_validator_compiles_what_the_run_compiles() {
         }
         checked += 1;
     }
-    assert!(checked >= 9, "{checked}");
+    assert!(checked >= 11, "{checked}");
     assert_eq!(snapshot(dir.path()), before, "the validator writes nothing");
 
     // Accepted by both, and the run finds what the patterns say.
