@@ -196,14 +196,22 @@ fn with_intervals(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
             .map_err(err)?;
         Ok(c.u32().map_err(err)?.iter().collect())
     };
+    // Columns told apart by lookup, not by a search over the criteria: linear in them.
+    let passed: std::collections::HashSet<String> =
+        rubric.criteria.iter().map(|c| passed_col(&c.id)).collect();
+    let rates: std::collections::HashMap<String, &crate::rubric::Criterion> = rubric
+        .criteria
+        .iter()
+        .map(|c| (pass_col(&c.id), c))
+        .collect();
     let mut cols = Vec::with_capacity(df.width() + rubric.criteria.len());
     for column in df.columns() {
         let name = column.name().as_str();
-        if rubric.criteria.iter().any(|c| name == passed_col(&c.id)) {
+        if passed.contains(name) {
             continue;
         }
         cols.push(column.clone());
-        let Some(c) = rubric.criteria.iter().find(|c| name == pass_col(&c.id)) else {
+        let Some(c) = rates.get(name) else {
             continue;
         };
         let (passed, n) = (counts(&passed_col(&c.id))?, counts(&n_col(&c.id))?);
@@ -338,6 +346,34 @@ pub fn overall(scored: &DataFrame, rubric: &Rubric) -> Result<DataFrame> {
 
 /// Header labels for a summary frame.
 pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<String> {
+    // Every criterion column's header, looked up by name (linear in the criteria).
+    let mut known: std::collections::HashMap<String, String> = Default::default();
+    for c in &rubric.criteria {
+        let l = &c.label;
+        known.insert(
+            pass_col(&c.id),
+            format!("{l} — {}", lang.pick("lulus (%)", "pass (%)")),
+        );
+        known.insert(
+            pass_lo_col(&c.id),
+            format!(
+                "{l} — {}",
+                lang.pick("IK 95 % bawah (%)", "95 % CI low (%)")
+            ),
+        );
+        known.insert(
+            pass_hi_col(&c.id),
+            format!(
+                "{l} — {}",
+                lang.pick("IK 95 % atas (%)", "95 % CI high (%)")
+            ),
+        );
+        known.insert(n_col(&c.id), format!("{l} — n"));
+        known.insert(
+            format!("reviewed__{}", c.id),
+            format!("{l} — {}", lang.pick("direview", "reviewed")),
+        );
+    }
     df.get_column_names()
         .iter()
         .map(|n| {
@@ -348,32 +384,7 @@ pub fn summary_headers(df: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Strin
             if let Some(g) = n.strip_prefix("grade__") {
                 return format!("{} {g}", lang.pick("Predikat", "Grade"));
             }
-            for c in &rubric.criteria {
-                if n == pass_col(&c.id) {
-                    return format!("{} — {}", c.label, lang.pick("lulus (%)", "pass (%)"));
-                }
-                if n == pass_lo_col(&c.id) {
-                    return format!(
-                        "{} — {}",
-                        c.label,
-                        lang.pick("IK 95 % bawah (%)", "95 % CI low (%)")
-                    );
-                }
-                if n == pass_hi_col(&c.id) {
-                    return format!(
-                        "{} — {}",
-                        c.label,
-                        lang.pick("IK 95 % atas (%)", "95 % CI high (%)")
-                    );
-                }
-                if n == n_col(&c.id) {
-                    return format!("{} — n", c.label);
-                }
-                if n == format!("reviewed__{}", c.id) {
-                    return format!("{} — {}", c.label, lang.pick("direview", "reviewed"));
-                }
-            }
-            n.to_string()
+            known.get(n).cloned().unwrap_or_else(|| n.to_string())
         })
         .collect()
 }

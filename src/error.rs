@@ -166,6 +166,10 @@ impl Error {
                 "disk penuh: kosongkan ruang lalu ulangi; berkas sebelumnya tidak berubah",
                 "the disk is full: free some space and try again; the previous file is unchanged"
             ),
+            K::FileTooLarge => msg!(
+                "berkas melebihi batas ukuran berkas yang diizinkan (kuota atau ulimit); kosongkan ruang atau pilih folder lain; berkas sebelumnya tidak berubah",
+                "the file exceeds the file size allowed (quota or ulimit); free some space or choose another folder; the previous file is unchanged"
+            ),
             K::InvalidFilename => msg!(
                 "nama berkas terlalu panjang atau tidak sah untuk sistem berkas ini; pilih nama atau folder yang lebih pendek",
                 "the file name is too long or not valid on this file system; choose a shorter name or folder"
@@ -233,6 +237,21 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// The lines of a text, to find the line of many offsets without counting from the start
+/// each time (a rubric of thousands of criteria).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    /// 1-based line of a byte offset, as [`line_of`] counts it.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
+
 /// Deserializes a TOML text read from `origin`; a syntax or type error names its line.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, origin: &Path) -> Result<T> {
     toml::from_str(text).map_err(|e| {
@@ -255,8 +274,18 @@ mod tests {
         use std::io::{Error as IoError, ErrorKind as K};
         let said = |k: K| Error::io(Path::new("laporan.xlsx"), &IoError::from(k)).render(Lang::Id);
         assert!(said(K::StorageFull).contains("disk penuh"));
+        assert!(said(K::FileTooLarge).contains("batas ukuran berkas"));
         assert!(said(K::InvalidFilename).contains("terlalu panjang"));
         assert!(said(K::ReadOnlyFilesystem).contains("hanya-baca"));
         assert!(said(K::NotFound).starts_with("laporan.xlsx: "));
+    }
+
+    #[test]
+    fn lines_agree_with_line_of() {
+        let text = "a\nbb\n\nccc";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(lines.line(offset), line_of(text, offset), "{offset}");
+        }
     }
 }

@@ -32,6 +32,24 @@ pub fn cases(cases: Vec<(Expr, Expr)>, otherwise: Expr) -> Expr {
     chain.otherwise(otherwise)
 }
 
+/// The expressions combined pairwise into a balanced tree (`op(op(a, b), op(c, d))`), so
+/// that its depth is log₂ of their number: polars' plan passes walk a chain as deep as it
+/// is long once per node. For associative operators (`or`, `and`). `None` when empty.
+pub fn balanced(mut exprs: Vec<Expr>, op: impl Fn(Expr, Expr) -> Expr) -> Option<Expr> {
+    while exprs.len() > 1 {
+        let mut next = Vec::with_capacity(exprs.len().div_ceil(2));
+        let mut it = exprs.into_iter();
+        while let Some(a) = it.next() {
+            next.push(match it.next() {
+                Some(b) => op(a, b),
+                None => a,
+            });
+        }
+        exprs = next;
+    }
+    exprs.pop()
+}
+
 /// A typed null literal.
 pub fn null(dtype: DataType) -> Expr {
     lit(Null {}).cast(dtype)

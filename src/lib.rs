@@ -66,7 +66,15 @@ where
         eprintln!("{}: {}", lang.pick("galat", "error"), e.render(lang));
         return 2;
     }
-    let result = match &cli.command {
+    // rust_xlsxwriter panics when it cannot write a worksheet's temporary file (a disk
+    // full): that panic is caught below and said as an error, not printed as one.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !output::xlsx::is_write_panic(info.payload()) {
+            default_hook(info);
+        }
+    }));
+    let run = || match &cli.command {
         Command::Report(a) => commands::report::run(a, lang),
         Command::Score(a) => commands::score::run(a, lang),
         Command::Summary(a) => commands::summary::run(a, lang),
@@ -79,6 +87,17 @@ where
         Command::Sample(a) => commands::sample::run(a, lang),
         Command::Calibrate(a) => commands::calibrate::run(a, lang),
         Command::Agreement(a) => commands::agreement::run(a, lang),
+    };
+    // Every output of the command is put in place when the command has succeeded, all
+    // together (see [`output::FileSet`]).
+    let set = output::FileSet::begin();
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(code)) => set.commit().map(|_| code),
+        Ok(Err(e)) => Err(e),
+        Err(payload) => match output::xlsx::write_panic_error(payload.as_ref()) {
+            Some(e) => Err(e),
+            None => std::panic::resume_unwind(payload),
+        },
     };
     match result {
         Ok(code) => code,

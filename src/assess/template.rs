@@ -17,7 +17,6 @@ use rust_xlsxwriter::{
 
 use super::{META_SHEET, SHEET, key, meta};
 use crate::error::Result;
-use crate::output::atomic_write;
 use crate::output::xlsx::{new_workbook, write_meta_sheet, xlsx_err};
 use crate::standard::{CellValue, Item, ItemKind, Standard};
 
@@ -166,7 +165,7 @@ pub fn write(
             (meta::UNIT, unit),
         ],
     )?;
-    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx_err))
+    crate::output::xlsx::save(&mut wb, path)
 }
 
 fn instructions(wb: &mut Workbook, std: &Standard, unit: &str) -> Result<()> {

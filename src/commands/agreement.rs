@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::issues::{DataIssue, IssueKind};
 use crate::output::mask::{excerpt, mask};
-use crate::output::{atomic_write, table, xlsx};
+use crate::output::{table, xlsx};
 use crate::pipeline;
 use crate::progress::Progress;
 use crate::review::verdicts::{
@@ -475,7 +475,7 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             &dh,
         )?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))?;
+        crate::output::xlsx::save(&mut wb, out)?;
     }
     println!("{}", table::render_all(&summary, &sh));
     if any_small {

@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::ingest::workbook::workbook_paths;
 use crate::issues::{DataIssue, issues_frame, issues_headers};
-use crate::output::{Format, atomic_write, table, write_csv, xlsx};
+use crate::output::{Format, table, write_csv, xlsx};
 use crate::standard;
 
 pub fn run(args: &AssessArgs, lang: Lang) -> Result<i32> {
@@ -108,7 +108,7 @@ fn write(
                 &issues_frame(issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, out)
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::ingest::workbook::workbook_paths;
 use crate::issues::sort_issues;
-use crate::output::{atomic_write, table, xlsx};
+use crate::output::{table, xlsx};
 use crate::pipeline::{self, ScoreInputs};
 use crate::progress::Progress;
 use crate::review::calibrate::{Calibration, Marks, Options, calibrate};
@@ -482,7 +482,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         let (d, dh) = detail_frame(&measures, lang)?;
         xlsx::write_frame(&mut wb, lang.pick("Rincian Nilai", "Marks"), &d, &dh)?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))?;
+        crate::output::xlsx::save(&mut wb, out)?;
     }
     drop(progress);
     let cols: Vec<(&str, String)> = m

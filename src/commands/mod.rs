@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ingest::SourceInfo;
 use crate::issues::{DataIssue, count_by_kind, issues_frame, issues_headers};
-use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
+use crate::output::{Format, write_csv, write_parquet, xlsx};
 use crate::pipeline::ScoreInputs;
 
 /// Issues printed on the console before pointing to the file.
@@ -229,7 +229,7 @@ pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()>
                 &df,
                 &issues_headers(lang),
             )?;
-            atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, path)
         }
     }
 }

@@ -238,7 +238,7 @@ fn overview(
         crate::review::META_SHEET,
         &[(meta::FORMAT, meta::OVERVIEW_VALUE)],
     )?;
-    crate::output::atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+    crate::output::xlsx::save(&mut wb, path)
 }
 
 pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::output::answers::{StateStyle, answer_headers, answer_table};
-use crate::output::{Format, StreamWriter, atomic_write, write_csv, write_parquet, xlsx};
+use crate::output::{Format, StreamWriter, write_csv, write_parquet, xlsx};
 use crate::pipeline::{self, Keep, ScoredRun};
 use crate::progress::Progress;
 
@@ -123,7 +123,7 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
             )?;
             let (info, info_headers) = info_frame(run, lang)?;
             xlsx::write_frame(&mut wb, "Info", &info, &info_headers)?;
-            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, out)
         }
     }
 }

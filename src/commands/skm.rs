@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::ingest::{Aliases, IngestOptions, load_all};
 use crate::issues::{issues_frame, issues_headers};
-use crate::output::{Format, atomic_write, write_csv, write_parquet, xlsx};
+use crate::output::{Format, write_csv, write_parquet, xlsx};
 use crate::skm::{self, ELEMENTS, IkmLine, SkmResult};
 use crate::stats::round2;
 
@@ -203,7 +203,7 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
                 &issues_frame(&result.issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, out)
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
 use crate::labels;
-use crate::output::{Format, atomic_write, table, write_csv, write_parquet, xlsx};
+use crate::output::{Format, table, write_csv, write_parquet, xlsx};
 use crate::pipeline::{self, Keep, ScoredRun};
 use crate::progress::Progress;
 use crate::rubric::Rubric;
@@ -141,7 +141,7 @@ pub fn write(
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;
-            atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+            crate::output::xlsx::save(&mut wb, out)
         }
         fmt => {
             let mut frames = Vec::new();

@@ -214,9 +214,18 @@ fn as_strings(
     let mut out = frame_from_strings(path, &Default::default(), vec![], rows)?;
     for (key, _, header) in &mapping.columns {
         let c = df.column(header).map_err(|e| polars_err("Parquet", e))?;
-        let s = c
-            .cast(&DataType::String)
-            .map_err(|e| polars_err("Parquet", e))?;
+        let s = c.cast(&DataType::String).map_err(|_| {
+            // A list, struct or binary column ("cannot cast List type"): said with the file
+            // and the column, not in polars' words.
+            let dtype = c.dtype().to_string();
+            Error::new(
+                Location::file(path).with_column(header.as_str()),
+                msg!(
+                    "kolom ini bertipe {dtype} (daftar/struktur/biner), bukan teks, angka atau tanggal; ekspor ulang dengan kolom ini sebagai teks",
+                    "this column is of type {dtype} (list/struct/binary), not text, a number or a date; export it again with this column as text"
+                ),
+            )
+        })?;
         out.with_column(s.with_name(key.as_str().into()))
             .map_err(|e| polars_err("Parquet", e))?;
     }

@@ -19,8 +19,8 @@ use serde::Deserialize;
 use super::{Check, Resources, Row, TextCheck, Verdict, found, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
+use crate::text::Text;
 use crate::text::lexicon::{Hit, Phrases, hit_text};
-use crate::text::{Text, ascii_word_boundaries};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,22 +54,16 @@ struct Reference {
     verify: Phrases,
 }
 
+/// The list joined into one regex exactly as the rubric validator checks it (see
+/// [`crate::rubric::pattern`]); an error names the key in backquotes, so that the rubric
+/// error can name its line.
 fn regex(key: &str, list: &[String]) -> Result<Option<Regex>, String> {
     if list.is_empty() {
         return Ok(None);
     }
-    for p in list {
-        Regex::new(p).map_err(|e| format!("{key}: \"{p}\": {e}"))?;
-    }
-    let joined: Vec<String> = list
-        .iter()
-        .map(|p| format!("(?:{})", ascii_word_boundaries(p)))
-        .collect();
-    regex::RegexBuilder::new(&joined.join("|"))
-        .case_insensitive(true)
-        .build()
+    crate::rubric::pattern::compile(list)
         .map(Some)
-        .map_err(|e| format!("{key}: {e}"))
+        .map_err(|e| e.message(&format!("`{key}`")).en)
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {

@@ -84,6 +84,11 @@ pub fn answer_table(scored: &DataFrame, rubric: &Rubric, style: StateStyle) -> R
 
 /// Header labels for the answer table's columns, in the user's language.
 pub fn answer_headers(table: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<String> {
+    let labels: std::collections::HashMap<&str, &str> = rubric
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.label.as_str()))
+        .collect();
     table
         .get_column_names()
         .iter()
@@ -92,15 +97,13 @@ pub fn answer_headers(table: &DataFrame, rubric: &Rubric, lang: Lang) -> Vec<Str
             if let Some(l) = crate::labels::column(n, lang) {
                 return l.to_string();
             }
-            for c in &rubric.criteria {
-                if n == c.id {
-                    return c.label.clone();
-                }
-                if n.strip_suffix("_evidence") == Some(c.id.as_str()) {
-                    return format!("{} — {}", c.label, lang.pick("bukti", "evidence"));
-                }
+            if let Some(l) = labels.get(n) {
+                return l.to_string();
             }
-            n.to_string()
+            match n.strip_suffix("_evidence").and_then(|id| labels.get(id)) {
+                Some(l) => format!("{l} — {}", lang.pick("bukti", "evidence")),
+                None => n.to_string(),
+            }
         })
         .collect()
 }

@@ -100,8 +100,72 @@ fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Held while a [`FileSet`] renames its files into place; the interrupt handler takes it
+/// before it cleans up, so a signal during the renames waits until they are all done.
+static RENAMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn renaming() -> std::sync::MutexGuard<'static, ()> {
+    RENAMING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The completed files of the open [`FileSet`], waiting to be renamed into place; `None`
+/// when no set is open (each file is then put in place as soon as it is complete).
+static STAGED: std::sync::Mutex<Option<Vec<TempFile>>> = std::sync::Mutex::new(None);
+
+fn staged() -> std::sync::MutexGuard<'static, Option<Vec<TempFile>>> {
+    STAGED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The outputs of one command, put in place as a set: while a set is open, every output
+/// ([`TempFile::commit`], and so [`atomic_write`], [`StreamWriter::finish`] and the XLSX
+/// writers) is written completely under its temporary name in its target folder and kept
+/// there; [`FileSet::commit`] then renames them all into place, one after the other with
+/// nothing else in between. A set dropped without a commit (an error) removes them, and an
+/// interrupt (Ctrl-C, SIGTERM, SIGHUP) while they are written removes them too: the
+/// previous outputs stay as they were, all of them.
+///
+/// Assumptions: the renames of a set are not interruptible halfway by those signals (the
+/// interrupt handler waits for [`RENAMING`], so a signal during them lets them finish and
+/// the new set is in place, exit 130); each rename is within one folder, so atomic and
+/// near instant, and every destination is checked again before the first rename. Only
+/// SIGKILL or a power loss during the renames themselves (microseconds per file) can
+/// leave a mix, as can a rename that fails after the earlier ones succeeded (it is
+/// reported with its file, and the earlier files of the set are then already new).
+pub struct FileSet(());
+
+impl FileSet {
+    /// Opens the set (the command line opens one per command).
+    pub fn begin() -> FileSet {
+        *staged() = Some(Vec::new());
+        FileSet(())
+    }
+
+    /// Renames every completed file of the set into place; returns how many.
+    pub fn commit(self) -> Result<usize> {
+        let files = staged().take().unwrap_or_default();
+        for f in &files {
+            guard::check_destination(&f.path)?;
+        }
+        let _renaming = renaming();
+        let n = files.len();
+        for f in files {
+            f.persist()?;
+        }
+        Ok(n)
+    }
+}
+
+impl Drop for FileSet {
+    fn drop(&mut self) {
+        // Not committed: the staged files are removed (each `TempFile` removes its own).
+        let files = staged().take();
+        drop(files);
+    }
+}
+
 /// On Ctrl-C, SIGTERM or SIGHUP: removes the temporary files being written and exits with
 /// 130, so an interrupted run leaves the previous output as it was and nothing half-written.
+/// During the renames of a [`FileSet`] it waits until they are done.
 pub fn clean_up_on_interrupt() {
     #[cfg(unix)]
     {
@@ -111,6 +175,7 @@ pub fn clean_up_on_interrupt() {
         };
         std::thread::spawn(move || {
             if signals.forever().next().is_some() {
+                let _renaming = renaming();
                 for p in pending().drain(..) {
                     let _ = std::fs::remove_file(p);
                 }
@@ -226,10 +291,25 @@ impl TempFile {
             .map_err(|e| Error::io(&self.path, &e))
     }
 
-    /// Renames the temporary file into place.
-    pub fn commit(mut self) -> Result<()> {
+    /// Renames the temporary file into place, or, while a [`FileSet`] is open, keeps it
+    /// complete under its temporary name until the set is committed.
+    pub fn commit(self) -> Result<()> {
         // An input read after the output was begun (a streamed score of its own input).
         guard::check_destination(&self.path)?;
+        let mut set = staged();
+        match set.as_mut() {
+            Some(files) => {
+                files.push(self);
+                Ok(())
+            }
+            None => {
+                drop(set);
+                self.persist()
+            }
+        }
+    }
+
+    fn persist(mut self) -> Result<()> {
         let file = self.file.take();
         match file {
             Some(f) => f
@@ -370,7 +450,21 @@ pub fn defuse_formula(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn write_err(path: &Path, e: impl std::fmt::Display) -> Error {
+fn write_err(path: &Path, e: PolarsError) -> Error {
+    // A disk full or another I/O failure while writing: in the user's words.
+    if let PolarsError::IO { error, .. } = &e {
+        return Error::io(path, error);
+    }
+    // The Parquet writer wraps its I/O error in text ("underlying IO error: File too large
+    // (os error 27)"): the OS error code it ends with says what happened.
+    let text = e.to_string();
+    if let Some(code) = text
+        .rsplit_once("(os error ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok())
+    {
+        return Error::io(path, &std::io::Error::from_raw_os_error(code));
+    }
     Error::new(
         Location::file(path),
         msg!("gagal menulis: {e}", "cannot write: {e}"),
@@ -379,24 +473,24 @@ fn write_err(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// The frame with formula-like text defused (see [`defuse_formula`]).
 fn defused(df: &DataFrame, path: &Path) -> Result<DataFrame> {
-    let mut df = df.clone();
-    let names: Vec<PlSmallStr> = df
+    // The frame rebuilt once from its columns (replacing columns one at a time looks each
+    // one up again: quadratic in a rubric of thousands of criteria).
+    let columns = df
         .columns()
         .iter()
-        .filter(|c| c.dtype() == &DataType::String)
-        .map(|c| c.name().clone())
-        .collect();
-    for name in names {
-        let c = df.column(&name).map_err(|e| write_err(path, e))?;
-        let ca = c.str().map_err(|e| write_err(path, e))?;
-        let out: StringChunked = ca
-            .iter()
-            .map(|o| o.map(|s| defuse_formula(s).into_owned()))
-            .collect();
-        df.with_column(out.with_name(name).into_column())
-            .map_err(|e| write_err(path, e))?;
-    }
-    Ok(df)
+        .map(|c| {
+            if c.dtype() != &DataType::String {
+                return Ok(c.clone());
+            }
+            let ca = c.str().map_err(|e| write_err(path, e))?;
+            let out: StringChunked = ca
+                .iter()
+                .map(|o| o.map(|s| defuse_formula(s).into_owned()))
+                .collect();
+            Ok(out.with_name(c.name().clone()).into_column())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    DataFrame::new(df.height(), columns).map_err(|e| write_err(path, e))
 }
 
 /// Writes a frame as CSV (UTF-8 with BOM so Excel reads the accents, `,` delimiter),

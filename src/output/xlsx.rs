@@ -18,6 +18,81 @@ pub fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
     ))
 }
 
+/// A failure while a workbook is saved to `path`: a disk full, a file size limit or
+/// another I/O error in the user's words with the file name ([`Error::io`]), never the
+/// library's text (`ZipWriter::drop`, "os error 28").
+pub fn save_err(path: &std::path::Path, e: rust_xlsxwriter::XlsxError) -> Error {
+    use rust_xlsxwriter::XlsxError as X;
+    match &e {
+        X::IoError(io) | X::ZipError(::zip::result::ZipError::Io(io)) => Error::io(path, io),
+        X::TempFileError(dir, io) => Error::io(dir, io),
+        _ => Error::new(
+            crate::error::Location::file(path),
+            msg!("gagal menyusun XLSX: {e}", "cannot build the XLSX: {e}"),
+        ),
+    }
+}
+
+/// The start of the panic message rust_xlsxwriter gives when it cannot write a worksheet's
+/// temporary file in constant-memory mode (a disk full or a file size limit while rows are
+/// written): it panics there instead of returning an error.
+const WRITE_PANIC: &str = "Couldn't write to xml file";
+
+/// The text of a panic's payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> Option<&str> {
+    payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+}
+
+/// Whether a panic is rust_xlsxwriter's failed write of its temporary worksheet file (the
+/// panic hook keeps it off the console; [`write_panic_error`] says it instead).
+pub fn is_write_panic(payload: &(dyn std::any::Any + Send)) -> bool {
+    panic_text(payload).is_some_and(|t| t.starts_with(WRITE_PANIC))
+}
+
+/// rust_xlsxwriter's failed write of its temporary worksheet file as an error in the
+/// user's words, naming the folder it writes them to (the system's temporary folder).
+pub fn write_panic_error(payload: &(dyn std::any::Any + Send)) -> Option<Error> {
+    use std::io::ErrorKind as K;
+    let text = panic_text(payload).filter(|t| t.starts_with(WRITE_PANIC))?;
+    let kind = [
+        ("StorageFull", K::StorageFull),
+        ("QuotaExceeded", K::QuotaExceeded),
+        ("FileTooLarge", K::FileTooLarge),
+        ("PermissionDenied", K::PermissionDenied),
+        ("ReadOnlyFilesystem", K::ReadOnlyFilesystem),
+    ]
+    .into_iter()
+    .find(|(name, _)| text.contains(&format!("kind: {name}")))
+    .map_or(K::Other, |(_, k)| k);
+    let dir = std::env::temp_dir();
+    let e = Error::io(&dir, &std::io::Error::from(kind));
+    let what = e.message.clone();
+    Some(Error::new(
+        e.location.clone(),
+        crate::error::Msg::new(
+            format!(
+                "gagal menulis lembar kerja sementara XLSX di folder ini: {}",
+                what.id
+            ),
+            format!(
+                "cannot write the XLSX's temporary worksheet data in this folder: {}",
+                what.en
+            ),
+        ),
+    ))
+}
+
+/// Saves a workbook to `path` through a temporary file put in place when complete (see
+/// [`super::atomic_write`]).
+pub fn save(wb: &mut Workbook, path: &std::path::Path) -> Result<()> {
+    super::atomic_write(path, |f| {
+        wb.save_to_writer(f).map_err(|e| save_err(path, e))
+    })
+}
+
 /// A new workbook with fixed document properties, so the same inputs give the same bytes.
 /// The creation time is `SOURCE_DATE_EPOCH` when set, else 1980-01-01.
 pub fn new_workbook(title: &str) -> Result<Workbook> {

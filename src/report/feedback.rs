@@ -15,7 +15,7 @@ use crate::aggregate::{self, Dimension};
 use crate::assess::batch::gaps_frame;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
-use crate::output::{atomic_write, xlsx};
+use crate::output::xlsx;
 
 /// The file a unit's feedback goes to: `umpan-balik-<unit>.xlsx`.
 pub fn file_name(unit: &str) -> String {
@@ -544,5 +544,5 @@ fn write_unit(
         &details.of_unit(unit)?,
         &details.headers,
     )?;
-    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+    crate::output::xlsx::save(&mut wb, path)
 }

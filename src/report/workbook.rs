@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
-use crate::output::{atomic_write, xlsx};
+use crate::output::xlsx;
 
 fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
     lang.pick(l.0, l.1)
@@ -470,5 +470,5 @@ pub fn write(
         &issues_headers(lang),
     )?;
     xlsx::write_frame(&mut wb, "Metadata", &meta_df, &meta_headers)?;
-    atomic_write(out, |f| wb.save_to_writer(f).map_err(xlsx::xlsx_err))
+    crate::output::xlsx::save(&mut wb, out)
 }

@@ -16,7 +16,6 @@ use rust_xlsxwriter::{
 use super::{HEADER_ROW, KEY_ROW, META_SHEET, SHEET, key, meta};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::output::atomic_write;
 use crate::output::xlsx::{cell_text, new_workbook, write_meta_sheet, xlsx_err};
 use crate::rubric::{Criterion, Kind, Rubric};
 
@@ -150,7 +149,7 @@ pub fn write(
             (meta::SEED, &seed),
         ],
     )?;
-    atomic_write(path, |f| wb.save_to_writer(f).map_err(xlsx_err))
+    crate::output::xlsx::save(&mut wb, path)
 }
 
 fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) -> Result<()> {

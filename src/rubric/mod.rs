@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Error, Location, Msg, Result, line_of, parse_toml};
+use crate::error::{Error, Lines, Location, Msg, Result, line_of, parse_toml};
 use crate::ingest::columns::field;
+
+pub mod pattern;
 
 /// The BPOM answer-quality rubric shipped with the tool.
 pub const BUILTIN: &str = include_str!("../../rubrics/kualitas-jawaban.toml");
@@ -423,21 +425,32 @@ impl Ctx<'_> {
     }
 }
 
-fn check_regex(ctx: &Ctx, offset: usize, key: &str, pattern: &str) -> Result<()> {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .map(|_| ())
-        .map_err(|e| {
-            let e = e.to_string();
-            ctx.err_at(
-                offset,
-                msg!(
-                    "{key}: regex \"{pattern}\" tidak valid: {e}",
-                    "{key}: invalid regex \"{pattern}\": {e}"
-                ),
-            )
-        })
+/// Checks a list of patterns by compiling it as the run does ([`pattern::compile`]): each
+/// pattern alone, then the list joined into one regex when the run joins it (`joined`),
+/// else each one as its own regex. The error names the line of the first of `names` set
+/// from the criterion's start on, or else the criterion's line.
+fn check_patterns(
+    ctx: &Ctx,
+    offset: usize,
+    key: &str,
+    names: &[&str],
+    patterns: &[String],
+    joined: bool,
+) -> Result<()> {
+    let result = if joined {
+        pattern::compile(patterns).map(|_| ())
+    } else {
+        patterns
+            .iter()
+            .try_for_each(|p| pattern::compile(std::slice::from_ref(p)).map(|_| ()))
+    };
+    result.map_err(|e| {
+        let at = names
+            .iter()
+            .find_map(|n| name_offset(ctx.text, offset, n))
+            .unwrap_or(offset);
+        ctx.err_at(at, e.message(key))
+    })
 }
 
 fn text_field(ctx: &Ctx, offset: usize, key: &str, value: Option<&str>) -> Result<TextField> {
@@ -472,6 +485,11 @@ fn key_offset(text: &str, from: usize, message: &str) -> Option<usize> {
         .split(['`', '"'])
         .nth(1)
         .filter(|k| !k.is_empty() && !k.contains(char::is_whitespace))?;
+    name_offset(text, from, key)
+}
+
+/// The offset of the line that sets `key = …`, searched from `from` (a criterion's start).
+fn name_offset(text: &str, from: usize, key: &str) -> Option<usize> {
     let rest = text.get(from..)?;
     let mut at = 0;
     for line in rest.split_inclusive('\n') {
@@ -601,6 +619,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
     }
     let mut criteria = Vec::new();
     let mut ids = HashSet::new();
+    let lines = Lines::new(text);
     let resources = crate::kinds::Resources {
         base: (path != Path::new(BUILTIN_NAME)).then(|| path.parent().unwrap_or(Path::new("."))),
     };
@@ -649,8 +668,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                 ),
             ));
         }
-        let clash = |a: &str, b: &str| a.strip_suffix("_evidence") == Some(b);
-        if let Some(other) = ids.iter().find(|o| clash(&c.id, o) || clash(o, &c.id)) {
+        // `x_evidence` beside `x`, either way round (looked up, not searched: rubrics of
+        // thousands of criteria stay linear).
+        let evidence_of = format!("{}_evidence", c.id);
+        let other =
+            c.id.strip_suffix("_evidence")
+                .filter(|base| ids.contains(*base))
+                .or_else(|| ids.contains(&evidence_of).then_some(evidence_of.as_str()));
+        if let Some(other) = other {
             return Err(ctx.err_at(
                 off,
                 msg!(
@@ -692,9 +717,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
                 .map(|a| a.question_matches.clone())
                 .unwrap_or_default(),
         };
-        for p in &applies_to.question_matches {
-            check_regex(&ctx, off, &format!("{key}.applies_to.question_matches"), p)?;
-        }
+        check_patterns(
+            &ctx,
+            off,
+            &format!("{key}.applies_to.question_matches"),
+            &["question_matches", "applies_to"],
+            &applies_to.question_matches,
+            true,
+        )?;
         let kind = match (text_kind, kind_keys) {
             (Some((name, parse_kind)), Some(rest)) => {
                 let check = parse_kind(rest, &resources).map_err(|e| {
@@ -715,7 +745,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             applies_to,
             partial_value,
             kind,
-            line: line_of(text, off),
+            line: lines.line(off),
         });
     }
     let total: f64 = criteria.iter().map(|c| c.weight).sum();
@@ -820,9 +850,17 @@ fn legacy_kind(ctx: &Ctx, off: usize, key: &str, c: &CriterionFile) -> Result<Ki
                     ),
                 ));
             }
+            // `any` and `none` are each one regex in the run; each of `all` its own.
             for (list, name) in [(&c.any, "any"), (&c.all, "all"), (&c.none, "none")] {
-                for p in list {
-                    check_regex(ctx, off, &format!("{key}.{name}"), p)?;
+                if !list.is_empty() {
+                    check_patterns(
+                        ctx,
+                        off,
+                        &format!("{key}.{name}"),
+                        &[name],
+                        list,
+                        name != "all",
+                    )?;
                 }
             }
             Kind::Pattern {

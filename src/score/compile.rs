@@ -18,8 +18,8 @@ use crate::calendar::Calendar;
 use crate::expr::{cases, cat, null, par_map};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
+use crate::rubric::pattern::{self, PatternError};
 use crate::rubric::{AppliesTo, Criterion, Kind, SlaTarget, TextField, UnverifiablePolicy};
-use crate::text::ascii_word_boundaries;
 
 /// Working days from received to responded, null when they cannot be counted.
 pub const WORKING_DAYS: &str = "response_working_days";
@@ -47,26 +47,27 @@ fn text(lang: Lang, id: &str, en: &str) -> Expr {
     lit(lang.pick(id, en).to_string())
 }
 
-/// One case-insensitive regex matching any of the patterns, with word boundaries made
-/// ASCII (see [`ascii_word_boundaries`]).
-fn alternation(patterns: &[String]) -> String {
-    let alts: Vec<String> = patterns
-        .iter()
-        .map(|p| format!("(?:{})", ascii_word_boundaries(p)))
-        .collect();
-    format!("(?i){}", alts.join("|"))
+/// A list of the rubric's patterns compiled as one regex, as the validator checked it
+/// ([`pattern::compile`]); an error says which key of the criterion it is.
+fn joined(key: &'static str, patterns: &[String]) -> Result<regex::Regex, PatternFault> {
+    pattern::compile(patterns).map_err(|e| PatternFault { key, error: e })
 }
 
-/// The first match of `pattern` in each text, null when there is none: what
+/// A criterion's patterns that do not compile (which the validator refuses first, so a
+/// rubric loaded through [`crate::rubric::Rubric::load`] never gets here).
+#[derive(Debug)]
+pub struct PatternFault {
+    /// The key under the criterion: `any`, `applies_to.question_matches`, ….
+    pub key: &'static str,
+    pub error: PatternError,
+}
+
+/// The first match of `re` in each text, null when there is none: what
 /// `str().extract(pattern, 0)` gives, found with the regex engine's `find`, which needs no
 /// capture groups and so stays in its fast DFA, over the rows in parallel.
-fn first_match(e: Expr, pattern: String) -> Expr {
-    let re = regex::Regex::new(&pattern).map_err(|e| e.to_string());
+fn first_match(e: Expr, re: regex::Regex) -> Expr {
     e.map(
         move |column: Column| {
-            let re = re
-                .as_ref()
-                .map_err(|e| PolarsError::ComputeError(e.clone().into()))?;
             let ca = column.str()?;
             let spans = par_map(&[ca], |row| {
                 row[0]
@@ -108,7 +109,7 @@ fn one_of(field_name: &str, values: &[String]) -> Expr {
 }
 
 /// Whether a criterion applies to a row (its `applies_to` filter), `None` without one.
-pub(crate) fn applies_expr(a: &AppliesTo) -> Option<Expr> {
+pub(crate) fn applies_expr(a: &AppliesTo) -> Result<Option<Expr>, PatternFault> {
     let mut conds = Vec::new();
     for (f, list) in [
         (field::SERVICE_TYPE, &a.service_type),
@@ -121,13 +122,19 @@ pub(crate) fn applies_expr(a: &AppliesTo) -> Option<Expr> {
         }
     }
     if !a.question_matches.is_empty() {
-        conds.push(
-            col(field::QUESTION)
-                .str()
-                .contains(lit(alternation(&a.question_matches)), true),
-        );
+        // The regex compiled here, as the validator did, rather than by polars from text.
+        let re = joined("applies_to.question_matches", &a.question_matches)?;
+        conds.push(col(field::QUESTION).map(
+            move |column: Column| {
+                let ca = column.str()?;
+                let hits = par_map(&[ca], |row| row[0].map(|t| re.is_match(t)));
+                let out: BooleanChunked = hits.into_iter().collect();
+                Ok(out.with_name(column.name().clone()).into_column())
+            },
+            |_, f| Ok(Field::new(f.name().clone(), DataType::Boolean)),
+        ));
     }
-    conds.into_iter().reduce(|x, y| x.and(y))
+    Ok(conds.into_iter().reduce(|x, y| x.and(y)))
 }
 
 fn applies_fields(a: &AppliesTo, lang: Lang) -> String {
@@ -151,12 +158,17 @@ fn applies_fields(a: &AppliesTo, lang: Lang) -> String {
 }
 
 /// Compiles one criterion.
-pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePolicy) -> Compiled {
+pub fn compile(
+    c: &Criterion,
+    cal: &Calendar,
+    lang: Lang,
+    policy: UnverifiablePolicy,
+) -> Result<Compiled, PatternFault> {
     let mut helpers: Vec<(String, Expr)> = Vec::new();
     let mut derived: Vec<(String, Expr)> = Vec::new();
     // Where a filter says the criterion does not apply, its text measures are skipped:
     // they read the text only on rows where it applies (null elsewhere).
-    let applies = applies_expr(&c.applies_to).map(|cond| (helper(c, "applies"), cond));
+    let applies = applies_expr(&c.applies_to)?.map(|cond| (helper(c, "applies"), cond));
     let only_applicable = |e: Expr| match &applies {
         Some((name, _)) => when(col(name)).then(e).otherwise(null(DataType::String)),
         None => e,
@@ -195,7 +207,10 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             };
             if !none.is_empty() {
                 let name = helper(c, "none");
-                helpers.push((name.clone(), first_match(source.clone(), alternation(none))));
+                helpers.push((
+                    name.clone(),
+                    first_match(source.clone(), joined("none", none)?),
+                ));
                 rules.push((col(&name).is_not_null(), State::Fail, quoted(&name)));
             }
             let mut pass_ev = text(
@@ -205,7 +220,10 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
             );
             if !any.is_empty() {
                 let name = helper(c, "any");
-                helpers.push((name.clone(), first_match(source.clone(), alternation(any))));
+                helpers.push((
+                    name.clone(),
+                    first_match(source.clone(), joined("any", any)?),
+                ));
                 rules.push((
                     col(&name).is_null(),
                     State::Fail,
@@ -219,7 +237,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
                     let name = helper(c, &format!("all{i}"));
                     helpers.push((
                         name.clone(),
-                        first_match(source.clone(), alternation(std::slice::from_ref(p))),
+                        first_match(source.clone(), joined("all", std::slice::from_ref(p))?),
                     ));
                     names.push(name);
                 }
@@ -563,7 +581,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         .map(|(n, _)| n.clone())
         .chain(pre_computed)
         .collect();
-    Compiled {
+    Ok(Compiled {
         early: early.into_iter().map(|(n, e)| e.alias(n)).collect(),
         helpers: helpers.into_iter().map(|(n, e)| e.alias(n)).collect(),
         derived: derived.into_iter().map(|(n, e)| e.alias(n)).collect(),
@@ -571,7 +589,7 @@ pub fn compile(c: &Criterion, cal: &Calendar, lang: Lang, policy: UnverifiablePo
         state: state.cast(DataType::UInt8).alias(state_col(&c.id)),
         evidence: evidence.cast(DataType::String).alias(evidence_col(&c.id)),
         value: value.cast(DataType::Float64).alias(value_col(&c.id)),
-    }
+    })
 }
 
 fn fmt_num(v: f64) -> String {

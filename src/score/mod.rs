@@ -86,6 +86,19 @@ fn apply_overrides(df: &mut DataFrame, rubric: &Rubric, overrides: &[Override]) 
     Ok(())
 }
 
+/// A criterion's patterns that do not compile, as the validator says it: the rubric file,
+/// the criterion's line and its key.
+fn pattern_error(
+    rubric: &Rubric,
+    c: &crate::rubric::Criterion,
+    f: compile::PatternFault,
+) -> crate::error::Error {
+    crate::error::Error::new(
+        crate::error::Location::file(&rubric.source).with_line(c.line),
+        f.error.message(&format!("criteria \"{}\".{}", c.id, f.key)),
+    )
+}
+
 /// The question terms of the export per text criterion that weighs words by rarity (see
 /// [`crate::kinds::TextCheck::terms`]).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -155,22 +168,23 @@ fn run_text_checks(
         let Kind::Text { check, .. } = &c.kind else {
             continue;
         };
-        let applies = match compile::applies_expr(&c.applies_to) {
-            None => None,
-            Some(e) => {
-                let out = df
-                    .clone()
-                    .lazy()
-                    .select([e.alias("applies")])
-                    .collect()
-                    .map_err(err)?;
-                Some(
-                    out.column("applies")
-                        .and_then(|c| c.bool().cloned())
-                        .map_err(err)?,
-                )
-            }
-        };
+        let applies =
+            match compile::applies_expr(&c.applies_to).map_err(|f| pattern_error(rubric, c, f))? {
+                None => None,
+                Some(e) => {
+                    let out = df
+                        .clone()
+                        .lazy()
+                        .select([e.alias("applies")])
+                        .collect()
+                        .map_err(err)?;
+                    Some(
+                        out.column("applies")
+                            .and_then(|c| c.bool().cloned())
+                            .map_err(err)?,
+                    )
+                }
+            };
         checks.push((c.id.as_str(), check, applies));
     }
     if checks.is_empty() {
@@ -220,6 +234,9 @@ fn run_text_checks(
             )
         })
         .collect();
+    // The new columns added together at the end (one at a time, each addition checks the
+    // frame's names again: quadratic in the criteria).
+    let mut added = Vec::with_capacity(2 * checks.len());
     for (k, (id, _, _)) in checks.iter().enumerate() {
         let states: UInt8Chunked = verdicts
             .iter()
@@ -236,19 +253,18 @@ fn run_text_checks(
         } else {
             StringChunked::full_null("".into(), n)
         };
-        df.with_column(
+        added.push(
             states
                 .with_name(compile::text_state_col(id).into())
                 .into_column(),
-        )
-        .map_err(err)?;
-        df.with_column(
+        );
+        added.push(
             evidence
                 .with_name(compile::text_evidence_col(id).into())
                 .into_column(),
-        )
-        .map_err(err)?;
+        );
     }
+    df.hstack_mut(&added).map_err(err)?;
     Ok(())
 }
 
@@ -284,11 +300,14 @@ pub fn score_frame_in(
     corpora: Option<&Corpora>,
     evidence: bool,
 ) -> Result<DataFrame> {
-    let compiled: Vec<_> = rubric
+    let compiled = rubric
         .criteria
         .iter()
-        .map(|c| compile::compile(c, cal, lang, rubric.unverifiable))
-        .collect();
+        .map(|c| {
+            compile::compile(c, cal, lang, rubric.unverifiable)
+                .map_err(|f| pattern_error(rubric, c, f))
+        })
+        .collect::<Result<Vec<_>>>()?;
 
     let targets = rubric
         .criteria
@@ -330,17 +349,21 @@ pub fn score_frame_in(
             critical.push(col(state_col(&c.id)).eq(lit(State::Fail.code())));
         }
     }
-    let sum = |v: Vec<Expr>| {
-        v.into_iter()
-            .reduce(|a, b| a + b)
-            .unwrap_or_else(|| lit(0.0))
+    // One n-ary sum over the criteria, not a chain of `a + b` as deep as the rubric is
+    // long: polars works out the type of every node of such a chain from its whole
+    // subtree, which made the plan quadratic in the number of criteria. The sum still
+    // adds in the criteria's order, so the result is the same to the last bit.
+    let sum = |v: Vec<Expr>| -> Result<Expr> {
+        if v.is_empty() {
+            return Ok(lit(0.0));
+        }
+        polars::lazy::dsl::sum_horizontal(v, false)
+            .map_err(|e| polars_err("penilaian / scoring", e))
     };
     let ungated = when(col("__den").gt(lit(0.0)))
         .then((col("__num") / col("__den") * lit(100.0)).round(2, RoundMode::HalfAwayFromZero))
         .otherwise(null(DataType::Float64));
-    let crit = critical
-        .into_iter()
-        .reduce(|a, b| a.or(b))
+    let crit = crate::expr::balanced(critical, Expr::or)
         .unwrap_or_else(|| lit(false))
         .fill_null(lit(false));
     let gated = when(col(CRITICAL_FAILED))
@@ -378,8 +401,8 @@ pub fn score_frame_in(
     let out = lf
         .with_columns(stage_c)
         .with_columns([
-            sum(num).alias("__num"),
-            sum(den).alias("__den"),
+            sum(num)?.alias("__num"),
+            sum(den)?.alias("__den"),
             crit.alias(CRITICAL_FAILED),
         ])
         .with_column(ungated.alias(SCORE_UNGATED))

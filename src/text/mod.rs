@@ -389,7 +389,8 @@ pub fn unstretch(word: &str) -> Option<String> {
     Some(out)
 }
 
-/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` and `(?-u:\B)`. A Unicode word
+/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` and `(?-u:\B)` (and likewise
+/// `\b{start}`, `\b{end}`, `\b{start-half}`, `\b{end-half}`, `\<` and `\>`). A Unicode word
 /// boundary stops the regex engine's fast DFA at the first non-ASCII character (an "é" or
 /// "–" in an answer) and falls back to a far slower engine; rubric text is Indonesian, whose
 /// words are ASCII letters, so the ASCII boundary gives the same matches much faster.
@@ -400,9 +401,20 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if in_class == 0 => {
+                Some(b @ ('b' | 'B' | '<' | '>')) if in_class == 0 => {
                     out.push_str("(?-u:\\");
                     out.push(b);
+                    // `\b{start}`, `\b{end-half}`: the assertion's name goes with it.
+                    if b == 'b' && chars.as_str().starts_with('{') {
+                        let rest = chars.as_str();
+                        let name = rest.find('}').map(|end| &rest[..=end]);
+                        if let Some(name) = name.filter(|n| {
+                            matches!(*n, "{start}" | "{end}" | "{start-half}" | "{end-half}")
+                        }) {
+                            out.push_str(name);
+                            chars = rest[name.len()..].chars();
+                        }
+                    }
                     out.push(')');
                 }
                 Some(other) => {

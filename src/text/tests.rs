@@ -129,4 +129,11 @@ fn word_boundaries_become_ascii() {
     assert_eq!(ascii(r"\Bx"), r"(?-u:\B)x");
     assert_eq!(ascii(r"a\\b"), r"a\\b");
     assert_eq!(ascii(r"\d{12}\s+[\b]"), r"\d{12}\s+[\b]");
+    // The named boundaries keep their name inside the group (else `{start}` would be a
+    // repetition of the group, a syntax error).
+    assert_eq!(
+        ascii(r"\b{start}x\b{end}"),
+        r"(?-u:\b{start})x(?-u:\b{end})"
+    );
+    assert_eq!(ascii(r"\<x\>\b{2}"), r"(?-u:\<)x(?-u:\>)(?-u:\b){2}");
 }

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::common::{bin, bytes, fixture};
+use super::common::{bin, bytes, fixture, score};
 
 const HEADER: &str = "No. Tiket;Unit Kerja;Media;Jenis Layanan;Tanggal Diterima;Tanggal Dijawab;Nama Petugas;Isi Pertanyaan;Jawaban";
 
@@ -345,6 +345,37 @@ fn corpus(dir: &Path) -> Vec<Case> {
             expect: Expect::Error(&["palsu.parquet"]),
         },
         Case {
+            name: "Parquet whose answer column is a list",
+            file: {
+                // A list column ("cannot cast List type" in polars' words).
+                use polars::prelude::*;
+                let p = dir.join("jawaban-daftar.parquet");
+                let answers = Series::new("Jawaban".into(), [Series::new("".into(), [GOOD])]);
+                let mut df = DataFrame::new(
+                    1,
+                    vec![
+                        Column::new("No. Tiket".into(), ["Q1"]),
+                        Column::new("Unit Kerja".into(), ["Balai Besar POM di Jakarta"]),
+                        Column::new("Tanggal Diterima".into(), ["02/03/2026 09:00"]),
+                        Column::new("Tanggal Dijawab".into(), ["03/03/2026 10:00"]),
+                        Column::new("Jenis Layanan".into(), ["Informasi"]),
+                        Column::new("Isi Pertanyaan".into(), ["Apakah produk ini terdaftar?"]),
+                        answers.into_column(),
+                    ],
+                )
+                .unwrap();
+                ParquetWriter::new(std::fs::File::create(&p).unwrap())
+                    .finish(&mut df)
+                    .unwrap();
+                p
+            },
+            args: vec![],
+            expect: Expect::Error(&[
+                "jawaban-daftar.parquet, kolom \"Jawaban\": kolom ini bertipe list[str]",
+                "bukan teks, angka atau tanggal",
+            ]),
+        },
+        Case {
             name: "unsupported extension",
             file: write(dir, "laporan.pdf", b"%PDF-1.4"),
             args: vec![],
@@ -451,6 +482,63 @@ fn corpus(dir: &Path) -> Vec<Case> {
         rubric.replacen("id = \"baku\"", "id = \"salam_evidence\"", 1),
         &["rubrik-bukti.toml", "\"salam\"", "kolom bukti"],
     ));
+    // Patterns compiled as the run compiles them: joined, with their size limit.
+    let salam = "any = ['selamat\\s+(pagi|siang|sore|malam)']";
+    assert!(rubric.contains(salam));
+    cases.push(rubric_case(
+        "rubric whose patterns exceed the size limit only once joined",
+        "rubrik-besar.toml",
+        rubric.replacen(
+            salam,
+            &format!(
+                "any = [{}]",
+                (0..200)
+                    .map(|i| format!("'\\w{{40}}x{i}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            1,
+        ),
+        &[
+            "rubrik-besar.toml, baris 12: criteria \"salam\".any: 200 pola ini masing-masing valid, tetapi digabung menjadi satu regex melebihi batas ukuran regex (10 MiB)",
+        ],
+    ));
+    cases.push(rubric_case(
+        "rubric with an unclosed group in a pattern",
+        "rubrik-regex.toml",
+        rubric.replacen(salam, "any = ['selamat', 'selamat\\s+(pagi']", 1),
+        &[
+            "rubrik-regex.toml, baris 12: criteria \"salam\".any: regex \"selamat\\s+(pagi\" tidak valid: unclosed group",
+        ],
+    ));
+    cases.push(rubric_case(
+        "rubric with an unknown Unicode class in question_matches",
+        "rubrik-unicode.toml",
+        rubric.replacen(
+            "applies_to = { service_type = [\"pengaduan\"] }",
+            "applies_to = { service_type = [\"pengaduan\"], question_matches = ['izin', '\\p{Klingon}'] }",
+            1,
+        ),
+        &[
+            "rubrik-unicode.toml, baris 34: criteria \"tindak\".applies_to.question_matches: regex \"\\p{Klingon}\" tidak valid: Unicode property not found",
+        ],
+    ));
+    cases.push(rubric_case(
+        "rubric with an unclosed class among all's patterns",
+        "rubrik-semua.toml",
+        rubric.replacen("all = ['laporan', 'tindak\\s*lanjut']", "all = ['laporan', '[tindak']", 1),
+        &[
+            "rubrik-semua.toml, baris 35: criteria \"tindak\".all: regex \"[tindak\" tidak valid: unclosed character class",
+        ],
+    ));
+    cases.push(rubric_case(
+        "rubric with an unknown named word boundary",
+        "rubrik-batas-kata.toml",
+        rubric.replacen("none = ['\\b(gak|udah|yg)\\b']", "none = ['\\b{awal}(gak|yg)']", 1),
+        &[
+            "rubrik-batas-kata.toml, baris 19: criteria \"baku\".none: regex \"\\b{awal}(gak|yg)\" tidak valid: unrecognized special word boundary assertion",
+        ],
+    ));
     cases.push(rubric_case(
         "rubric with weights summing to zero",
         "rubrik-bobot.toml",
@@ -555,7 +643,7 @@ fn regex_like_weights_to_zero(text: &str) -> String {
 fn hostile_inputs_fail_cleanly_or_become_issues() {
     let dir = tempfile::tempdir().unwrap();
     let cases = corpus(dir.path());
-    assert!(cases.len() >= 30, "{} cases", cases.len());
+    assert!(cases.len() >= 43, "{} cases", cases.len());
     let mut failures = Vec::new();
     for c in &cases {
         let before = bytes(&c.file);
@@ -664,6 +752,69 @@ fn hostile_inputs_fail_cleanly_or_become_issues() {
     // A formula-looking id stays text in the output (answers are covered in outputs.rs).
     let out = std::fs::read_to_string(dir.path().join("hasil-formula-looking-text.csv")).unwrap();
     assert!(out.contains("'=1+1"), "{out}");
+}
+
+/// `ulpk-eval rubric` refuses every rubric of the corpus the run refuses, with the same
+/// message (file, line, key), writing nothing; and what it accepts the run compiles:
+/// verbose patterns with comments, named word boundaries.
+#[test]
+fn the_validator_compiles_what_the_run_compiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = corpus(dir.path());
+    let before = snapshot(dir.path());
+    let mut checked = 0;
+    for c in &cases {
+        let name = c.file.file_name().unwrap().to_string_lossy().into_owned();
+        let (Some(true), Expect::Error(wants)) = (Some(name.starts_with("rubrik")), &c.expect)
+        else {
+            continue;
+        };
+        let res = bin().arg("rubric").arg(&c.file).output().unwrap();
+        let stderr = String::from_utf8_lossy(&res.stderr);
+        assert_eq!(res.status.code(), Some(2), "{}: {stderr}", c.name);
+        assert!(res.stdout.is_empty(), "{}", c.name);
+        for w in wants.iter() {
+            assert!(
+                stderr.contains(w),
+                "{}: stderr lacks \"{w}\": {stderr}",
+                c.name
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 11, "{checked}");
+    assert_eq!(snapshot(dir.path()), before, "the validator writes nothing");
+
+    // Accepted by both, and the run finds what the patterns say.
+    let rubric = std::fs::read_to_string(fixture("rubrik-uji.toml")).unwrap();
+    let salam = "any = ['selamat\\s+(pagi|siang|sore|malam)']";
+    for (file, any) in [
+        (
+            "rubrik-verbose.toml",
+            // A comment at the end: joined with `|` as text, it swallowed the next pattern.
+            "any = ['(?x) selamat \\s+ (pagi|siang|sore|malam) # salam (pembuka', 'halo']",
+        ),
+        (
+            "rubrik-batas.toml",
+            "any = ['\\b{start}selamat\\s+(pagi|siang)\\b{end}', '\\<halo\\>']",
+        ),
+    ] {
+        let path = write(dir.path(), file, rubric.replacen(salam, any, 1).as_bytes());
+        bin()
+            .arg("rubric")
+            .arg(&path)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Rubrik valid."));
+        let out = dir.path().join(format!("{file}.csv"));
+        score(&path, &fixture("jawaban-uji.csv"), &out);
+        let text = std::fs::read_to_string(&out).unwrap();
+        let a1 = text.lines().find(|l| l.starts_with("A1,")).unwrap();
+        assert!(
+            a1.contains(",pass,\"ditemukan: \"\"Selamat pagi\"\"\","),
+            "{file}: {a1}"
+        );
+    }
 }
 
 /// A run writing `out` on a large input, stopped as soon as its temporary file appears.
@@ -788,6 +939,165 @@ fn interrupted_runs_leave_the_previous_output_intact() {
         temp_files(dir.path()).is_empty(),
         "the next run removes the stale file"
     );
+}
+
+/// Every file under `dir` (recursively) and its bytes.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                todo.push(e.path());
+            } else {
+                let p = e.path();
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `report --per-unit` puts its workbook, charts and per-unit workbooks in place as one
+/// set: stopped with SIGTERM when 60 % of the per-unit workbooks are complete, it leaves
+/// the previous set, every file of it, and no temporary file; run to the end, every file
+/// is the new one.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_interrupted_report_leaves_the_previous_set_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |epoch: &str| {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ulpk-eval"));
+        c.current_dir(super::common::root())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .arg("report")
+            .arg("-o")
+            .arg(dir.path().join("laporan.xlsx"))
+            .arg("--per-unit")
+            .arg(dir.path().join("umpan-balik"))
+            .arg("--charts")
+            .arg(dir.path().join("grafik"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        c
+    };
+    // The previous set (its workbooks dated 2026-04-06), and the inputs.
+    assert!(report("1775462400").status().unwrap().success());
+    let previous = tree(dir.path());
+    let units = std::fs::read_dir(dir.path().join("umpan-balik"))
+        .unwrap()
+        .count();
+    assert!(units >= 10, "{units} unit workbooks");
+    let config = bytes(&super::common::root().join("ulpk-eval.toml"));
+
+    // A new set (dated a day later), stopped once 60 % of the unit workbooks are complete
+    // under their temporary names.
+    let mut child = report("1775548800").spawn().unwrap();
+    let temporaries = |pid: u32| {
+        std::fs::read_dir(dir.path().join("umpan-balik"))
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                let n = e.file_name().to_string_lossy().into_owned();
+                n.starts_with('.') && n.contains(&format!(".{pid}.")) && n.ends_with(".tmp")
+            })
+            .count()
+    };
+    let mut seen = 0;
+    for _ in 0..60_000 {
+        seen = temporaries(child.id());
+        if seen * 10 >= units * 6 || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let code = child.wait().unwrap().code();
+    assert!(
+        seen * 10 >= units * 6,
+        "{seen} of {units} staged before the renames"
+    );
+    assert_eq!(code, Some(130));
+    let after = tree(dir.path());
+    let names = |t: &[(PathBuf, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&after),
+        names(&previous),
+        "no file added or removed, no temporary"
+    );
+    for ((p, a), (_, b)) in after.iter().zip(&previous) {
+        assert!(a == b, "{} changed: a mix of old and new", p.display());
+    }
+    assert_eq!(bytes(&super::common::root().join("ulpk-eval.toml")), config);
+
+    // Run to the end: every workbook is the new one.
+    assert!(report("1775548800").status().unwrap().success());
+    let new = tree(dir.path());
+    assert_eq!(names(&new), names(&previous));
+    for ((p, a), (_, b)) in new.iter().zip(&previous) {
+        if p.extension().is_some_and(|e| e == "xlsx") {
+            assert!(a != b, "{} is still the previous one", p.display());
+        }
+    }
+}
+
+/// A full disk (here a file size limit, `ulimit -f`, which fails writes the same way) while
+/// an output is written: said in the user's words with the file or folder, never the
+/// library's text ("os error 27", `ZipWriter`, a panic in rust_xlsxwriter's worksheet
+/// writer); no output, no temporary file, the input unchanged.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_said_in_the_users_words() {
+    let input = super::common::root().join("samples/simpel-lpk-2026-q1.csv");
+    let input_bytes = bytes(&input);
+    let limit = "berkas melebihi batas ukuran berkas yang diizinkan (kuota atau ulimit); kosongkan ruang atau pilih folder lain; berkas sebelumnya tidak berubah";
+    for (out, place) in [
+        ("skor.csv", "skor.csv: ".to_string()),
+        ("skor.parquet", "skor.parquet: ".to_string()),
+        (
+            "skor.xlsx",
+            format!(
+                "{}: gagal menulis lembar kerja sementara XLSX di folder ini: ",
+                std::env::temp_dir().display()
+            ),
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let before = snapshot(dir.path());
+        let res = std::process::Command::new("bash")
+            .current_dir(dir.path())
+            .env("RUST_BACKTRACE", "0")
+            .arg("-c")
+            // 20 KiB at most per file; the signal the limit sends ignored, so that writes
+            // fail with an error (EFBIG) as they do on a full disk (ENOSPC).
+            .arg("ulimit -f 20; trap '' XFSZ; exec \"$0\" \"$@\"")
+            .arg(assert_cmd::cargo::cargo_bin!("ulpk-eval"))
+            .arg("score")
+            .arg(&input)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&res.stderr);
+        assert_eq!(res.status.code(), Some(2), "{out}: {stderr}");
+        assert!(
+            stderr.contains(&format!("galat: {place}{limit}")),
+            "{out}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("os error"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(dir.path()), before, "{out}: nothing written");
+        assert_eq!(bytes(&input), input_bytes);
+    }
 }
 
 /// `a.csv` in `dir`: one valid answer.
