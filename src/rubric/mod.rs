@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::error::{Error, Lines, Location, Msg, Result, line_of, parse_toml};
 use crate::ingest::columns::field;
 
+mod kinds;
 pub mod pattern;
 
 /// The BPOM answer-quality rubric shipped with the tool.
@@ -39,19 +40,6 @@ struct RubricFile {
     criteria: Vec<Spanned<toml::Table>>,
     bands: Vec<Spanned<BandFile>>,
 }
-
-/// Keys every criterion has, whatever its kind.
-const COMMON_KEYS: &[&str] = &[
-    "id",
-    "label",
-    "kind",
-    "weight",
-    "section",
-    "critical",
-    "description",
-    "applies_to",
-    "partial_value",
-];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,17 +72,8 @@ struct AppliesToFile {
     question_matches: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TargetFile {
-    #[serde(default)]
-    service_type: Option<String>,
-    #[serde(default)]
-    channels: Vec<String>,
-    days: i64,
-}
-
-/// Every key any criterion kind may have; the kind decides which are allowed.
+/// The keys every criterion has, whatever its kind; each kind reads the rest itself
+/// ([`kinds`], [`crate::kinds`]).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CriterionFile {
@@ -112,48 +91,6 @@ struct CriterionFile {
     applies_to: Option<AppliesToFile>,
     #[serde(default)]
     partial_value: Option<f64>,
-    // pattern, length, field
-    #[serde(default)]
-    field: Option<String>,
-    // pattern
-    #[serde(default)]
-    any: Vec<String>,
-    #[serde(default)]
-    all: Vec<String>,
-    #[serde(default)]
-    none: Vec<String>,
-    #[serde(default)]
-    within_chars: Option<usize>,
-    #[serde(default)]
-    within_last_chars: Option<usize>,
-    // length
-    #[serde(default)]
-    min_words: Option<u32>,
-    #[serde(default)]
-    max_words: Option<u32>,
-    #[serde(default)]
-    partial_min_words: Option<u32>,
-    // sla
-    #[serde(default)]
-    targets: Vec<TargetFile>,
-    #[serde(default)]
-    partial_extra_days: Option<i64>,
-    // overlap
-    #[serde(default)]
-    pass: Option<f64>,
-    #[serde(default)]
-    partial: Option<f64>,
-    #[serde(default)]
-    min_word_length: Option<usize>,
-    #[serde(default)]
-    stopwords: Vec<String>,
-    // manual
-    #[serde(default)]
-    column: Vec<String>,
-    #[serde(default)]
-    scale: Option<[f64; 2]>,
-    #[serde(default)]
-    na_values: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,49 +439,6 @@ fn name_offset(text: &str, from: usize, key: &str) -> Option<usize> {
     None
 }
 
-/// Rejects keys that do not belong to the criterion's kind.
-fn only_keys(
-    ctx: &Ctx,
-    offset: usize,
-    key: &str,
-    c: &CriterionFile,
-    allowed: &[&str],
-) -> Result<()> {
-    let present: [(&str, bool); 18] = [
-        ("field", c.field.is_some()),
-        ("within_last_chars", c.within_last_chars.is_some()),
-        ("any", !c.any.is_empty()),
-        ("all", !c.all.is_empty()),
-        ("none", !c.none.is_empty()),
-        ("within_chars", c.within_chars.is_some()),
-        ("min_words", c.min_words.is_some()),
-        ("max_words", c.max_words.is_some()),
-        ("partial_min_words", c.partial_min_words.is_some()),
-        ("targets", !c.targets.is_empty()),
-        ("partial_extra_days", c.partial_extra_days.is_some()),
-        ("pass", c.pass.is_some()),
-        ("partial", c.partial.is_some()),
-        ("min_word_length", c.min_word_length.is_some()),
-        ("stopwords", !c.stopwords.is_empty()),
-        ("column", !c.column.is_empty()),
-        ("scale", c.scale.is_some()),
-        ("na_values", !c.na_values.is_empty()),
-    ];
-    for (k, set) in present {
-        if set && !allowed.contains(&k) {
-            let kind = &c.kind;
-            return Err(ctx.err_at(
-                offset,
-                msg!(
-                    "{key}: kunci \"{k}\" tidak berlaku untuk kind = \"{kind}\"",
-                    "{key}: key \"{k}\" does not apply to kind = \"{kind}\""
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
 fn check_fraction(ctx: &Ctx, offset: usize, key: &str, v: f64) -> Result<()> {
     if !(0.0..=1.0).contains(&v) || v.is_nan() {
         return Err(ctx.err_at(
@@ -626,22 +520,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
     for spanned in &file.criteria {
         let off = spanned.span().start;
         let mut table = spanned.get_ref().clone();
-        let text_kind = table
-            .get("kind")
-            .and_then(|v| v.as_str())
-            .and_then(crate::kinds::parser);
-        let kind_keys = match text_kind {
-            Some(_) => {
-                let rest: toml::Table = table
-                    .iter()
-                    .filter(|(k, _)| !COMMON_KEYS.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                table.retain(|k, _| COMMON_KEYS.contains(&k));
-                Some(rest)
-            }
-            None => None,
-        };
+        // The common keys (those `CriterionFile` has) here, the kind's own to its parser.
+        let (common, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut table)
+            .into_iter()
+            .partition(|(k, v)| kinds::knows::<CriterionFile>(k, v));
+        let table: toml::Table = common.into_iter().collect();
+        let rest: toml::Table = rest.into_iter().collect();
         let owned: CriterionFile = from_table(&ctx, off, table)?;
         let c = &owned;
         let key = format!("criteria \"{}\"", c.id);
@@ -725,15 +609,33 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             &applies_to.question_matches,
             true,
         )?;
-        let kind = match (text_kind, kind_keys) {
-            (Some((name, parse_kind)), Some(rest)) => {
-                let check = parse_kind(rest, &resources).map_err(|e| {
-                    let at = key_offset(text, off, &e).unwrap_or(off);
-                    ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
-                })?;
-                Kind::Text { name, check }
-            }
-            _ => legacy_kind(&ctx, off, &key, c)?,
+        let kind = if let Some(parse_kind) = kinds::parser(&c.kind) {
+            let head = kinds::Head {
+                off,
+                key: &key,
+                common: c,
+            };
+            parse_kind(&ctx, &head, rest)?
+        } else if let Some((name, parse_kind)) = crate::kinds::parser(&c.kind) {
+            let check = parse_kind(rest, &resources).map_err(|e| {
+                let at = key_offset(text, off, &e).unwrap_or(off);
+                ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
+            })?;
+            Kind::Text { name, check }
+        } else {
+            let kinds: Vec<&str> = kinds::KINDS
+                .iter()
+                .map(|(n, _, _)| *n)
+                .chain(crate::kinds::KINDS.iter().map(|(n, _)| *n))
+                .collect();
+            let (other, kinds) = (&c.kind, kinds.join(", "));
+            return Err(ctx.err_at(
+                off,
+                msg!(
+                    "{key}: kind \"{other}\" tidak dikenal; gunakan salah satu dari: {kinds}",
+                    "{key}: unknown kind \"{other}\"; use one of: {kinds}"
+                ),
+            ));
         };
         criteria.push(Criterion {
             id: c.id.clone(),
@@ -819,236 +721,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         criteria,
         bands,
         source: path.to_path_buf(),
-    })
-}
-
-/// The kind of a criterion of the built-in kinds (pattern, length, sla, field, overlap,
-/// manual), from its common layout; the text kinds parse their own keys ([`crate::kinds`]).
-fn legacy_kind(ctx: &Ctx, off: usize, key: &str, c: &CriterionFile) -> Result<Kind> {
-    Ok(match c.kind.as_str() {
-        "pattern" => {
-            only_keys(
-                ctx,
-                off,
-                key,
-                c,
-                &[
-                    "field",
-                    "any",
-                    "all",
-                    "none",
-                    "within_chars",
-                    "within_last_chars",
-                ],
-            )?;
-            if c.any.is_empty() && c.all.is_empty() && c.none.is_empty() {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: kind = \"pattern\" memerlukan any, all atau none",
-                        "{key}: kind = \"pattern\" needs any, all or none"
-                    ),
-                ));
-            }
-            // `any` and `none` are each one regex in the run; each of `all` its own.
-            for (list, name) in [(&c.any, "any"), (&c.all, "all"), (&c.none, "none")] {
-                if !list.is_empty() {
-                    check_patterns(
-                        ctx,
-                        off,
-                        &format!("{key}.{name}"),
-                        &[name],
-                        list,
-                        name != "all",
-                    )?;
-                }
-            }
-            Kind::Pattern {
-                field: text_field(ctx, off, key, c.field.as_deref())?,
-                any: c.any.clone(),
-                all: c.all.clone(),
-                none: c.none.clone(),
-                within_chars: c.within_chars,
-                within_last_chars: c.within_last_chars,
-            }
-        }
-        "length" => {
-            only_keys(
-                ctx,
-                off,
-                key,
-                c,
-                &["field", "min_words", "max_words", "partial_min_words"],
-            )?;
-            if c.min_words.is_none() && c.max_words.is_none() {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: kind = \"length\" memerlukan min_words atau max_words",
-                        "{key}: kind = \"length\" needs min_words or max_words"
-                    ),
-                ));
-            }
-            if let (Some(lo), Some(hi)) = (c.min_words, c.max_words)
-                && lo > hi
-            {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: min_words ({lo}) lebih besar dari max_words ({hi})",
-                        "{key}: min_words ({lo}) is greater than max_words ({hi})"
-                    ),
-                ));
-            }
-            if let (Some(p), Some(lo)) = (c.partial_min_words, c.min_words)
-                && p > lo
-            {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: partial_min_words ({p}) harus ≤ min_words ({lo})",
-                        "{key}: partial_min_words ({p}) must be ≤ min_words ({lo})"
-                    ),
-                ));
-            }
-            Kind::Length {
-                field: text_field(ctx, off, key, c.field.as_deref())?,
-                min_words: c.min_words,
-                max_words: c.max_words,
-                partial_min_words: c.partial_min_words,
-            }
-        }
-        "sla" => {
-            only_keys(ctx, off, key, c, &["targets", "partial_extra_days"])?;
-            if c.targets.is_empty() {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: kind = \"sla\" memerlukan [[criteria.targets]]",
-                        "{key}: kind = \"sla\" needs [[criteria.targets]]"
-                    ),
-                ));
-            }
-            for t in &c.targets {
-                if t.days < 0 {
-                    let d = t.days;
-                    return Err(ctx.err_at(
-                        off,
-                        msg!(
-                            "{key}.targets: days harus ≥ 0, bukan {d}",
-                            "{key}.targets: days must be ≥ 0, not {d}"
-                        ),
-                    ));
-                }
-            }
-            if c.partial_extra_days.is_some_and(|d| d < 0) {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: partial_extra_days harus ≥ 0",
-                        "{key}: partial_extra_days must be ≥ 0"
-                    ),
-                ));
-            }
-            Kind::Sla {
-                targets: c
-                    .targets
-                    .iter()
-                    .map(|t| SlaTarget {
-                        service_type: t.service_type.clone(),
-                        channels: t.channels.clone(),
-                        days: t.days,
-                    })
-                    .collect(),
-                partial_extra_days: c.partial_extra_days,
-            }
-        }
-        "field" => {
-            only_keys(ctx, off, key, c, &["field"])?;
-            let f = c.field.clone().unwrap_or_default();
-            if !field::ALL.contains(&f.as_str()) {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}.field: \"{f}\" tidak dikenal; yang dikenal: {}",
-                        "{key}.field: unknown \"{f}\"; known: {}",
-                        field::ALL.join(", ")
-                    ),
-                ));
-            }
-            Kind::Field { field: f }
-        }
-        "overlap" => {
-            only_keys(
-                ctx,
-                off,
-                key,
-                c,
-                &["pass", "partial", "min_word_length", "stopwords"],
-            )?;
-            let pass = c.pass.unwrap_or(0.5);
-            check_fraction(ctx, off, &format!("{key}.pass"), pass)?;
-            if let Some(p) = c.partial {
-                check_fraction(ctx, off, &format!("{key}.partial"), p)?;
-                if p > pass {
-                    return Err(ctx.err_at(
-                        off,
-                        msg!(
-                            "{key}: partial ({p}) harus ≤ pass ({pass})",
-                            "{key}: partial ({p}) must be ≤ pass ({pass})"
-                        ),
-                    ));
-                }
-            }
-            Kind::Overlap {
-                pass,
-                partial: c.partial,
-                min_word_length: c.min_word_length.unwrap_or(4),
-                stopwords: c.stopwords.iter().map(|s| s.to_lowercase()).collect(),
-            }
-        }
-        "manual" => {
-            only_keys(ctx, off, key, c, &["column", "scale", "na_values"])?;
-            let scale = c.scale.unwrap_or([0.0, 1.0]);
-            if scale[0] >= scale[1] || scale.iter().any(|v| !v.is_finite()) {
-                return Err(ctx.err_at(
-                    off,
-                    msg!(
-                        "{key}: scale harus [min, max] dengan min < max",
-                        "{key}: scale must be [min, max] with min < max"
-                    ),
-                ));
-            }
-            let mut columns = c.column.clone();
-            if columns.is_empty() {
-                columns.push(c.label.clone());
-                columns.push(c.id.clone());
-            }
-            Kind::Manual {
-                key: format!("manual__{}", c.id),
-                columns,
-                scale,
-                na_values: if c.na_values.is_empty() {
-                    vec!["N/A".into(), "NA".into(), "-".into()]
-                } else {
-                    c.na_values.clone()
-                },
-            }
-        }
-        other => {
-            let kinds: Vec<&str> = ["pattern", "length", "sla", "field", "overlap", "manual"]
-                .into_iter()
-                .chain(crate::kinds::KINDS.iter().map(|(n, _)| *n))
-                .collect();
-            let kinds = kinds.join(", ");
-            return Err(ctx.err_at(
-                off,
-                msg!(
-                    "{key}: kind \"{other}\" tidak dikenal; gunakan salah satu dari: {kinds}",
-                    "{key}: unknown kind \"{other}\"; use one of: {kinds}"
-                ),
-            ));
-        }
     })
 }
 
