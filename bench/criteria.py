@@ -17,7 +17,9 @@ import argparse
 import os
 import subprocess
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from answers import measure  # noqa: E402  (one way to time a run, shared with answers.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
@@ -35,18 +37,6 @@ def rubric(n):
                 "weight = 1", f"any = ['\\b{word}\\w{{0,{i % 7}}}\\b']", ""]
     out += ['[[bands]]', 'grade = "A"', "min = 50", "", "[[bands]]", 'grade = "B"', "min = 0", ""]
     return "\n".join(out)
-
-
-def measure(cmd):
-    """Runs cmd, returns (seconds, peak RSS in MiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024.0
 
 
 def main():

@@ -253,24 +253,9 @@ fn unit_list_and_date_order_issues() {
         "# daftar unit\nBalai POM di Serang\nLoka POM di Kabupaten Bogor\n",
     )
     .unwrap();
-    let issues = dir.path().join("masalah.csv");
-    let out = dir.path().join("skor.csv");
-    bin()
-        .arg("score")
-        .arg(&input)
-        .arg("--units")
-        .arg(&units)
-        .arg("--issues")
-        .arg(&issues)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(0);
-    let rows = super::common::read_csv(&issues);
-    let got: Vec<(&str, &str, &str)> = rows
-        .iter()
-        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
-        .collect();
+    let (rows, scored) =
+        score_with_issues(dir.path(), &input, &["--units".as_ref(), units.as_ref()]);
+    let got = issue_triples(&rows);
     assert_eq!(
         got,
         [
@@ -296,7 +281,6 @@ fn unit_list_and_date_order_issues() {
             ),
         ]
     );
-    let scored = super::common::read_csv(&out);
     // The unit takes the list's spelling; the SLA of a reversed pair is unverifiable.
     assert_eq!(scored[0]["unit"], "Balai POM di Serang");
     assert_eq!(scored[0]["ketepatan_waktu"], "unverifiable");
@@ -325,22 +309,8 @@ fn the_built_in_register_is_the_default_unit_list() {
          3;Balai POM di Bandunk;Informasi;05/03/2026 10:00;05/03/2026 11:00;Tanya obat;Selamat pagi\n",
     )
     .unwrap();
-    let issues = dir.path().join("masalah.csv");
-    let out = dir.path().join("skor.csv");
-    bin()
-        .arg("score")
-        .arg(&input)
-        .arg("--issues")
-        .arg(&issues)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(0);
-    let rows = super::common::read_csv(&issues);
-    let got: Vec<(&str, &str, &str)> = rows
-        .iter()
-        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
-        .collect();
+    let (rows, scored) = score_with_issues(dir.path(), &input, &[]);
+    let got = issue_triples(&rows);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0, got[0].1), ("unknown_unit", "4"));
     // Three suggestions, the real unit first.
@@ -350,7 +320,6 @@ fn the_built_in_register_is_the_default_unit_list() {
         "{m}"
     );
     assert_eq!(m.matches("; ").count(), 3, "{m}");
-    let scored = super::common::read_csv(&out);
     let units: Vec<&str> = scored.iter().map(|r| r["unit"].as_str()).collect();
     assert_eq!(
         units,
@@ -360,4 +329,37 @@ fn the_built_in_register_is_the_default_unit_list() {
             "Balai POM di Bandunk"
         ]
     );
+}
+
+type Rows = Vec<std::collections::HashMap<String, String>>;
+
+/// `score INPUT ARGS --issues masalah.csv -o skor.csv` in `dir`, exit 0: the issues and the
+/// scored rows read back.
+fn score_with_issues(
+    dir: &std::path::Path,
+    input: &std::path::Path,
+    args: &[&std::ffi::OsStr],
+) -> (Rows, Rows) {
+    let (issues, out) = (dir.join("masalah.csv"), dir.join("skor.csv"));
+    bin()
+        .arg("score")
+        .arg(input)
+        .args(args)
+        .arg("--issues")
+        .arg(&issues)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    (
+        super::common::read_csv(&issues),
+        super::common::read_csv(&out),
+    )
+}
+
+/// (kind, row, message) of each issue row.
+fn issue_triples(rows: &Rows) -> Vec<(&str, &str, &str)> {
+    rows.iter()
+        .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
+        .collect()
 }

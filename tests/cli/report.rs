@@ -728,26 +728,7 @@ fn previous_report_read_back_in_either_language() {
 #[test]
 fn sources_meet_under_the_registered_name() {
     let dir = tempfile::tempdir().unwrap();
-    let root = super::common::root();
-    let config = std::fs::read_to_string(root.join("ulpk-eval.toml"))
-        .unwrap()
-        .replace("\"samples/", &format!("\"{}/samples/", root.display()))
-        .replace("\"rubrics/", &format!("\"{}/rubrics/", root.display()))
-        .lines()
-        .filter(|l| !l.starts_with("previous =") && !l.starts_with("output ="))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let cfg = dir.path().join("ulpk-eval.toml");
-    std::fs::write(&cfg, config).unwrap();
-    let out = dir.path().join("laporan.xlsx");
-    bin()
-        .env("SOURCE_DATE_EPOCH", GENERATED)
-        .args(["report", "--config"])
-        .arg(&cfg)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    let out = report_with_config(dir.path(), |c| c);
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let r = wb.worksheet_range("Peringkat Unit").unwrap();
     let headers = super::common::header_row(&r);
@@ -779,31 +760,14 @@ fn sources_meet_under_the_registered_name() {
 #[test]
 fn a_weighted_instrument_enters_the_combined_index() {
     let dir = tempfile::tempdir().unwrap();
-    let root = super::common::root();
-    let config = std::fs::read_to_string(root.join("ulpk-eval.toml"))
-        .unwrap()
-        .replace("\"samples/", &format!("\"{}/samples/", root.display()))
-        .replace("\"rubrics/", &format!("\"{}/rubrics/", root.display()))
-        .replace(
+    let out = report_with_config(dir.path(), |c| {
+        let weighted = c.replace(
             "pekppp\"]\nas_of = \"2026-03-31\"\nlayout = \"recap\"",
             "pekppp\"]\nas_of = \"2026-03-31\"\nlayout = \"recap\"\nindex_weight = 0.2",
-        )
-        .lines()
-        .filter(|l| !l.starts_with("previous =") && !l.starts_with("output ="))
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert!(config.contains("index_weight = 0.2"));
-    let cfg = dir.path().join("ulpk-eval.toml");
-    std::fs::write(&cfg, config).unwrap();
-    let out = dir.path().join("laporan.xlsx");
-    bin()
-        .env("SOURCE_DATE_EPOCH", GENERATED)
-        .args(["report", "--config"])
-        .arg(&cfg)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+        );
+        assert!(weighted.contains("index_weight = 0.2"));
+        weighted
+    });
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let r = wb.worksheet_range("Peringkat Unit").unwrap();
     let headers = super::common::header_row(&r);
@@ -832,4 +796,34 @@ fn a_weighted_instrument_enters_the_combined_index() {
         m.rows()
             .any(|row| row[1] == "kualitas 0.35 · SLA 0.2 · standar 0.3 · SKM 0.15 · PEKPPP 0.2")
     );
+}
+
+/// The report of the shipped config, edited by `edit`, written in `dir` (no previous
+/// period, the report's own output path): the path of the workbook.
+fn report_with_config(
+    dir: &std::path::Path,
+    edit: impl Fn(String) -> String,
+) -> std::path::PathBuf {
+    let root = super::common::root();
+    let config = std::fs::read_to_string(root.join("ulpk-eval.toml"))
+        .unwrap()
+        .replace("\"samples/", &format!("\"{}/samples/", root.display()))
+        .replace("\"rubrics/", &format!("\"{}/rubrics/", root.display()));
+    let config = edit(config)
+        .lines()
+        .filter(|l| !l.starts_with("previous =") && !l.starts_with("output ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let cfg = dir.join("ulpk-eval.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let out = dir.join("laporan.xlsx");
+    bin()
+        .env("SOURCE_DATE_EPOCH", GENERATED)
+        .args(["report", "--config"])
+        .arg(&cfg)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    out
 }
