@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::assess::read::{self, Filled};
-use crate::error::{Error, Location, Result, polars_err};
+use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::issues::{DataIssue, IssueKind, sort_issues};
@@ -272,40 +272,44 @@ pub fn gaps_frame(
     let text = |f: fn(&GapRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let num = |f: fn(&GapRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
     let mandatory = lang.pick("Wajib", "Mandatory");
-    let df = DataFrame::new(
-        rows.len(),
-        vec![
-            Column::new("unit".into(), text(|r| r.unit.clone())),
-            Column::new("code".into(), text(|r| r.code.clone())),
-            Column::new("aspect".into(), text(|r| r.aspect.clone())),
-            Column::new("item".into(), text(|r| r.item.clone())),
-            Column::new(
-                "mandatory".into(),
-                rows.iter()
-                    .map(|r| if r.mandatory { mandatory } else { "" })
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new("met_pct".into(), num(|r| r.met_pct)),
-            Column::new("weight".into(), num(|r| r.weight)),
-            Column::new("points_lost".into(), num(|r| r.points_lost)),
-            Column::new("missing".into(), text(|r| r.missing.clone())),
-            Column::new("cell".into(), text(|r| r.cell.clone())),
-        ],
-    )
-    .map_err(|e| polars_err("celah", e))?;
-    let headers = crate::labels::owned(&[
-        "Unit",
-        lang.pick("Kode", "Code"),
+    let mut t = crate::output::table::Sheet::new();
+    t.push("unit", "Unit", text(|r| r.unit.clone()));
+    t.push("code", lang.pick("Kode", "Code"), text(|r| r.code.clone()));
+    t.push(
+        "aspect",
         lang.pick("Aspek", "Aspect"),
-        lang.pick("Butir", "Item"),
+        text(|r| r.aspect.clone()),
+    );
+    t.push("item", lang.pick("Butir", "Item"), text(|r| r.item.clone()));
+    t.push(
+        "mandatory",
         lang.pick("Wajib", "Mandatory"),
+        rows.iter()
+            .map(|r| if r.mandatory { mandatory } else { "" })
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "met_pct",
         lang.pick("Terpenuhi (%)", "Met (%)"),
+        num(|r| r.met_pct),
+    );
+    t.push(
+        "weight",
         lang.pick("Bobot Butir", "Item Weight"),
+        num(|r| r.weight),
+    );
+    t.push(
+        "points_lost",
         lang.pick("Poin Hilang", "Points Lost"),
+        num(|r| r.points_lost),
+    );
+    t.push(
+        "missing",
         lang.pick("Yang Kurang", "What Is Missing"),
-        lang.pick("Sel", "Cell"),
-    ]);
-    Ok((df, headers))
+        text(|r| r.missing.clone()),
+    );
+    t.push("cell", lang.pick("Sel", "Cell"), text(|r| r.cell.clone()));
+    t.finish(rows.len(), "celah")
 }
 
 /// The assessment date for date items: `YYYY-MM-DD`, or today when not given. `what` names

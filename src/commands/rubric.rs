@@ -3,7 +3,7 @@
 use polars::prelude::*;
 
 use crate::cli::RubricArgs;
-use crate::error::{Result, polars_err};
+use crate::error::Result;
 use crate::i18n::Lang;
 use crate::output::table;
 use crate::rubric::{Kind, Rubric};
@@ -106,31 +106,23 @@ pub fn criteria_frame(rubric: &Rubric, lang: Lang) -> Result<(DataFrame, Vec<Str
         });
         description.push(c.description.clone());
     }
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new("id".into(), id),
-            Column::new("label".into(), label),
-            Column::new("section".into(), section),
-            Column::new("kind".into(), kind),
-            Column::new("weight".into(), weight),
-            Column::new("share".into(), share),
-            Column::new("critical".into(), critical),
-            Column::new("applies".into(), applies),
-            Column::new("description".into(), description),
-        ],
-    )
-    .map_err(|e| polars_err("rubrik", e))?;
-    let headers = crate::labels::owned(&[
-        "ID",
-        lang.pick("Kriteria", "Criterion"),
-        lang.pick("Bagian", "Section"),
-        lang.pick("Jenis", "Kind"),
-        lang.pick("Bobot", "Weight"),
+    let mut t = crate::output::table::Sheet::new();
+    t.push("id", "ID", id);
+    t.push("label", lang.pick("Kriteria", "Criterion"), label);
+    t.push("section", lang.pick("Bagian", "Section"), section);
+    t.push("kind", lang.pick("Jenis", "Kind"), kind);
+    t.push("weight", lang.pick("Bobot", "Weight"), weight);
+    t.push(
+        "share",
         lang.pick("Porsi bobot (%)", "Weight share (%)"),
-        lang.pick("Kritis", "Critical"),
-        lang.pick("Berlaku untuk", "Applies to"),
+        share,
+    );
+    t.push("critical", lang.pick("Kritis", "Critical"), critical);
+    t.push("applies", lang.pick("Berlaku untuk", "Applies to"), applies);
+    t.push(
+        "description",
         lang.pick("Keterangan", "Description"),
-    ]);
-    Ok((df, headers))
+        description,
+    );
+    t.finish(n, "rubrik")
 }

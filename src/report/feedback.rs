@@ -240,50 +240,43 @@ fn position_rows(
 const DIFF_COLUMN: u16 = 4;
 
 fn position_frame(rows: &[Position], lang: Lang) -> Result<(DataFrame, Vec<String>)> {
-    let df = DataFrame::new(
-        rows.len(),
-        vec![
-            Column::new(
-                "component".into(),
-                rows.iter().map(|r| r.component.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "unit".into(),
-                rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "interval".into(),
-                rows.iter().map(|r| r.interval.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "national".into(),
-                rows.iter().map(|r| r.national).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "diff".into(),
-                rows.iter()
-                    .map(|r| diff(r.unit, r.national))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "basis".into(),
-                rows.iter().map(|r| r.basis.clone()).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| polars_err("umpan balik", e))?;
-    let headers = crate::labels::owned(&[
+    let mut t = crate::output::table::Sheet::new();
+    t.push(
+        "component",
         lang.pick("Komponen", "Component"),
+        rows.iter().map(|r| r.component.clone()).collect::<Vec<_>>(),
+    );
+    t.push(
+        "unit",
         lang.pick("Nilai Unit", "Unit"),
+        rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+    );
+    t.push(
+        "interval",
         lang.pick("IK 95 % Unit (n)", "Unit 95 % CI (n)"),
+        rows.iter().map(|r| r.interval.clone()).collect::<Vec<_>>(),
+    );
+    t.push(
+        "national",
         lang.pick("Nasional", "National"),
+        rows.iter().map(|r| r.national).collect::<Vec<_>>(),
+    );
+    t.push(
+        "diff",
         lang.pick("Selisih", "Difference"),
+        rows.iter()
+            .map(|r| diff(r.unit, r.national))
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "basis",
         lang.pick(
             "Dasar Angka Nasional",
             "How the National Figure Is Computed",
         ),
-    ]);
-    Ok((df, headers))
+        rows.iter().map(|r| r.basis.clone()).collect::<Vec<_>>(),
+    );
+    t.finish(rows.len(), "umpan balik")
 }
 
 /// The unit's months beside the national ones.
@@ -322,30 +315,38 @@ fn trend_frame(
     };
     let nat_col =
         |col: &str| -> Vec<Option<f64>> { rows.iter().map(|(_, m)| nat(m, col)).collect() };
-    let df = DataFrame::new(
-        rows.len(),
-        vec![
-            Column::new(
-                "month".into(),
-                rows.iter().map(|(_, m)| m.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new("answers".into(), own_col("answers")),
-            Column::new("mean_score".into(), own_col("mean_score")),
-            Column::new("national_score".into(), nat_col("mean_score")),
-            Column::new("sla_pct".into(), own_col("sla_pct")),
-            Column::new("national_sla".into(), nat_col("sla_pct")),
-        ],
-    )
-    .map_err(|e| polars_err("tren unit", e))?;
-    let headers = crate::labels::owned(&[
+    let mut t = crate::output::table::Sheet::new();
+    t.push(
+        "month",
         lang.pick("Bulan", "Month"),
+        rows.iter().map(|(_, m)| m.clone()).collect::<Vec<_>>(),
+    );
+    t.push(
+        "answers",
         lang.pick("Jawaban", "Answers"),
+        own_col("answers"),
+    );
+    t.push(
+        "mean_score",
         lang.pick("Rata-rata skor unit", "Unit mean score"),
+        own_col("mean_score"),
+    );
+    t.push(
+        "national_score",
         lang.pick("Rata-rata skor nasional", "National mean score"),
+        nat_col("mean_score"),
+    );
+    t.push(
+        "sla_pct",
         lang.pick("SLA unit (%)", "Unit SLA (%)"),
+        own_col("sla_pct"),
+    );
+    t.push(
+        "national_sla",
         lang.pick("SLA nasional (%)", "National SLA (%)"),
-    ]);
-    Ok((df, headers))
+        nat_col("sla_pct"),
+    );
+    t.finish(rows.len(), "tren unit")
 }
 
 fn summary_rows(

@@ -345,50 +345,56 @@ pub fn disputes_frame(
             .then(a.location.row.cmp(&b.location.row))
     });
     let text = |f: &dyn Fn(&Dispute) -> String| v.iter().map(|d| f(d)).collect::<Vec<String>>();
-    let df = DataFrame::new(
-        v.len(),
-        vec![
-            Column::new("id".into(), text(&|d| d.id.clone())),
-            Column::new("criterion".into(), text(&|d| label(&d.criterion))),
-            Column::new(
-                "date".into(),
-                text(&|d| {
-                    d.date
-                        .map(|t| t.format("%d/%m/%Y").to_string())
-                        .unwrap_or_default()
-                }),
-            ),
-            Column::new("status".into(), text(&|d| d.status.label(lang).into())),
-            Column::new("decided".into(), text(&|d| d.decided_text.clone())),
-            Column::new("comment".into(), text(&|d| d.comment.clone())),
-            Column::new("by".into(), text(&|d| d.by.clone())),
-            Column::new(
-                "current".into(),
-                text(&|d| {
-                    if !d.current {
-                        lang.pick("riwayat", "history").into()
-                    } else if d.status.applies() {
-                        lang.pick("berlaku — diterapkan", "in force — applied")
-                            .into()
-                    } else {
-                        lang.pick("berlaku", "in force").into()
-                    }
-                }),
-            ),
-            Column::new("source".into(), text(&|d| d.location.render(lang))),
-        ],
-    )
-    .map_err(|e| polars_err("sanggahan", e))?;
-    let headers = crate::labels::owned(&[
-        "ID",
+    let mut t = crate::output::table::Sheet::new();
+    t.push("id", "ID", text(&|d| d.id.clone()));
+    t.push(
+        "criterion",
         lang.pick("Kriteria", "Criterion"),
+        text(&|d| label(&d.criterion)),
+    );
+    t.push(
+        "date",
         lang.pick("Tanggal", "Date"),
-        "Status",
+        text(&|d| {
+            d.date
+                .map(|t| t.format("%d/%m/%Y").to_string())
+                .unwrap_or_default()
+        }),
+    );
+    t.push("status", "Status", text(&|d| d.status.label(lang).into()));
+    t.push(
+        "decided",
         lang.pick("Nilai Keputusan", "Decided Value"),
+        text(&|d| d.decided_text.clone()),
+    );
+    t.push(
+        "comment",
         lang.pick("Catatan", "Comment"),
+        text(&|d| d.comment.clone()),
+    );
+    t.push(
+        "by",
         lang.pick("Diputuskan Oleh", "Decided By"),
+        text(&|d| d.by.clone()),
+    );
+    t.push(
+        "current",
         lang.pick("Keadaan", "State"),
+        text(&|d| {
+            if !d.current {
+                lang.pick("riwayat", "history").into()
+            } else if d.status.applies() {
+                lang.pick("berlaku — diterapkan", "in force — applied")
+                    .into()
+            } else {
+                lang.pick("berlaku", "in force").into()
+            }
+        }),
+    );
+    t.push(
+        "source",
         lang.pick("Sumber", "Source"),
-    ]);
-    Ok((df, headers))
+        text(&|d| d.location.render(lang)),
+    );
+    t.finish(v.len(), "sanggahan")
 }
