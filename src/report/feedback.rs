@@ -495,7 +495,7 @@ fn write_unit(
     let (summary, summary_headers) = kv_frame(summary_rows(p, nat, unit, l, lang), lang)?;
     xlsx::write_frame(
         &mut wb,
-        lang.pick("Ringkasan", "Summary"),
+        lang.of(crate::report::layout::sheet::SUMMARY),
         &summary,
         &summary_headers,
     )?;
@@ -518,7 +518,7 @@ fn write_unit(
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
     xlsx::write_frame(
         &mut wb,
-        lang.pick("Tren Bulanan", "Monthly Trend"),
+        lang.of(crate::report::layout::sheet::TREND),
         &trend,
         &trend_headers,
     )?;
@@ -528,7 +528,7 @@ fn write_unit(
         let (gaps, gap_headers) = gaps_frame(&st.standard, std::slice::from_ref(r), lang)?;
         xlsx::write_frame(
             &mut wb,
-            lang.pick("Temuan", "Findings"),
+            lang.of(crate::report::layout::sheet::FINDINGS),
             &gaps,
             &gap_headers,
         )?;
@@ -541,7 +541,7 @@ fn write_unit(
     })?;
     xlsx::write_frame(
         &mut wb,
-        lang.pick("Detail Jawaban", "Answer Details"),
+        lang.of(crate::report::layout::sheet::DETAILS),
         &details.of_unit(unit)?,
         &details.headers,
     )?;

@@ -397,7 +397,7 @@ pub fn write(
     {
         let img = picture(&charts.heatmap, 0.75)?;
         let ws = wb
-            .worksheet_from_name(lang.pick("Kriteria per Unit", "Criteria by Unit"))
+            .worksheet_from_name(lang.of(crate::report::layout::sheet::CRITERIA))
             .map_err(xlsx::xlsx_err)?;
         // Right of the table: unit, answers, then a rate and its interval per criterion.
         let right = 2 * p.run.rubric.criteria.len() as u16 + 3;
@@ -422,7 +422,7 @@ pub fn write(
         let (gaps, gap_headers) = gaps_frame(&s.standard, &s.results, lang)?;
         xlsx::write_frame(
             &mut wb,
-            lang.pick("Temuan", "Findings"),
+            lang.of(crate::report::layout::sheet::FINDINGS),
             &gaps,
             &gap_headers,
         )?;
@@ -455,13 +455,18 @@ pub fn write(
     })?;
     xlsx::write_frame_parts(
         &mut wb,
-        lang.pick("Detail Jawaban", "Answer Details"),
+        lang.of(crate::report::layout::sheet::DETAILS),
         &details.headers,
         details.parts()?,
     )?;
     if !p.run.disputes.is_empty() {
         let (d, h) = crate::review::dispute::disputes_frame(&p.run.disputes, &p.run.rubric, lang)?;
-        xlsx::write_frame(&mut wb, lang.pick("Sanggahan", "Disputes"), &d, &h)?;
+        xlsx::write_frame(
+            &mut wb,
+            lang.of(crate::report::layout::sheet::DISPUTES),
+            &d,
+            &h,
+        )?;
     }
     xlsx::write_frame(
         &mut wb,
