@@ -18,12 +18,13 @@ pub struct Config {
     pub columns: BTreeMap<String, String>,
     #[serde(default)]
     pub report: ReportConfig,
-    /// The minimum ULPK standard: the standard component of the ranking, the findings, the
-    /// per-unit feedback.
+    /// The minimum ULPK standard as the config named it before `[[instruments]]`: read as
+    /// the entry with `minimum = true`, first.
     #[serde(default)]
-    pub standards: StandardsConfig,
-    /// The national instruments shown in the report (KemenPANRB competition, Ombudsman
-    /// compliance, PEKPPP, …), in the order of their sheets.
+    standards: StandardsConfig,
+    /// The standards scored on the units' workbooks and shown in the report, in the order of
+    /// their sheets: the minimum ULPK standard (`minimum = true`) and the national
+    /// instruments (KemenPANRB competition, Ombudsman compliance, PEKPPP, …).
     #[serde(default)]
     pub instruments: Vec<InstrumentConfig>,
     /// The KemenPANRB competition as the config named it before `[[instruments]]`: read as
@@ -95,6 +96,14 @@ pub struct InstrumentConfig {
     /// score enters on 0–100 (a PEKPPP index of 4.5 on its 0–5 scale as 90).
     #[serde(default)]
     pub index_weight: f64,
+    /// Also a sheet listing every item not fully met, per unit, by points lost: "Temuan"
+    /// for the minimum standard, "<sheet> — Temuan" for another.
+    #[serde(default)]
+    pub findings: bool,
+    /// The minimum ULPK standard (at most one entry): the ranking's standard component
+    /// (weighted by `[index] standard`), "meets the minimum", the per-unit feedback.
+    #[serde(default)]
+    pub minimum: bool,
 }
 
 /// How an instrument's sheet shows the units' results.
@@ -125,6 +134,16 @@ impl InstrumentConfig {
         .to_string()
     }
 
+    /// The findings sheet's name in `lang`.
+    pub fn findings_sheet_name(&self, lang: crate::i18n::Lang) -> String {
+        let findings = lang.of(crate::labels::sheet::FINDINGS);
+        if self.minimum {
+            findings.to_string()
+        } else {
+            format!("{} — {findings}", self.sheet_name(lang))
+        }
+    }
+
     /// The Metadata sheet's name of the instrument in `lang`.
     pub fn label(&self, lang: crate::i18n::Lang) -> &str {
         let id = self.label.as_deref().unwrap_or(&self.sheet);
@@ -134,6 +153,24 @@ impl InstrumentConfig {
             .or(self.sheet_en.as_deref())
             .unwrap_or(id);
         lang.pick(id, en)
+    }
+
+    /// The minimum standard's entry as the older `[standards]` section configured it.
+    fn legacy_minimum(s: StandardsConfig) -> Option<InstrumentConfig> {
+        Some(InstrumentConfig {
+            sheet: "Aspek Standar per Unit".into(),
+            sheet_en: Some("Standard Aspects by Unit".into()),
+            label: Some("Standar".into()),
+            label_en: Some("Standard".into()),
+            standard: s.standard?,
+            workbooks: s.workbooks,
+            as_of: s.as_of,
+            layout: Layout::Zones,
+            evidence: false,
+            index_weight: 0.0,
+            findings: true,
+            minimum: true,
+        })
     }
 
     /// An entry as the older `[competition]` and `[compliance]` sections configured it.
@@ -168,6 +205,8 @@ impl InstrumentConfig {
             },
             evidence: competition,
             index_weight: 0.0,
+            findings: false,
+            minimum: false,
         })
     }
 }
@@ -253,6 +292,9 @@ fn check_instrument_sheets(instruments: &[InstrumentConfig], path: &Path) -> Res
             if i.evidence {
                 names.push(i.evidence_sheet_name(lang));
             }
+            if i.findings {
+                names.push(i.findings_sheet_name(lang));
+            }
             for name in names {
                 let bad = name.trim().is_empty()
                     || name.chars().count() > 31
@@ -307,15 +349,33 @@ impl Config {
         if let Some(p) = a.units.as_mut() {
             rel(p);
         }
-        // The sections before [[instruments]] are instruments, first.
+        // The sections before [[instruments]] are entries, first.
         let legacy = [
+            InstrumentConfig::legacy_minimum(std::mem::take(&mut c.standards)),
             InstrumentConfig::legacy(std::mem::take(&mut c.competition), true),
             InstrumentConfig::legacy(std::mem::take(&mut c.compliance), false),
         ];
         c.instruments.splice(0..0, legacy.into_iter().flatten());
-        c.standards.workbooks.iter_mut().for_each(rel);
-        if let Some(p) = c.standards.standard.as_mut() {
-            rel(p);
+        let minimum: Vec<&InstrumentConfig> = c.instruments.iter().filter(|i| i.minimum).collect();
+        if minimum.len() > 1 {
+            return Err(Error::new(
+                crate::error::Location::file(path),
+                msg!(
+                    "[[instruments]]: hanya satu entri boleh minimum = true (standar minimal ULPK; [standards] juga dihitung), bukan {}",
+                    "[[instruments]]: only one entry may have minimum = true (the minimum ULPK standard; [standards] counts too), not {}",
+                    minimum.len()
+                ),
+            ));
+        }
+        if let Some(m) = minimum.first().filter(|m| m.index_weight != 0.0) {
+            let sheet = &m.sheet;
+            return Err(Error::new(
+                crate::error::Location::file(path),
+                msg!(
+                    "[[instruments]] \"{sheet}\": standar minimal diberi bobot oleh [index] standard, bukan index_weight",
+                    "[[instruments]] \"{sheet}\": the minimum standard is weighted by [index] standard, not index_weight"
+                ),
+            ));
         }
         for i in &mut c.instruments {
             i.workbooks.iter_mut().for_each(rel);
@@ -337,7 +397,7 @@ impl Config {
             .instruments
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.index_weight != 0.0)
+            .filter(|(_, i)| i.index_weight != 0.0 && !i.minimum)
             .map(|(position, i)| IndexInstrument {
                 position,
                 name: (
@@ -446,6 +506,34 @@ layout = "recap"
             assert!(e.contains(want), "{e}");
             assert!(e.contains("ulpk-eval.toml"), "{e}");
         }
+        // One minimum standard, weighted by [index] standard only.
+        let minimum = |extra: &str| {
+            format!(
+                "[[instruments]]\nsheet = \"M\"\nstandard = \"m.toml\"\nlayout = \"zones\"\nminimum = true\n{extra}"
+            )
+        };
+        let e = load(&format!(
+            "[standards]\nstandard = \"s.toml\"\n{}",
+            minimum("")
+        ))
+        .unwrap_err()
+        .render(Lang::En);
+        assert!(e.contains("only one entry may have minimum = true"), "{e}");
+        let e = load(&minimum("index_weight = 0.2"))
+            .unwrap_err()
+            .render(Lang::En);
+        assert!(e.contains("weighted by [index] standard"), "{e}");
+        let c = load("[standards]\nstandard = \"s.toml\"\nworkbooks = [\"w\"]\n").unwrap();
+        let m = &c.instruments[0];
+        assert!(m.minimum && m.findings && m.layout == Layout::Zones);
+        assert_eq!(
+            (
+                m.sheet_name(Lang::Id),
+                m.findings_sheet_name(Lang::En),
+                m.label(Lang::Id)
+            ),
+            ("Aspek Standar per Unit", "Findings".to_string(), "Standar")
+        );
         let e = load("[[instruments]]\nsheet = \"X\"\nstandard = \"p.toml\"\nlayout = \"table\"\n")
             .unwrap_err()
             .render(Lang::En);

@@ -58,3 +58,15 @@ pub fn dimension(key: &str, lang: Lang) -> &'static str {
         _ => lang.pick("Ringkasan", "Summary"),
     }
 }
+
+/// The names of the sheets more than one workbook or module writes or reads: (Indonesian,
+/// English).
+pub mod sheet {
+    pub const CRITERIA: (&str, &str) = ("Kriteria per Unit", "Criteria by Unit");
+    pub const TREND: (&str, &str) = ("Tren Bulanan", "Monthly Trend");
+    pub const FINDINGS: (&str, &str) = ("Temuan", "Findings");
+    pub const DETAILS: (&str, &str) = ("Detail Jawaban", "Answer Details");
+    pub const DISPUTES: (&str, &str) = ("Sanggahan", "Disputes");
+    pub const OFFICERS: (&str, &str) = ("Petugas", "Officers");
+    pub const SUMMARY: (&str, &str) = ("Ringkasan", "Summary");
+}

@@ -112,12 +112,7 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
             if !run.disputes.is_empty() {
                 let (d, h) =
                     crate::review::dispute::disputes_frame(&run.disputes, &run.rubric, lang)?;
-                xlsx::write_frame(
-                    &mut wb,
-                    lang.of(crate::report::layout::sheet::DISPUTES),
-                    &d,
-                    &h,
-                )?;
+                xlsx::write_frame(&mut wb, lang.of(crate::labels::sheet::DISPUTES), &d, &h)?;
             }
             let (rubric_df, rubric_headers) = super::rubric::criteria_frame(&run.rubric, lang)?;
             xlsx::write_frame(

@@ -26,7 +26,7 @@ fn parse_color(c: &str) -> Option<u32> {
 
 /// The band set the ranking is coloured by: the standard's, else the Ombudsman 2022 set.
 fn band_set(p: &PeriodResult) -> Result<BandSet> {
-    match &p.standards {
+    match p.standards() {
         Some(s) => Ok(s.standard.bands.clone()),
         None => BandSet::builtin("ombudsman-2022").unwrap_or_else(|| {
             Err(Error::plain(msg!(

@@ -238,8 +238,7 @@ impl GradeOrders {
         Ok(GradeOrders {
             quality: p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect(),
             standard: p
-                .standards
-                .as_ref()
+                .standards()
                 .map(|s| grades(&s.standard.bands.bands))
                 .unwrap_or_default(),
             skm: grades(&crate::skm::bands()?.bands),

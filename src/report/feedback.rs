@@ -184,7 +184,7 @@ fn position_rows(
             )
         },
     ];
-    if p.standards.is_some() {
+    if p.standards().is_some() {
         let n = p.lines.values().filter(|l| l.standard.is_some()).count();
         rows.push(Position::new(
             lang.pick("Standar — nilai akhir", "Standard — final score")
@@ -419,7 +419,7 @@ fn summary_rows(
             ),
         );
     }
-    if let Some(st) = &p.standards {
+    if let Some(st) = p.standards() {
         let r = st.results.iter().find(|r| r.filled.unit == unit);
         rows.push((
             lang.pick("Predikat standar", "Standard grade").into(),
@@ -495,7 +495,7 @@ fn write_unit(
     let (summary, summary_headers) = kv_frame(summary_rows(p, nat, unit, l, lang), lang)?;
     xlsx::write_frame(
         &mut wb,
-        lang.of(crate::report::layout::sheet::SUMMARY),
+        lang.of(crate::labels::sheet::SUMMARY),
         &summary,
         &summary_headers,
     )?;
@@ -518,17 +518,17 @@ fn write_unit(
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
     xlsx::write_frame(
         &mut wb,
-        lang.of(crate::report::layout::sheet::TREND),
+        lang.of(crate::labels::sheet::TREND),
         &trend,
         &trend_headers,
     )?;
-    if let Some(st) = &p.standards
+    if let Some(st) = p.standards()
         && let Some(r) = st.results.iter().find(|r| r.filled.unit == unit)
     {
         let (gaps, gap_headers) = gaps_frame(&st.standard, std::slice::from_ref(r), lang)?;
         xlsx::write_frame(
             &mut wb,
-            lang.of(crate::report::layout::sheet::FINDINGS),
+            lang.of(crate::labels::sheet::FINDINGS),
             &gaps,
             &gap_headers,
         )?;
@@ -541,7 +541,7 @@ fn write_unit(
     })?;
     xlsx::write_frame(
         &mut wb,
-        lang.of(crate::report::layout::sheet::DETAILS),
+        lang.of(crate::labels::sheet::DETAILS),
         &details.of_unit(unit)?,
         &details.headers,
     )?;

@@ -6,7 +6,7 @@ use crate::output::xlsx;
 
 /// Labels the period comparison reads back from an earlier report: (Indonesian, English).
 pub mod label {
-    pub const SUMMARY_SHEET: (&str, &str) = super::sheet::SUMMARY;
+    pub const SUMMARY_SHEET: (&str, &str) = crate::labels::sheet::SUMMARY;
     pub const RANK_SHEET: (&str, &str) = ("Peringkat Unit", "Unit Ranking");
     pub const PERIOD: (&str, &str) = ("Periode", "Period");
     pub const NATIONAL_SCORE: (&str, &str) = (
@@ -24,15 +24,3 @@ pub const ZONE_FILLS: [(&str, u32); 3] = [
     ("kuning", xlsx::FILL_NEUTRAL),
     ("merah", xlsx::FILL_BAD),
 ];
-
-/// The names of the sheets more than one workbook or module writes or reads: (Indonesian,
-/// English).
-pub mod sheet {
-    pub const CRITERIA: (&str, &str) = ("Kriteria per Unit", "Criteria by Unit");
-    pub const TREND: (&str, &str) = ("Tren Bulanan", "Monthly Trend");
-    pub const FINDINGS: (&str, &str) = ("Temuan", "Findings");
-    pub const DETAILS: (&str, &str) = ("Detail Jawaban", "Answer Details");
-    pub const DISPUTES: (&str, &str) = ("Sanggahan", "Disputes");
-    pub const OFFICERS: (&str, &str) = ("Petugas", "Officers");
-    pub const SUMMARY: (&str, &str) = ("Ringkasan", "Summary");
-}

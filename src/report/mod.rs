@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::aggregate::{self, Dimension};
 use crate::assess::batch::{UnitResult, assess, parse_as_of};
-use crate::config::{Config, InstrumentConfig, StandardsConfig};
+use crate::config::{Config, InstrumentConfig};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
@@ -87,8 +87,8 @@ pub struct PeriodResult {
     /// The answer details, when computed for the workbooks.
     pub details: Option<Details>,
     pub agg: Aggregates,
-    pub standards: Option<Standards>,
-    /// The national instruments of `[[instruments]]`, scored, in the config's order.
+    /// Every `[[instruments]]` entry scored, in the config's order (the minimum standard
+    /// among them, see [`PeriodResult::standards`]).
     pub instruments: Vec<Instrument>,
     pub skm: Option<SkmResult>,
     /// Data and validation issues of every input, sorted.
@@ -98,6 +98,14 @@ pub struct PeriodResult {
 }
 
 impl PeriodResult {
+    /// The minimum ULPK standard, scored: the entry with `minimum = true`, when there is one.
+    pub fn standards(&self) -> Option<&Standards> {
+        self.instruments
+            .iter()
+            .find(|i| i.config.minimum)
+            .map(|i| &i.scored)
+    }
+
     /// The period as the config names it, or "-".
     pub fn period(&self) -> &str {
         self.config.report.period.as_deref().unwrap_or("-")
@@ -126,9 +134,8 @@ impl PeriodResult {
     /// Every input file, in the order the metadata lists them.
     pub fn input_files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = self.run.sources.iter().map(|s| s.path.clone()).collect();
-        let instruments = self.instruments.iter().map(|i| &i.scored);
-        for s in self.standards.iter().chain(instruments) {
-            files.extend(s.workbooks.iter().cloned());
+        for i in &self.instruments {
+            files.extend(i.scored.workbooks.iter().cloned());
         }
         files.extend(self.config.skm.files.iter().cloned());
         files.extend(self.config.answers.disputes.iter().cloned());
@@ -143,31 +150,6 @@ impl PeriodResult {
 pub struct Instrument {
     pub config: InstrumentConfig,
     pub scored: Standards,
-}
-
-/// Reads and scores the workbooks of one instrument section, when it names a standard.
-fn assess_instrument(
-    section: &StandardsConfig,
-    name: &str,
-    units: &UnitList,
-    issues: &mut Vec<DataIssue>,
-    lang: Lang,
-    progress: &Progress,
-) -> Result<Option<Standards>> {
-    let Some(p) = &section.standard else {
-        return Ok(None);
-    };
-    assess_standard(
-        p,
-        &section.workbooks,
-        section.as_of.as_deref(),
-        name,
-        units,
-        issues,
-        lang,
-        progress,
-    )
-    .map(Some)
 }
 
 /// Scores the workbooks of one standard.
@@ -318,15 +300,7 @@ pub fn compute_config(
     let overall = aggregate::overall(&run.scored, &run.rubric)?;
     let mut issues: Vec<DataIssue> = run.issues.clone();
 
-    // Unit standards and the national instruments.
-    let standards = assess_instrument(
-        &config.standards,
-        "[standards]",
-        &run.units,
-        &mut issues,
-        lang,
-        progress,
-    )?;
+    // The minimum standard and the national instruments.
     let mut instruments = Vec::new();
     for i in &config.instruments {
         let scored = assess_standard(
@@ -361,7 +335,10 @@ pub fn compute_config(
     };
     sort_issues(&mut issues);
 
-    let assessed: &[UnitResult] = standards.as_ref().map_or(&[], |s| &s.results);
+    let assessed: &[UnitResult] = instruments
+        .iter()
+        .find(|i| i.config.minimum)
+        .map_or(&[], |i| i.scored.results.as_slice());
     // With a unit list, every source's names meet under the official name, and a unit the
     // list does not know is reported as a data issue and never ranked.
     let lines = ranking(
@@ -394,7 +371,6 @@ pub fn compute_config(
             by_month,
             overall,
         },
-        standards,
         instruments,
         skm: skm_result,
         issues,

@@ -23,7 +23,7 @@ pub fn answer_sheets(
 ) -> Result<()> {
     let headers = |df: &DataFrame| aggregate::summary_headers(df, rubric, lang);
     let (criteria, criteria_headers, rate_of) = criteria_frame(by_unit, rubric, lang)?;
-    let sheet = lang.of(crate::report::layout::sheet::CRITERIA);
+    let sheet = lang.of(crate::labels::sheet::CRITERIA);
     // A rate from fewer than `min_n` judged answers says so in place of the number, in
     // grey: a text cell is outside the column's colour scale.
     let caveat = |row: usize, col: usize| -> Option<String> {
@@ -50,7 +50,7 @@ pub fn answer_sheets(
     }
     xlsx::write_frame(
         wb,
-        lang.of(crate::report::layout::sheet::OFFICERS),
+        lang.of(crate::labels::sheet::OFFICERS),
         by_officer,
         &headers(by_officer),
     )?;
@@ -92,7 +92,7 @@ pub fn answer_sheets(
         .filter(col("month").neq(lit(aggregate::blank_key(lang))))
         .collect()
         .map_err(|e| polars_err("tren", e))?;
-    let sheet = lang.of(crate::report::layout::sheet::TREND);
+    let sheet = lang.of(crate::labels::sheet::TREND);
     xlsx::write_frame(wb, sheet, by_month, &headers(by_month))?;
     let months = by_month.height() as u32;
     if months > 0 {

@@ -48,7 +48,7 @@ pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
             p.lines.len().to_string(),
         ),
     ];
-    if let Some(st) = &p.standards {
+    if let Some(st) = p.standards() {
         let (s, assessed) = (&st.standard, &st.results);
         let met = assessed
             .iter()
@@ -250,15 +250,11 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
                 .collect::<String>(),
         ),
     ];
-    let standard = p
-        .standards
-        .iter()
-        .map(|s| (lang.pick("Standar", "Standard"), s));
     let instruments = p
         .instruments
         .iter()
         .map(|i| (i.config.label(lang), &i.scored));
-    for (label, st) in standard.chain(instruments) {
+    for (label, st) in instruments {
         let (s, d) = (&st.standard, st.as_of);
         meta.push((
             label.into(),
@@ -397,7 +393,7 @@ pub fn write(
     {
         let img = picture(&charts.heatmap, 0.75)?;
         let ws = wb
-            .worksheet_from_name(lang.of(crate::report::layout::sheet::CRITERIA))
+            .worksheet_from_name(lang.of(crate::labels::sheet::CRITERIA))
             .map_err(xlsx::xlsx_err)?;
         // Right of the table: unit, answers, then a rate and its interval per criterion.
         let right = 2 * p.run.rubric.criteria.len() as u16 + 3;
@@ -411,22 +407,6 @@ pub fn write(
         let below = (p.lines.len() as u32 * 24 + 160) / 20 + 2;
         ws.insert_image(below, 3, &img).map_err(xlsx::xlsx_err)?;
     }
-    if let Some(s) = &p.standards {
-        // Unit × aspect of the minimum standard, beside the unit × criterion sheet.
-        zone_table(
-            &mut wb,
-            lang.pick("Aspek Standar per Unit", "Standard Aspects by Unit"),
-            s,
-            lang,
-        )?;
-        let (gaps, gap_headers) = gaps_frame(&s.standard, &s.results, lang)?;
-        xlsx::write_frame(
-            &mut wb,
-            lang.of(crate::report::layout::sheet::FINDINGS),
-            &gaps,
-            &gap_headers,
-        )?;
-    }
     for i in &p.instruments {
         let (sheet, st) = (i.config.sheet_name(lang), &i.scored);
         match i.config.layout {
@@ -436,6 +416,15 @@ pub fn write(
                 xlsx::write_frame(&mut wb, sheet, &recap, &headers)?;
                 score_scales(&mut wb, sheet, &recap)?;
             }
+        }
+        if i.config.findings {
+            let (gaps, headers) = gaps_frame(&st.standard, &st.results, lang)?;
+            xlsx::write_frame(
+                &mut wb,
+                &i.config.findings_sheet_name(lang),
+                &gaps,
+                &headers,
+            )?;
         }
         if i.config.evidence {
             let (list, headers) = evidence_frame(st, lang)?;
@@ -455,18 +444,13 @@ pub fn write(
     })?;
     xlsx::write_frame_parts(
         &mut wb,
-        lang.of(crate::report::layout::sheet::DETAILS),
+        lang.of(crate::labels::sheet::DETAILS),
         &details.headers,
         details.parts()?,
     )?;
     if !p.run.disputes.is_empty() {
         let (d, h) = crate::review::dispute::disputes_frame(&p.run.disputes, &p.run.rubric, lang)?;
-        xlsx::write_frame(
-            &mut wb,
-            lang.of(crate::report::layout::sheet::DISPUTES),
-            &d,
-            &h,
-        )?;
+        xlsx::write_frame(&mut wb, lang.of(crate::labels::sheet::DISPUTES), &d, &h)?;
     }
     xlsx::write_frame(
         &mut wb,
