@@ -405,7 +405,7 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
     let mut issues = run.issues;
     let mut criteria = collect(&run.scored, &run.rubric, &mut issues)?;
     if !inputs.reviews.is_empty() {
-        let paths = crate::ingest::workbook::workbook_paths(&inputs.reviews)?;
+        let paths = crate::ingest::format::workbook_paths(&inputs.reviews)?;
         let (verdicts, mut read_issues) =
             crate::review::merge::read_all_verdicts(&paths, &run.rubric);
         issues.append(&mut read_issues);

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::error::{Error, Result, polars_err};
 use crate::i18n::Lang;
 use crate::ingest::columns::field;
-use crate::ingest::workbook::workbook_paths;
+use crate::ingest::format::workbook_paths;
 use crate::issues::sort_issues;
 use crate::output::{table, xlsx};
 use crate::pipeline::{self, ScoreInputs};

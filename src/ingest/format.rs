@@ -1,7 +1,7 @@
 //! The input formats: one [`Reader`] per format in [`READERS`], found by a file's
 //! extension. A new format is a reader module in `ingest/` and one line in [`READERS`].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Chunks, IngestOptions, SourceInfo, Table};
 use crate::error::Result;
@@ -25,8 +25,6 @@ pub struct Reader {
     pub kind: Kind,
     /// Extensions, lower case, without the dot.
     pub extensions: &'static [&'static str],
-    /// Whether the file is a zip archive (checked for zip bombs before it is opened).
-    pub zip: bool,
     pub read: ReadFn,
     /// Reading in parts, for formats that allow it; the others are read whole, as one part.
     pub chunks: Option<ChunksFn>,
@@ -37,32 +35,22 @@ fn csv_chunks(path: &Path, opts: &IngestOptions, n: usize) -> Result<(SourceInfo
 }
 
 /// Every format read, in the order an unknown extension's error lists them.
-pub static READERS: [Reader; 4] = [
+pub static READERS: [Reader; 3] = [
     Reader {
         kind: Kind::Table,
         extensions: &["csv", "txt", "tsv"],
-        zip: false,
         read: super::csv::read,
         chunks: Some(csv_chunks),
     },
     Reader {
         kind: Kind::Workbook,
-        extensions: &["xlsx", "xlsm", "xlsb", "ods"],
-        zip: true,
-        read: super::sheet::read,
-        chunks: None,
-    },
-    Reader {
-        kind: Kind::Workbook,
-        extensions: &["xls"],
-        zip: false,
+        extensions: &["xlsx", "xlsm", "xlsb", "xls", "ods"],
         read: super::sheet::read,
         chunks: None,
     },
     Reader {
         kind: Kind::Table,
         extensions: &["parquet", "pq"],
-        zip: false,
         read: super::parquet::read,
         chunks: Some(super::parquet::chunks),
     },
@@ -91,6 +79,37 @@ pub fn all_extensions() -> String {
         .join(", ")
 }
 
+/// Workbooks named directly, and those inside named folders (not recursing), sorted.
+pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|e| crate::error::Error::io(p, &e))?;
+            let mut found: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
+                    !name.starts_with("~$") && !name.starts_with('.') && is_workbook(f)
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(crate::error::Error::new(
+                crate::error::Location::file(p),
+                msg!(
+                    "file atau folder tidak ditemukan",
+                    "file or folder not found"
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,13 +124,10 @@ mod tests {
         assert_eq!(kind("a.pq"), Some(Kind::Table));
         assert_eq!(kind("a.json"), None);
         assert_eq!(kind("csv"), None);
-        let zip = |p: &str| of(Path::new(p)).is_some_and(|r| r.zip);
-        assert!(zip("a.xlsb") && zip("a.ODS"));
-        assert!(!zip("a.XLS") && !zip("a.csv"));
         assert!(is_workbook(Path::new("b.xls")) && !is_workbook(Path::new("b.parquet")));
         assert_eq!(
             all_extensions(),
-            ".csv, .txt, .tsv, .xlsx, .xlsm, .xlsb, .ods, .xls, .parquet, .pq"
+            ".csv, .txt, .tsv, .xlsx, .xlsm, .xlsb, .xls, .ods, .parquet, .pq"
         );
     }
 }

@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Cell, Data, Range, Reader, Sheets, open_workbook_auto};
 
@@ -22,9 +22,14 @@ pub const BOMB_MIN_BYTES: u64 = 100 << 20;
 pub const MAX_CELLS: u64 = 60_000_000;
 
 /// Refuses zip bombs by the sizes the archive's directory declares. A file that is not a
-/// readable zip is left to calamine, which reports it.
+/// zip (by its first bytes, whatever its name) or not a readable one is left to calamine,
+/// which reports it.
 pub fn check_archive(path: &Path) -> Result<()> {
-    if !super::format::of(path).is_some_and(|r| r.zip) {
+    let Ok(mut file) = File::open(path) else {
+        return Ok(());
+    };
+    let mut magic = [0u8; 4];
+    if std::io::Read::read_exact(&mut file, &mut magic).is_err() || &magic != b"PK\x03\x04" {
         return Ok(());
     }
     let Ok(file) = File::open(path) else {
@@ -81,39 +86,6 @@ pub fn open(path: &Path) -> Result<Sheets<BufReader<File>>> {
             ),
         )
     })
-}
-
-/// Workbooks named directly, and those inside named folders (not recursing), sorted.
-pub fn workbook_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let rd = std::fs::read_dir(p).map_err(|e| Error::io(p, &e))?;
-            let mut found: Vec<PathBuf> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    // Skip Excel/LibreOffice lock files (~$x.xlsx, .~lock.x.ods#).
-                    !name.starts_with("~$")
-                        && !name.starts_with('.')
-                        && super::format::is_workbook(f)
-                })
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else if p.is_file() {
-            out.push(p.clone());
-        } else {
-            return Err(Error::new(
-                Location::file(p),
-                msg!(
-                    "file atau folder tidak ditemukan",
-                    "file or folder not found"
-                ),
-            ));
-        }
-    }
-    Ok(out)
 }
 
 /// The `A1` name of a 0-based cell (a column past the last one a workbook can have is named

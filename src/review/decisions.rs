@@ -35,7 +35,7 @@ impl Decisions {
         rubric: &Rubric,
         lang: Lang,
     ) -> Result<Decisions> {
-        use crate::ingest::workbook::workbook_paths;
+        use crate::ingest::format::workbook_paths;
         use crate::review::dispute::{Decision, in_force, load};
         use crate::review::merge::{mark_text, merge, read_all};
         use crate::review::worksheet::manual_criteria;
