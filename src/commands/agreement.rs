@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::ingest::columns::field;
 use crate::issues::{DataIssue, IssueKind};
 use crate::output::mask::{excerpt, mask};
+use crate::output::table::Sheet;
 use crate::output::{table, xlsx};
 use crate::pipeline;
 use crate::progress::Progress;
@@ -250,29 +251,29 @@ fn summary_frame(
             note.push(crate::stats::below_min_n(f.n as u64, min_n));
         }
     }
-    let df = df!(
-        "criterion" => crit,
-        "split" => split,
-        "n" => n,
-        "agreement_pct" => agree,
-        "kappa" => kappa,
-        "fail_precision_pct" => prec,
-        "fail_recall_pct" => rec,
-        "note" => note,
-    )
-    .map_err(|e| polars_err("kesepakatan / agreement", e))?;
-    let headers = vec![
-        lang.pick("Kriteria", "Criterion").to_string(),
-        lang.pick("Bagian data", "Split").to_string(),
-        lang.pick("Jawaban dinilai", "Answers judged").to_string(),
-        lang.pick("Kesepakatan (%)", "Agreement (%)").to_string(),
-        "Cohen's κ".to_string(),
-        lang.pick("Presisi gagal (%)", "Fail precision (%)")
-            .to_string(),
-        lang.pick("Recall gagal (%)", "Fail recall (%)").to_string(),
-        lang.pick("Catatan", "Note").to_string(),
-    ];
-    Ok((df, headers))
+    let height = crit.len();
+    let mut t = Sheet::new();
+    t.push("criterion", lang.pick("Kriteria", "Criterion"), crit);
+    t.push("split", lang.pick("Bagian data", "Split"), split);
+    t.push("n", lang.pick("Jawaban dinilai", "Answers judged"), n);
+    t.push(
+        "agreement_pct",
+        lang.pick("Kesepakatan (%)", "Agreement (%)"),
+        agree,
+    );
+    t.push("kappa", "Cohen's κ", kappa);
+    t.push(
+        "fail_precision_pct",
+        lang.pick("Presisi gagal (%)", "Fail precision (%)"),
+        prec,
+    );
+    t.push(
+        "fail_recall_pct",
+        lang.pick("Recall gagal (%)", "Fail recall (%)"),
+        rec,
+    );
+    t.push("note", lang.pick("Catatan", "Note"), note);
+    t.finish(height, "kesepakatan / agreement")
 }
 
 /// Confusion matrices: one row per criterion, split and human verdict; a column per
@@ -296,27 +297,23 @@ fn matrix_frame(criteria: &[Criterion], lang: Lang) -> Result<(DataFrame, Vec<St
             }
         }
     }
-    let mut cols = vec![
-        Column::new("criterion".into(), crit),
-        Column::new("split".into(), split),
-        Column::new("human".into(), human),
-    ];
-    for (k, a) in ORDER.iter().enumerate() {
-        cols.push(Column::new(format!("auto_{}", a.key()).into(), &counts[k]));
-    }
-    let df =
-        DataFrame::new_infer_height(cols).map_err(|e| polars_err("kesepakatan / agreement", e))?;
-    let mut headers = vec![
-        lang.pick("Kriteria", "Criterion").to_string(),
-        lang.pick("Bagian data", "Split").to_string(),
-        lang.pick("Penilaian manusia", "Human verdict").to_string(),
-    ];
-    headers.extend(
-        ORDER
-            .iter()
-            .map(|a| format!("{}: {}", lang.pick("Otomatis", "Automatic"), a.label(lang))),
+    let height = crit.len();
+    let mut t = Sheet::new();
+    t.push("criterion", lang.pick("Kriteria", "Criterion"), crit);
+    t.push("split", lang.pick("Bagian data", "Split"), split);
+    t.push(
+        "human",
+        lang.pick("Penilaian manusia", "Human verdict"),
+        human,
     );
-    Ok((df, headers))
+    for (k, a) in ORDER.iter().enumerate() {
+        t.push(
+            &format!("auto_{}", a.key()),
+            format!("{}: {}", lang.pick("Otomatis", "Automatic"), a.label(lang)),
+            &counts[k],
+        );
+    }
+    t.finish(height, "kesepakatan / agreement")
 }
 
 /// Every disagreement, with the masked question and answer.
