@@ -326,23 +326,19 @@ fn detail_frame(measures: &[Marks], lang: Lang) -> Result<(DataFrame, Vec<String
             consensus.push((mean * 100.0).round() / 100.0);
         }
     }
-    let mut cols = vec![
-        Column::new("measure".into(), measure),
-        Column::new("id".into(), ids),
-    ];
-    let mut headers: Vec<String> = vec![lang.pick("Ukuran", "Measure").into(), "ID".into()];
-    for (r, v) in reviewers.iter().zip(marks) {
-        cols.push(Column::new(format!("r_{r}").into(), v));
-        headers.push(r.clone());
-    }
     let n = consensus.len();
-    cols.push(Column::new("consensus".into(), consensus));
-    headers.push(
-        lang.pick("Konsensus (rata-rata)", "Consensus (mean)")
-            .into(),
+    let mut t = crate::output::table::Sheet::new();
+    t.push("measure", lang.pick("Ukuran", "Measure"), measure);
+    t.push("id", "ID", ids);
+    for (r, v) in reviewers.iter().zip(marks) {
+        t.push(&format!("r_{r}"), r.clone(), v);
+    }
+    t.push(
+        "consensus",
+        lang.pick("Konsensus (rata-rata)", "Consensus (mean)"),
+        consensus,
     );
-    let df = DataFrame::new(n, cols).map_err(|e| polars_err("kalibrasi", e))?;
-    Ok((df, headers))
+    t.finish(n, "kalibrasi")
 }
 
 /// The caveat's meaning, under the tables and after the console tables.

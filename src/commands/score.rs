@@ -159,20 +159,5 @@ pub fn info_frame(run: &ScoredRun, lang: Lang) -> Result<(DataFrame, Vec<String>
             lang.pick("baris", "rows")
         ));
     }
-    let n = keys.len();
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new("key".into(), keys),
-            Column::new("value".into(), values),
-        ],
-    )
-    .map_err(|e| crate::error::polars_err("info", e))?;
-    Ok((
-        df,
-        vec![
-            lang.pick("Keterangan", "Item").into(),
-            lang.pick("Nilai", "Value").into(),
-        ],
-    ))
+    crate::report::sheets::kv_frame(keys.into_iter().zip(values).collect(), lang)
 }

@@ -244,27 +244,11 @@ pub fn detail_frame(
 /// Two columns, item and value, for the summary and metadata sheets.
 pub fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let n = rows.len();
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new(
-                "key".into(),
-                rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "value".into(),
-                rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| polars_err("ringkasan", e))?;
-    Ok((
-        df,
-        vec![
-            lang.pick("Keterangan", "Item").into(),
-            lang.pick("Nilai", "Value").into(),
-        ],
-    ))
+    let (keys, values): (Vec<String>, Vec<String>) = rows.into_iter().unzip();
+    let mut t = crate::output::table::Sheet::new();
+    t.push("key", lang.pick("Keterangan", "Item"), keys);
+    t.push("value", lang.pick("Nilai", "Value"), values);
+    t.finish(n, "ringkasan")
 }
 
 /// Two decimals, or "-".
