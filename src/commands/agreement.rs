@@ -350,38 +350,34 @@ fn disagreement_frame(
         }
     }
     let col = |k: usize| -> Vec<String> { rows.iter().map(|r| r[k].clone()).collect() };
-    let names = [
-        "criterion",
-        "id",
-        "split",
+    let mut t = Sheet::new();
+    t.push("criterion", lang.pick("Kriteria", "Criterion"), col(0));
+    t.push("id", lang.pick("ID Jawaban", "Answer ID"), col(1));
+    t.push("split", lang.pick("Bagian data", "Split"), col(2));
+    t.push(
         "human",
+        lang.pick("Penilaian manusia", "Human verdict"),
+        col(3),
+    );
+    t.push(
         "automatic",
+        lang.pick("Penilaian otomatis", "Automatic verdict"),
+        col(4),
+    );
+    t.push(
         "evidence",
+        lang.pick("Bukti otomatis", "Automatic evidence"),
+        col(5),
+    );
+    t.push(
         "text",
-    ];
-    let cols: Vec<Column> = names
-        .iter()
-        .enumerate()
-        .map(|(k, n)| Column::new((*n).into(), col(k)))
-        .collect();
-    let df =
-        DataFrame::new_infer_height(cols).map_err(|e| polars_err("kesepakatan / agreement", e))?;
-    let headers = vec![
-        lang.pick("Kriteria", "Criterion").to_string(),
-        lang.pick("ID Jawaban", "Answer ID").to_string(),
-        lang.pick("Bagian data", "Split").to_string(),
-        lang.pick("Penilaian manusia", "Human verdict").to_string(),
-        lang.pick("Penilaian otomatis", "Automatic verdict")
-            .to_string(),
-        lang.pick("Bukti otomatis", "Automatic evidence")
-            .to_string(),
         lang.pick(
             "Pertanyaan — jawaban (disamarkan)",
             "Question — answer (masked)",
-        )
-        .to_string(),
-    ];
-    Ok((df, headers))
+        ),
+        col(6),
+    );
+    t.finish(rows.len(), "kesepakatan / agreement")
 }
 
 pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
