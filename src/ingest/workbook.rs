@@ -32,9 +32,9 @@ pub fn check_archive(path: &Path) -> Result<()> {
     if std::io::Read::read_exact(&mut file, &mut magic).is_err() || &magic != b"PK\x03\x04" {
         return Ok(());
     }
-    let Ok(file) = File::open(path) else {
+    if std::io::Seek::rewind(&mut file).is_err() {
         return Ok(());
-    };
+    }
     let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
         return Ok(());
     };
