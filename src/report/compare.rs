@@ -12,7 +12,7 @@ use super::PeriodResult;
 use super::difference as diff;
 use super::layout::label;
 use super::ranking::{UnitLine, f64_at, ranking_frame, ranks, sorted};
-use crate::error::{Error, Location, Msg, Result, polars_err};
+use crate::error::{Error, Location, Msg, Result};
 use crate::i18n::Lang;
 use crate::ingest::normalize::UnitList;
 use crate::progress::Progress;
@@ -388,61 +388,49 @@ pub fn comparison_frame(
         movement_col.push(movement(b, n, &orders, lang));
     }
     let height = unit_col.len();
-    let mut columns = vec![
-        Column::new("unit".into(), unit_col),
-        Column::new("rank_prev".into(), rank_prev),
-        Column::new("rank".into(), rank_now),
-        Column::new("rank_change".into(), rank_change),
-    ];
-    let names = ["quality", "sla_pct", "standard", "ikm", "index"];
-    for (name, (b, n, d)) in names.iter().zip(measures) {
-        columns.push(Column::new(format!("{name}_prev").into(), b));
-        columns.push(Column::new((*name).into(), n));
-        columns.push(Column::new(format!("{name}_diff").into(), d));
-    }
-    columns.extend([
-        Column::new("standard_grade_prev".into(), grade_prev),
-        Column::new("standard_grade".into(), grade_now),
-        Column::new("standard_zone_prev".into(), zone_prev),
-        Column::new("standard_zone".into(), zone_now),
-        Column::new("movement".into(), movement_col),
-    ]);
-    let df = DataFrame::new(height, columns).map_err(|e| polars_err("perbandingan", e))?;
-
     let (before, now, delta) = (
         prev.period.as_str(),
         p.period(),
         lang.pick("Selisih", "Change"),
     );
-    let mut headers: Vec<String> = vec![
-        "Unit".into(),
-        format!("{} {before}", lang.pick("Peringkat", "Rank")),
-        format!("{} {now}", lang.pick("Peringkat", "Rank")),
-        lang.pick("Perubahan peringkat (+ naik)", "Rank change (+ up)")
-            .into(),
+    let rank = lang.pick("Peringkat", "Rank");
+    let mut t = crate::output::table::Sheet::new();
+    t.push("unit", "Unit", unit_col);
+    t.push("rank_prev", format!("{rank} {before}"), rank_prev);
+    t.push("rank", format!("{rank} {now}"), rank_now);
+    t.push(
+        "rank_change",
+        lang.pick("Perubahan peringkat (+ naik)", "Rank change (+ up)"),
+        rank_change,
+    );
+    let names = [
+        ("quality", lang.pick("Skor kualitas", "Quality score")),
+        ("sla_pct", lang.pick("SLA (%)", "SLA (%)")),
+        ("standard", lang.pick("Standar", "Standard")),
+        ("ikm", "IKM"),
+        ("index", lang.pick("Indeks gabungan", "Combined index")),
     ];
-    for label in [
-        lang.pick("Skor kualitas", "Quality score"),
-        lang.pick("SLA (%)", "SLA (%)"),
-        lang.pick("Standar", "Standard"),
-        "IKM",
-        lang.pick("Indeks gabungan", "Combined index"),
-    ] {
-        headers.push(format!("{label} {before}"));
-        headers.push(format!("{label} {now}"));
-        headers.push(format!("{label} — {delta}"));
+    for ((name, label), (b, n, d)) in names.into_iter().zip(measures) {
+        t.push(&format!("{name}_prev"), format!("{label} {before}"), b);
+        t.push(name, format!("{label} {now}"), n);
+        t.push(&format!("{name}_diff"), format!("{label} — {delta}"), d);
     }
-    headers.extend([
-        format!(
-            "{} {before}",
-            lang.pick("Predikat standar", "Standard grade")
-        ),
-        format!("{} {now}", lang.pick("Predikat standar", "Standard grade")),
-        format!("{} {before}", lang.pick("Zona", "Zone")),
-        format!("{} {now}", lang.pick("Zona", "Zone")),
-        lang.pick("Perpindahan predikat", "Band moves").into(),
-    ]);
-    Ok((df, headers))
+    let grade = lang.pick("Predikat standar", "Standard grade");
+    let zone = lang.pick("Zona", "Zone");
+    t.push(
+        "standard_grade_prev",
+        format!("{grade} {before}"),
+        grade_prev,
+    );
+    t.push("standard_grade", format!("{grade} {now}"), grade_now);
+    t.push("standard_zone_prev", format!("{zone} {before}"), zone_prev);
+    t.push("standard_zone", format!("{zone} {now}"), zone_now);
+    t.push(
+        "movement",
+        lang.pick("Perpindahan predikat", "Band moves"),
+        movement_col,
+    );
+    t.finish(height, "perbandingan")
 }
 
 #[cfg(test)]
