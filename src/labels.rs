@@ -66,6 +66,7 @@ pub mod sheet {
     pub const TREND: (&str, &str) = ("Tren Bulanan", "Monthly Trend");
     pub const FINDINGS: (&str, &str) = ("Temuan", "Findings");
     pub const DETAILS: (&str, &str) = ("Detail Jawaban", "Answer Details");
+    pub const CHARTS: (&str, &str) = ("Grafik", "Charts");
     pub const DISPUTES: (&str, &str) = ("Sanggahan", "Disputes");
     pub const OFFICERS: (&str, &str) = ("Petugas", "Officers");
     pub const SUMMARY: (&str, &str) = ("Ringkasan", "Summary");

@@ -152,7 +152,8 @@ pub fn write(
     prefill: &HashMap<String, Prefill>,
     path: &Path,
 ) -> Result<()> {
-    let mut wb = new_workbook(&format!("Penilaian Mandiri {} — {unit}", std.name))?;
+    let title = format!("Penilaian Mandiri {}", std.name);
+    let mut wb = new_workbook(&format!("{title} — {unit}"))?;
     instructions(&mut wb, std, unit)?;
     assessment(&mut wb, std, unit, prefill)?;
     write_meta_sheet(
@@ -165,7 +166,16 @@ pub fn write(
             (meta::UNIT, unit),
         ],
     )?;
-    crate::output::xlsx::save(&mut wb, path)
+    crate::output::xlsx::save(
+        &mut wb,
+        path,
+        &crate::output::xlsx::PageHead {
+            title: &title,
+            period: None,
+            unit: Some(unit),
+            lang: crate::i18n::Lang::Id,
+        },
+    )
 }
 
 fn instructions(wb: &mut Workbook, std: &Standard, unit: &str) -> Result<()> {

@@ -440,10 +440,11 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
     if let Some(out) = &args.output {
         let (matrix, mh) = matrix_frame(&criteria, lang)?;
         let (dis, dh) = disagreement_frame(&criteria, &run.scored, lang)?;
-        let mut wb = xlsx::new_workbook(lang.pick(
+        let title = lang.pick(
             "Kesepakatan Kriteria Otomatis dengan Penilaian Manusia",
             "Agreement of the Automatic Criteria with Human Verdicts",
-        ))?;
+        );
+        let mut wb = xlsx::new_workbook(title)?;
         let sheet = lang.pick("Kesepakatan", "Agreement");
         xlsx::write_frame_with_caveats(
             &mut wb,
@@ -453,12 +454,14 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             &xlsx::noted_figures(&summary, "note", &FIGURES),
         )?;
         if any_small {
-            wb.worksheet_from_name(sheet)
-                .and_then(|ws| {
-                    ws.write_string(summary.height() as u32 + 2, 0, &small_n_note)
-                        .map(|_| ())
-                })
-                .map_err(xlsx::xlsx_err)?;
+            let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+            xlsx::write_note(
+                ws,
+                summary.height() as u32 + 2,
+                summary.width() as u16,
+                &small_n_note,
+                false,
+            )?;
         }
         xlsx::write_frame(&mut wb, lang.pick("Matriks", "Confusion"), &matrix, &mh)?;
         xlsx::write_frame(
@@ -468,7 +471,11 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             &dh,
         )?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        crate::output::xlsx::save(&mut wb, out)?;
+        crate::output::xlsx::save(
+            &mut wb,
+            out,
+            &crate::output::xlsx::PageHead::titled(title, lang),
+        )?;
     }
     println!("{}", table::render_all(&summary, &sh));
     if any_small {

@@ -87,9 +87,8 @@ fn write(
         Format::Csv => write_csv(out, units),
         Format::Parquet => crate::output::write_parquet(out, units),
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(
-                lang.pick("Hasil Penilaian Mandiri", "Self-Assessment Results"),
-            )?;
+            let title = lang.pick("Hasil Penilaian Mandiri", "Self-Assessment Results");
+            let mut wb = xlsx::new_workbook(title)?;
             xlsx::write_frame(
                 &mut wb,
                 lang.pick("Ringkasan Unit", "Unit Summary"),
@@ -108,7 +107,11 @@ fn write(
                 &issues_frame(issues, lang),
                 &issues_headers(lang),
             )?;
-            crate::output::xlsx::save(&mut wb, out)
+            crate::output::xlsx::save(
+                &mut wb,
+                out,
+                &crate::output::xlsx::PageHead::titled(title, lang),
+            )
         }
     }
 }

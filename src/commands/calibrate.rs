@@ -445,7 +445,8 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
     let min_n = cfg.report.min_n.unwrap_or(crate::report::MIN_N);
     let [(m, mh), (p, ph), (r, rh)] = frames(&c, args.bias, min_n, lang)?;
     if let Some(out) = &args.output {
-        let mut wb = xlsx::new_workbook(lang.pick("Kalibrasi Reviewer", "Reviewer Calibration"))?;
+        let title = lang.pick("Kalibrasi Reviewer", "Reviewer Calibration");
+        let mut wb = xlsx::new_workbook(title)?;
         let sheet = lang.pick("Kesepakatan", "Agreement");
         // Figures from fewer shared answers than the minimum n are written in grey with the
         // caveat, as the report's rates are.
@@ -460,8 +461,13 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         let last = m.height() as u32;
         xlsx::fill_when_text(ws, 7, last, lang.pick("Perlu", "Needs"), xlsx::FILL_BAD)?;
         xlsx::fill_when_text(ws, 7, last, lang.pick("Sepakat", "Agreed"), xlsx::FILL_GOOD)?;
-        ws.write_string(last + 2, 0, small_n_note(min_n, lang))
-            .map_err(xlsx::xlsx_err)?;
+        xlsx::write_note(
+            ws,
+            last + 2,
+            m.width() as u16,
+            &small_n_note(min_n, lang),
+            false,
+        )?;
         let deviations = reviewer_caveat(&c, min_n);
         xlsx::write_frame_with_caveats(&mut wb, "Reviewer", &r, &rh, &deviations)?;
         let sheet = lang.pick("Pasangan Reviewer", "Reviewer Pairs");
@@ -473,12 +479,21 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
             &xlsx::noted_figures(&p, "note", &PAIR_FIGURES),
         )?;
         let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
-        ws.write_string(p.height() as u32 + 2, 0, small_n_note(min_n, lang))
-            .map_err(xlsx::xlsx_err)?;
+        xlsx::write_note(
+            ws,
+            p.height() as u32 + 2,
+            p.width() as u16,
+            &small_n_note(min_n, lang),
+            false,
+        )?;
         let (d, dh) = detail_frame(&measures, lang)?;
         xlsx::write_frame(&mut wb, lang.pick("Rincian Nilai", "Marks"), &d, &dh)?;
         xlsx::write_issues_sheet(&mut wb, &issues, lang)?;
-        crate::output::xlsx::save(&mut wb, out)?;
+        crate::output::xlsx::save(
+            &mut wb,
+            out,
+            &crate::output::xlsx::PageHead::titled(title, lang),
+        )?;
     }
     drop(progress);
     let cols: Vec<(&str, String)> = m

@@ -222,14 +222,19 @@ pub fn write_issues(path: &Path, issues: &[DataIssue], lang: Lang) -> Result<()>
         Format::Csv => write_csv(path, &df),
         Format::Parquet => write_parquet(path, &df),
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(lang.of(crate::output::xlsx::ISSUES_SHEET))?;
+            let title = lang.of(crate::output::xlsx::ISSUES_SHEET);
+            let mut wb = xlsx::new_workbook(title)?;
             xlsx::write_frame(
                 &mut wb,
                 lang.of(crate::output::xlsx::ISSUES_SHEET),
                 &df,
                 &issues_headers(lang),
             )?;
-            crate::output::xlsx::save(&mut wb, path)
+            crate::output::xlsx::save(
+                &mut wb,
+                path,
+                &crate::output::xlsx::PageHead::titled(title, lang),
+            )
         }
     }
 }

@@ -47,7 +47,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
             ));
         }
     }
-    crate::output::guard::distinct(&[out.as_path()], &[cfg_path.as_path()])?;
+    let details_out = workbook::details_path(&out, lang);
+    crate::output::guard::distinct(
+        &[out.as_path(), details_out.as_path()],
+        &[cfg_path.as_path()],
+    )?;
     let details = report::DetailSpec {
         mask: !args.no_mask,
         near: out.clone(),
@@ -61,6 +65,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     progress.stage(lang.pick("Menulis laporan…", "Writing the report…"));
     let charts = report::charts::all(&p, lang)?;
     workbook::write(&p, previous.as_ref(), &charts, &out, lang)?;
+    workbook::write_details(&p, &details_out, lang)?;
     let chart_dir = args
         .charts
         .clone()
@@ -111,6 +116,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         ),
     );
     super::print_written(Some(&out), lang);
+    super::print_written(Some(&details_out), lang);
     eprintln!(
         "{}",
         tr!(

@@ -229,7 +229,8 @@ fn overview(
         lang.pick("Skor Otomatis", "Automatic Score"),
         "Reviewer",
     ]);
-    let mut wb = xlsx::new_workbook(lang.pick("Sampel Review", "Review Sample"))?;
+    let title = lang.pick("Sampel Review", "Review Sample");
+    let mut wb = xlsx::new_workbook(title)?;
     xlsx::write_frame(&mut wb, lang.pick("Sampel", "Sample"), &df, &headers)?;
     // Marked, so that reading the reviews folder passes over it.
     use crate::review::meta;
@@ -238,7 +239,11 @@ fn overview(
         crate::review::META_SHEET,
         &[(meta::FORMAT, meta::OVERVIEW_VALUE)],
     )?;
-    crate::output::xlsx::save(&mut wb, path)
+    crate::output::xlsx::save(
+        &mut wb,
+        path,
+        &crate::output::xlsx::PageHead::titled(title, lang),
+    )
 }
 
 pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {

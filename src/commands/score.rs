@@ -89,8 +89,8 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
         ),
         Format::Xlsx => {
             let table = answer_table(&run.scored, &run.rubric, StateStyle::Label(lang))?;
-            let mut wb =
-                xlsx::new_workbook(lang.pick("Skor Kualitas Jawaban", "Answer Quality Scores"))?;
+            let title = lang.pick("Skor Kualitas Jawaban", "Answer Quality Scores");
+            let mut wb = xlsx::new_workbook(title)?;
             xlsx::write_frame(
                 &mut wb,
                 lang.pick("Skor Jawaban", "Answer Scores"),
@@ -123,7 +123,11 @@ pub fn write_scores(out: &Path, run: &ScoredRun, by_unit: &DataFrame, lang: Lang
             )?;
             let (info, info_headers) = info_frame(run, lang)?;
             xlsx::write_frame(&mut wb, "Info", &info, &info_headers)?;
-            crate::output::xlsx::save(&mut wb, out)
+            crate::output::xlsx::save(
+                &mut wb,
+                out,
+                &crate::output::xlsx::PageHead::titled(title, lang),
+            )
         }
     }
 }

@@ -188,9 +188,8 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
         Format::Csv => write_csv(out, &df),
         Format::Parquet => write_parquet(out, &df),
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(
-                lang.pick("Indeks Kepuasan Masyarakat", "Public Satisfaction Index"),
-            )?;
+            let title = lang.pick("Indeks Kepuasan Masyarakat", "Public Satisfaction Index");
+            let mut wb = xlsx::new_workbook(title)?;
             xlsx::write_frame(
                 &mut wb,
                 lang.pick("IKM per Unit", "IKM by Unit"),
@@ -203,7 +202,11 @@ fn write(out: &Path, result: &SkmResult, lang: Lang) -> Result<()> {
                 &issues_frame(&result.issues, lang),
                 &issues_headers(lang),
             )?;
-            crate::output::xlsx::save(&mut wb, out)
+            crate::output::xlsx::save(
+                &mut wb,
+                out,
+                &crate::output::xlsx::PageHead::titled(title, lang),
+            )
         }
     }
 }

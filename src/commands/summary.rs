@@ -109,9 +109,8 @@ pub fn write(
 ) -> Result<()> {
     match Format::from_path(out)? {
         Format::Xlsx => {
-            let mut wb = xlsx::new_workbook(
-                lang.pick("Ringkasan Kualitas Jawaban", "Answer Quality Summary"),
-            )?;
+            let title = lang.pick("Ringkasan Kualitas Jawaban", "Answer Quality Summary");
+            let mut wb = xlsx::new_workbook(title)?;
             let all_label = lang.pick("Semua", "All");
             let overall_keyed = overall
                 .clone()
@@ -141,7 +140,11 @@ pub fn write(
                 &issues_frame(&run.issues, lang),
                 &issues_headers(lang),
             )?;
-            crate::output::xlsx::save(&mut wb, out)
+            crate::output::xlsx::save(
+                &mut wb,
+                out,
+                &crate::output::xlsx::PageHead::titled(title, lang),
+            )
         }
         fmt => {
             let mut frames = Vec::new();

@@ -85,9 +85,67 @@ pub fn write_panic_error(payload: &(dyn std::any::Any + Send)) -> Option<Error> 
     ))
 }
 
+/// What every printed page of a workbook says: its title, the period and the unit at the
+/// top, the sheet and "Halaman x dari y" at the bottom.
+pub struct PageHead<'a> {
+    pub title: &'a str,
+    pub period: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    pub lang: crate::i18n::Lang,
+}
+
+impl<'a> PageHead<'a> {
+    /// A header with a title only.
+    pub fn titled(title: &'a str, lang: crate::i18n::Lang) -> Self {
+        PageHead {
+            title,
+            period: None,
+            unit: None,
+            lang,
+        }
+    }
+}
+
+/// A4 in rust_xlsxwriter's (Excel's) paper codes.
+const PAPER_A4: u8 = 9;
+
+/// Text for a header or footer section: `&` is a control character there.
+fn header_text(s: &str) -> String {
+    s.replace('&', "&&")
+}
+
+/// Page set-up every sheet gets: A4, narrow margins, the header and the footer of `head`.
+/// Pages are numbered through the workbook ("Halaman 5 dari 12" of everything printed). The orientation and scale are each sheet's own (see
+/// [`SheetState::end`]).
+fn print_setup(wb: &mut Workbook, head: &PageHead) {
+    let lang = head.lang;
+    // Excel refuses headers over 255 characters with their control codes; long names are
+    // cut (they are repeated on the sheet itself).
+    let cut = |s: &str| s.chars().take(70).collect::<String>();
+    let header = format!(
+        "&L&9&\"-,Bold\"{}&C&9{}&R&9{}",
+        header_text(&cut(head.title)),
+        header_text(&cut(head.period.unwrap_or(""))),
+        header_text(&cut(head.unit.unwrap_or(""))),
+    );
+    let footer = format!(
+        "&L&9&A&R&9{}",
+        lang.pick("Halaman &P dari &N", "Page &P of &N")
+    );
+    for ws in wb.worksheets_mut() {
+        ws.set_paper_size(PAPER_A4);
+        ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
+        ws.set_header(&header);
+        ws.set_footer(&footer);
+        // The header and footer keep their size on a sheet printed smaller.
+        ws.set_header_footer_scale_with_doc(false);
+    }
+}
+
 /// Saves a workbook to `path` through a temporary file put in place when complete (see
-/// [`super::atomic_write`]).
-pub fn save(wb: &mut Workbook, path: &std::path::Path) -> Result<()> {
+/// [`super::atomic_write`]), every sheet set up for A4 with `head`'s header and footer.
+pub fn save(wb: &mut Workbook, path: &std::path::Path, head: &PageHead) -> Result<()> {
+    print_setup(wb, head);
     super::atomic_write(path, |f| {
         wb.save_to_writer(f).map_err(|e| save_err(path, e))
     })
@@ -183,7 +241,31 @@ pub fn write_frame_parts(
     let per_sheet = MAX_ROWS - 1;
     let mut sheets = 0usize;
     let mut open: Option<(String, SheetState)> = None;
-    for part in parts {
+    // Column widths come from the first rows of the table, whatever its parts: gather
+    // them before the first sheet begins, so that the parts' size changes no byte.
+    let mut parts = parts.peekable();
+    let mut head: Vec<DataFrame> = Vec::new();
+    let mut gathered = 0;
+    while gathered < SAMPLE_ROWS
+        && let Some(part) = parts.next()
+    {
+        let df = part?;
+        gathered += df.height();
+        head.push(df);
+    }
+    let mut head = head.into_iter();
+    let mut first = head.next();
+    if let Some(f) = first.as_mut() {
+        for df in head {
+            f.vstack_mut_owned(df)
+                .map_err(|e| crate::error::polars_err("XLSX", e))?;
+        }
+    }
+    let sample = first
+        .as_ref()
+        .map(|df| df.head(Some(SAMPLE_ROWS)))
+        .unwrap_or_default();
+    for part in first.into_iter().map(Ok).chain(parts) {
         let df = part?;
         let mut offset = 0;
         while offset < df.height() || (open.is_none() && sheets == 0) {
@@ -199,7 +281,10 @@ pub fn write_frame_parts(
                 };
                 let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
                 ws.set_name(&sheet_name).map_err(xlsx_err)?;
-                open = Some((sheet_name, SheetState::begin(ws, &df, headers)?));
+                open = Some((
+                    sheet_name,
+                    SheetState::begin(ws, &sample, headers, &|_, _| None)?,
+                ));
             }
             let Some((n, st)) = open.as_mut() else {
                 break;
@@ -238,7 +323,7 @@ pub fn write_sheet_with_caveats(
     headers: &[String],
     caveat: Caveat,
 ) -> Result<()> {
-    let mut st = SheetState::begin(ws, df, headers)?;
+    let mut st = SheetState::begin(ws, df, headers, caveat)?;
     st.write_rows(ws, df, caveat)?;
     st.end(ws)
 }
@@ -296,6 +381,55 @@ pub fn noted_figures<'a>(
     }
 }
 
+/// The rows a table's column widths are measured on.
+const SAMPLE_ROWS: usize = 1000;
+/// The widest a text column gets (in Excel's character units); longer text wraps.
+const TEXT_MAX: usize = 50;
+/// The widest a header makes a text column before it wraps.
+const HEADER_MAX: usize = 30;
+/// Printable width of an A4 page in points, portrait and landscape: 210 and 297 mm less
+/// the half-inch margins, less 3 % on the safe side (LibreOffice pads a little more).
+const PORTRAIT_WIDTH: f64 = 507.0;
+const LANDSCAPE_WIDTH: f64 = 747.0;
+/// The widest a column gets for one word that cannot wrap (a path, a SHA-256).
+const WORD_MAX: usize = 100;
+/// The smallest print scale (%): Calibri 11 prints at 8.25 pt, still read without effort.
+/// A table wider than a landscape page at this scale is printed over several pages across
+/// with its first column repeated.
+const MIN_SCALE: f64 = 75.0;
+
+/// Width a text of `chars` characters needs: a margin for wide letters and the padding.
+fn text_width(chars: usize) -> usize {
+    (chars as f64 * 1.1).ceil() as usize + 1
+}
+
+/// Lines `text` takes wrapped at spaces in a column `width` character units wide (a
+/// character a unit: on the safe side for Calibri's text, narrower than its digits).
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.split('\n').map(|l| paragraph_lines(l, width)).sum()
+}
+
+/// [`wrapped_lines`] of text without line breaks.
+fn paragraph_lines(text: &str, width: usize) -> usize {
+    let room = width.saturating_sub(1).max(1);
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if used > 0 && used + 1 + n > room {
+            lines += 1;
+            used = 0;
+        }
+        used = if used == 0 { n } else { used + 1 + n };
+        // A word longer than the line breaks inside it.
+        while used > room {
+            lines += 1;
+            used -= room;
+        }
+    }
+    lines
+}
+
 /// A table being written into a worksheet: its header is written, rows follow in order.
 struct SheetState {
     widths: Vec<usize>,
@@ -304,53 +438,101 @@ struct SheetState {
     columns: usize,
     date_fmt: Format,
     num_fmt: Format,
+    wrap_fmt: Format,
+    grey: Format,
+    grey_wrap: Format,
 }
 
 impl SheetState {
-    /// Writes the header row; widths start from the headers and the columns' types.
-    fn begin(ws: &mut Worksheet, df: &DataFrame, headers: &[String]) -> Result<SheetState> {
+    /// Writes the header row. Widths come from the headers, the columns' types and the
+    /// text of the first part's cells (and caveats): text up to [`TEXT_MAX`], longer text
+    /// wraps; numeric columns fit their values and let a long header wrap.
+    fn begin(
+        ws: &mut Worksheet,
+        df: &DataFrame,
+        headers: &[String],
+        caveat: Caveat,
+    ) -> Result<SheetState> {
         let hf = header_format();
         for (j, h) in headers.iter().enumerate() {
             ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
                 .map_err(xlsx_err)?;
         }
-        // Text columns fit their header (up to 30) and values (up to 60); numeric columns
-        // fit their values and let a long header wrap.
-        let numeric: Vec<bool> = df
-            .columns()
-            .iter()
-            .map(|c| c.dtype().is_primitive_numeric())
-            .collect();
-        let widths: Vec<usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(j, h)| {
-                let n = h.chars().count();
-                if numeric.get(j).copied().unwrap_or(false) {
-                    n.clamp(6, 12)
-                } else {
-                    n.min(30)
+        let df = &df.head(Some(SAMPLE_ROWS));
+        let mut widths: Vec<usize> = Vec::with_capacity(headers.len());
+        for (j, h) in headers.iter().enumerate() {
+            let n = h.chars().count();
+            let column = df.columns().get(j);
+            let numeric = column.is_some_and(|c| c.dtype().is_primitive_numeric());
+            let mut w = if numeric {
+                n.clamp(6, 12)
+            } else {
+                text_width(n).min(HEADER_MAX)
+            };
+            let mut word = 0;
+            if let Some(c) = column {
+                w = w.max(match c.dtype() {
+                    DataType::String => c
+                        .str()
+                        .ok()
+                        .and_then(|s| s.str_len_chars().max())
+                        .map_or(0, |m| text_width(m as usize)),
+                    DataType::Datetime(_, _) => 16,
+                    _ => 0,
+                });
+                // Text only breaks at spaces: the column is as wide as its longest word.
+                if let Ok(s) = c.str() {
+                    word = s
+                        .iter()
+                        .flatten()
+                        .flat_map(str::split_whitespace)
+                        .map(|x| text_width(x.chars().count()))
+                        .max()
+                        .unwrap_or(0);
                 }
-            })
-            .collect();
-        let longest_header = headers.iter().map(|h| h.chars().count()).max().unwrap_or(0);
-        if longest_header > 12 {
-            let lines = if longest_header > 36 { 60 } else { 45 };
-            ws.set_row_height(0, lines).map_err(xlsx_err)?;
+            }
+            widths.push(w.min(TEXT_MAX).max(word.min(WORD_MAX)));
         }
+        // The header row is as tall as its longest wrapped header (the filter button takes
+        // two characters of each header cell).
+        let lines = headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| wrapped_lines(h, w.saturating_sub(2)))
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(0, 15.0 * lines as f64 + 2.0)
+                .map_err(xlsx_err)?;
+        }
+        for i in 0..df.height() {
+            for (j, w) in widths.iter_mut().enumerate() {
+                if let Some(t) = caveat(i, j) {
+                    *w = (*w).max(text_width(t.chars().count()).min(TEXT_MAX));
+                }
+            }
+        }
+        let top = |f: Format| f.set_align(rust_xlsxwriter::FormatAlign::Top);
         Ok(SheetState {
             widths,
             rows: 0,
             columns: headers.len(),
-            date_fmt: Format::new().set_num_format("dd/mm/yyyy hh:mm"),
-            num_fmt: Format::new().set_num_format("0.00"),
+            date_fmt: top(Format::new().set_num_format("dd/mm/yyyy hh:mm")),
+            num_fmt: top(Format::new().set_num_format("0.00")),
+            wrap_fmt: top(Format::new().set_text_wrap()),
+            grey: top(Format::new().set_font_color(0x808080).set_italic()),
+            grey_wrap: top(Format::new()
+                .set_font_color(0x808080)
+                .set_italic()
+                .set_text_wrap()),
         })
     }
 
-    /// Writes the frame's rows below those written.
+    /// Writes the frame's rows below those written. Text wider than its column wraps (the
+    /// row grows to fit when the workbook is opened), so no text is cut at a cell edge.
     fn write_rows(&mut self, ws: &mut Worksheet, df: &DataFrame, caveat: Caveat) -> Result<()> {
-        let widths = &mut self.widths;
-        let grey = Format::new().set_font_color(0x808080).set_italic();
+        let widths = &self.widths;
+        let fits = |s: &str, j: usize| text_width(s.chars().count()) <= widths[j];
         // Columns are written row by row (constant-memory sheets need row order).
         let typed: Vec<CellSource> = df
             .columns()
@@ -360,11 +542,34 @@ impl SheetState {
         for i in 0..df.height() {
             let sheet_row = self.rows + i;
             let r = (sheet_row + 1) as u32;
+            // The row is as tall as its most wrapped cell, set before its cells are written
+            // (an explicit height: neither Excel nor LibreOffice fits rows when opening).
+            let lines = typed
+                .iter()
+                .enumerate()
+                .map(|(j, src)| match (caveat(sheet_row, j), src) {
+                    (Some(t), _) => wrapped_lines(&t, widths[j]),
+                    (None, CellSource::Str(ca)) => ca
+                        .get(i)
+                        .filter(|s| !fits(s, j))
+                        .map_or(1, |s| wrapped_lines(cell_text(s), widths[j])),
+                    _ => 1,
+                })
+                .max()
+                .unwrap_or(1);
+            if lines > 1 {
+                ws.set_row_height(r, 15.0 * lines as f64)
+                    .map_err(xlsx_err)?;
+            }
             for (j, src) in typed.iter().enumerate() {
                 let jc = j as u16;
                 if let Some(text) = caveat(sheet_row, j) {
-                    widths[j] = widths[j].max(text.chars().count().min(60));
-                    ws.write_string_with_format(r, jc, cell_text(&text), &grey)
+                    let f = if fits(&text, j) {
+                        &self.grey
+                    } else {
+                        &self.grey_wrap
+                    };
+                    ws.write_string_with_format(r, jc, cell_text(&text), f)
                         .map_err(xlsx_err)?;
                     continue;
                 }
@@ -372,10 +577,12 @@ impl SheetState {
                     CellSource::Str(ca) => {
                         if let Some(s) = ca.get(i) {
                             let s = cell_text(s);
-                            if sheet_row < 200 {
-                                widths[j] = widths[j].max(s.chars().count().min(60));
+                            if fits(s, j) {
+                                ws.write_string(r, jc, s).map_err(xlsx_err)?;
+                            } else {
+                                ws.write_string_with_format(r, jc, s, &self.wrap_fmt)
+                                    .map_err(xlsx_err)?;
                             }
-                            ws.write_string(r, jc, s).map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Int(ca) => {
@@ -404,7 +611,6 @@ impl SheetState {
                                 ExcelDateTime::from_timestamp(dt.timestamp()).map_err(xlsx_err)?;
                             ws.write_datetime_with_format(r, jc, &x, &self.date_fmt)
                                 .map_err(xlsx_err)?;
-                            widths[j] = widths[j].max(16);
                         }
                     }
                 }
@@ -414,10 +620,12 @@ impl SheetState {
         Ok(())
     }
 
-    /// Column widths, frozen header, filter and print setup.
+    /// Column widths, frozen header, filter and print set-up: the orientation the table's
+    /// width needs, fitted to the page width down to [`MIN_SCALE`]; a wider table prints
+    /// at that scale over pages across, its header row and first column on every page.
     fn end(self, ws: &mut Worksheet) -> Result<()> {
         for (j, w) in self.widths.iter().enumerate() {
-            ws.set_column_width(j as u16, (*w as f64 + 2.0).clamp(6.0, 62.0))
+            ws.set_column_width(j as u16, (*w as f64 + 1.0).max(6.0))
                 .map_err(xlsx_err)?;
         }
         let last_col = self.columns.saturating_sub(1) as u16;
@@ -426,11 +634,34 @@ impl SheetState {
             ws.autofilter(0, 0, self.rows as u32, last_col)
                 .map_err(xlsx_err)?;
         }
+        ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
+        print_width(ws, self.widths.iter().map(|w| *w as f64 + 1.0))
+    }
+}
+
+/// A column's printed width in points at 100 %: Excel's `7 w + 5` pixels at 96 dpi.
+fn column_points(width: f64) -> f64 {
+    (7.0 * width + 5.0) * 0.75
+}
+
+/// Orientation and scale for a sheet of columns this wide (Excel's character units; see
+/// [`SheetState::end`]).
+pub fn print_width(ws: &mut Worksheet, widths: impl Iterator<Item = f64>) -> Result<()> {
+    let total: f64 = widths.map(column_points).sum();
+    if total <= PORTRAIT_WIDTH {
+        ws.set_portrait();
+        ws.set_print_fit_to_pages(1, 0);
+    } else if total * MIN_SCALE / 100.0 <= LANDSCAPE_WIDTH {
         ws.set_landscape();
         ws.set_print_fit_to_pages(1, 0);
-        ws.set_repeat_rows(0, 0).map_err(xlsx_err)?;
-        Ok(())
+    } else {
+        ws.set_landscape();
+        ws.set_print_scale(MIN_SCALE as u16);
+        ws.set_repeat_columns(0, 0).map_err(xlsx_err)?;
+        // Over, then down: a page's rows are read across before the next rows begin.
+        ws.set_page_order(false);
     }
+    Ok(())
 }
 
 enum CellSource {
@@ -479,6 +710,49 @@ impl CellSource {
             ),
         })
     }
+}
+
+/// Writes a note under a table of `columns` columns: merged across them and wrapped, the
+/// row as tall as the text needs (taking each column as the narrowest a column is, so the
+/// height is on the safe side).
+pub fn write_note(
+    ws: &mut Worksheet,
+    row: u32,
+    columns: u16,
+    text: &str,
+    bold: bool,
+) -> Result<()> {
+    let mut f = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    if bold {
+        f = f.set_bold();
+    }
+    let width = (columns as usize * 7).clamp(30, 130);
+    let text = cell_text(text);
+    if columns > 1 {
+        ws.merge_range(row, 0, row, columns - 1, text, &f)
+            .map_err(xlsx_err)?;
+    } else {
+        ws.write_string_with_format(row, 0, text, &f)
+            .map_err(xlsx_err)?;
+    }
+    let lines = wrapped_lines(text, width);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * lines as f64)
+            .map_err(xlsx_err)?;
+    }
+    Ok(())
+}
+
+/// Chart text large enough to read once the sheet is printed smaller (11 pt, 8.25 pt at
+/// the smallest print scale).
+pub fn chart_fonts(chart: &mut rust_xlsxwriter::Chart) {
+    let mut font = rust_xlsxwriter::ChartFont::new();
+    font.set_size(11);
+    chart.x_axis().set_font(&font).set_name_font(&font);
+    chart.y_axis().set_font(&font).set_name_font(&font);
+    chart.legend().set_font(&font);
 }
 
 /// A red–yellow–green colour scale on a column's data rows (row 1 to `last_row`).
@@ -583,4 +857,23 @@ pub fn column_index(df: &DataFrame, name: &str) -> u16 {
         .iter()
         .position(|c| c.as_str() == name)
         .unwrap_or(0) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn wrapped_lines_count_words_that_do_not_fit() {
+        // 21 units wide leaves 20 characters a line.
+        assert_eq!(wrapped_lines("Skor kualitas", 21), 1);
+        assert_eq!(wrapped_lines("Skor kualitas Triwulan I 2026", 21), 2);
+        // 11 a line: "Perubahan", "peringkat", "(+ naik)".
+        assert_eq!(wrapped_lines("Perubahan peringkat (+ naik)", 12), 3);
+        // A word longer than a line breaks inside it.
+        assert_eq!(wrapped_lines(&"x".repeat(41), 21), 3);
+        assert_eq!(wrapped_lines("", 21), 1);
+        // Line breaks in the text start lines of their own (a blank line counts).
+        assert_eq!(wrapped_lines("Dengan hormat,\n\nApakah produk", 21), 3);
+    }
 }

@@ -487,11 +487,8 @@ fn write_unit(
         .filter(col("unit").eq(lit(unit)))
         .collect()
         .map_err(|e| polars_err("umpan balik", e))?;
-    let mut wb = xlsx::new_workbook(&format!(
-        "{} — {unit} — {}",
-        lang.pick("Umpan Balik ULPK", "ULPK Feedback"),
-        p.period()
-    ))?;
+    let title = lang.pick("Umpan Balik ULPK", "ULPK Feedback");
+    let mut wb = xlsx::new_workbook(&format!("{title} — {unit} — {}", p.period()))?;
     let (summary, summary_headers) = kv_frame(summary_rows(p, nat, unit, l, lang), lang)?;
     xlsx::write_frame(
         &mut wb,
@@ -511,8 +508,13 @@ fn write_unit(
         super::ranking::interval_method(lang).to_string(),
     ];
     for (k, note) in notes.iter().enumerate() {
-        ws.write_string(pos.height() as u32 + 2 + k as u32, 0, note)
-            .map_err(xlsx::xlsx_err)?;
+        xlsx::write_note(
+            ws,
+            pos.height() as u32 + 2 + k as u32,
+            pos.width() as u16,
+            note,
+            false,
+        )?;
     }
 
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
@@ -545,5 +547,14 @@ fn write_unit(
         &details.of_unit(unit)?,
         &details.headers,
     )?;
-    crate::output::xlsx::save(&mut wb, path)
+    crate::output::xlsx::save(
+        &mut wb,
+        path,
+        &xlsx::PageHead {
+            title,
+            period: Some(p.period()),
+            unit: Some(unit),
+            lang,
+        },
+    )
 }

@@ -9,6 +9,7 @@ pub mod instruments;
 pub mod layout;
 pub mod ranking;
 pub mod sheets;
+pub mod summary;
 pub mod workbook;
 
 /// Rates from fewer judged answers than this are marked "n < 10" and kept out of the colour

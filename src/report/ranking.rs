@@ -617,11 +617,11 @@ pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<St
 }
 
 /// Colour scales on the scores, zone and minimum-standard fills, and a bar chart of the
-/// combined index on the summary sheet.
+/// combined index on the charts sheet.
 pub fn decorate_ranking(
     wb: &mut rust_xlsxwriter::Workbook,
     rank_sheet: &str,
-    summary_sheet: &str,
+    charts_sheet: &str,
     rank_df: &DataFrame,
     quality_grades: &[String],
     w: &IndexWeights,
@@ -636,18 +636,18 @@ pub fn decorate_ranking(
     let col = |name: &str| xlsx::column_index(rank_df, name);
     let ws = wb.worksheet_from_name(rank_sheet).map_err(xlsx::xlsx_err)?;
     // The method, below the table: what a unit asking "why am I here?" reads.
-    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let columns = rank_df.width() as u16;
     let mut row = last + 2;
-    ws.write_string_with_format(
+    xlsx::write_note(
+        ws,
         row,
-        0,
+        columns,
         lang.pick("Metode peringkat", "Ranking method"),
-        &bold,
-    )
-    .map_err(xlsx::xlsx_err)?;
+        true,
+    )?;
     for line in method_lines(rank_df, w, lang) {
         row += 1;
-        ws.write_string(row, 0, line).map_err(xlsx::xlsx_err)?;
+        xlsx::write_note(ws, row, columns, &line, false)?;
     }
     for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
         xlsx::color_scale(ws, col(c), last)?;
@@ -678,11 +678,12 @@ pub fn decorate_ranking(
     chart.x_axis().set_min(0).set_max(100);
     chart.y_axis().set_reverse();
     chart.legend().set_hidden();
+    xlsx::chart_fonts(&mut chart);
     chart.set_width(720).set_height(24 * last + 120);
     let ws = wb
-        .worksheet_from_name(summary_sheet)
+        .worksheet_from_name(charts_sheet)
         .map_err(xlsx::xlsx_err)?;
-    ws.insert_chart(1, 3, &chart).map_err(xlsx::xlsx_err)?;
+    ws.insert_chart(0, 0, &chart).map_err(xlsx::xlsx_err)?;
     Ok(())
 }
 

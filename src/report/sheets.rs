@@ -45,8 +45,7 @@ pub fn answer_sheets(
     }
     let note = criteria.height() as u32 + 2;
     for (k, line) in criteria_notes(min_n, lang).into_iter().enumerate() {
-        ws.write_string(note + k as u32, 0, line)
-            .map_err(xlsx::xlsx_err)?;
+        xlsx::write_note(ws, note + k as u32, criteria.width() as u16, &line, false)?;
     }
     xlsx::write_frame(
         wb,
@@ -115,6 +114,7 @@ pub fn answer_sheets(
             .title()
             .set_name(lang.pick("Tren Bulanan Kualitas Jawaban", "Monthly Answer Quality"));
         chart.y_axis().set_min(0).set_max(100);
+        xlsx::chart_fonts(&mut chart);
         let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
         ws.insert_chart(months + 2, 0, &chart)
             .map_err(xlsx::xlsx_err)?;

@@ -1,16 +1,16 @@
 //! The report workbook: Ringkasan, Peringkat Unit, the answer-quality sheets, Temuan,
-//! Detail Jawaban, Masalah Data and Metadata.
+//! Masalah Data and Metadata; and the answer details' workbook beside it.
 
 use std::path::Path;
 
 use super::PeriodResult;
 use super::charts::{RenderedChart, ReportCharts};
-use super::compare::{GradeOrders, Previous, comparison_frame, movement};
+use super::compare::{Previous, comparison_frame};
 use super::instruments::{evidence_frame, recap_frame};
 use super::layout::{ZONE_FILLS, label};
-use super::ranking::{decorate_ranking, f64_at, ranking_frame};
+use super::ranking::{decorate_ranking, ranking_frame};
 use super::sha256;
-use super::sheets::{answer_sheets, fmt_opt, kv_frame};
+use super::sheets::{answer_sheets, kv_frame};
 use crate::assess::batch::gaps_frame;
 use crate::config::Layout;
 use crate::error::Error;
@@ -21,179 +21,6 @@ use crate::output::xlsx;
 
 fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
     lang.pick(l.0, l.1)
-}
-
-/// The Ringkasan rows: national figures, units per band, top and bottom units.
-pub fn summary_rows(p: &PeriodResult, lang: Lang) -> Vec<(String, String)> {
-    let get = |c: &str| f64_at(&p.agg.overall, c, 0);
-    let mut summary: Vec<(String, String)> = vec![
-        (pick(lang, label::PERIOD).into(), p.period().to_string()),
-        (
-            lang.pick("Jawaban dinilai", "Answers scored").into(),
-            get("answers")
-                .map(|v| format!("{v:.0}"))
-                .unwrap_or_default(),
-        ),
-        (
-            pick(lang, label::NATIONAL_SCORE).into(),
-            fmt_opt(get("mean_score")),
-        ),
-        (
-            pick(lang, label::NATIONAL_SLA).into(),
-            fmt_opt(get("sla_pct")),
-        ),
-        (
-            lang.pick("Unit dalam laporan", "Units in the report")
-                .into(),
-            p.lines.len().to_string(),
-        ),
-    ];
-    if let Some(st) = p.standards() {
-        let (s, assessed) = (&st.standard, &st.results);
-        let met = assessed
-            .iter()
-            .filter(|r| r.outcome.meets_minimum())
-            .count();
-        summary.push((
-            lang.pick(
-                "Unit memenuhi standar minimal",
-                "Units meeting the minimum standard",
-            )
-            .into(),
-            format!("{met} / {}", assessed.len()),
-        ));
-        for b in &s.bands.bands {
-            let n = assessed
-                .iter()
-                .filter(|r| r.outcome.band.as_ref().is_some_and(|x| x.grade == b.grade))
-                .count();
-            let zone = b
-                .zone
-                .as_ref()
-                .map(|z| format!(", zona {z}"))
-                .unwrap_or_default();
-            summary.push((
-                format!(
-                    "{} {} ({}{zone})",
-                    lang.pick("Unit berpredikat", "Units graded"),
-                    b.grade,
-                    b.label
-                ),
-                n.to_string(),
-            ));
-        }
-    }
-    if let Some(r) = &p.skm {
-        summary.push((
-            pick(lang, label::NATIONAL_IKM).into(),
-            format!(
-                "{} {}",
-                fmt_opt(r.national.ikm.map(crate::stats::round2)),
-                r.national
-                    .band
-                    .as_ref()
-                    .map(|b| format!("({} {})", b.grade, b.label))
-                    .unwrap_or_default()
-            ),
-        ));
-    }
-    let ranked: Vec<(&String, f64)> = {
-        let mut v: Vec<(&String, f64)> = p
-            .lines
-            .iter()
-            .filter_map(|(u, l)| l.index.map(|i| (u, i)))
-            .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        v
-    };
-    for (label, pick) in [
-        (
-            lang.pick("Indeks gabungan tertinggi", "Highest combined index"),
-            ranked.first(),
-        ),
-        (
-            lang.pick("Indeks gabungan terendah", "Lowest combined index"),
-            ranked.last(),
-        ),
-    ] {
-        if let Some((u, i)) = pick {
-            summary.push((label.into(), format!("{u} ({i:.2})")));
-        }
-    }
-    summary.push((
-        lang.pick("Masalah data dan validasi", "Data and validation issues")
-            .into(),
-        p.issues.len().to_string(),
-    ));
-    summary
-}
-
-/// Ringkasan rows comparing with the previous period: national changes and band moves.
-pub fn comparison_rows(
-    p: &PeriodResult,
-    prev: &Previous,
-    lang: Lang,
-) -> Result<Vec<(String, String)>> {
-    let signed = |now: Option<f64>, before: Option<f64>| match (now, before) {
-        (Some(n), Some(b)) => format!(
-            "{:+.2} ({} {b:.2})",
-            n - b,
-            lang.pick("sebelumnya", "before")
-        ),
-        _ => "-".into(),
-    };
-    let nat_ikm = p.national_ikm();
-    let orders = GradeOrders::of(p)?;
-    let unchanged = lang.pick("tetap", "unchanged");
-    let moved: Vec<&String> = p
-        .lines
-        .iter()
-        .filter(|(u, l)| {
-            prev.lines
-                .get(*u)
-                .is_some_and(|b| movement(Some(b), Some(l), &orders, lang) != unchanged)
-        })
-        .map(|(u, _)| u)
-        .collect();
-    Ok(vec![
-        (
-            lang.pick("Dibandingkan dengan", "Compared with").into(),
-            format!("{} ({})", prev.period, prev.source.display()),
-        ),
-        (
-            lang.pick(
-                "Perubahan skor kualitas nasional",
-                "Change in national quality score",
-            )
-            .into(),
-            signed(f64_at(&p.agg.overall, "mean_score", 0), prev.quality),
-        ),
-        (
-            lang.pick(
-                "Perubahan pemenuhan SLA nasional (poin)",
-                "Change in national SLA (points)",
-            )
-            .into(),
-            signed(f64_at(&p.agg.overall, "sla_pct", 0), prev.sla),
-        ),
-        (
-            lang.pick("Perubahan IKM nasional", "Change in national IKM")
-                .into(),
-            signed(nat_ikm, prev.ikm),
-        ),
-        (
-            lang.pick("Unit berpindah predikat", "Units that moved band")
-                .into(),
-            format!(
-                "{} ({})",
-                moved.len(),
-                lang.pick(
-                    "lihat sheet Perbandingan Periode",
-                    "see sheet Period Comparison"
-                )
-            ),
-        ),
-    ])
 }
 
 /// The generation time shown in the metadata: `SOURCE_DATE_EPOCH` when set (so a rebuilt
@@ -310,6 +137,42 @@ fn zone_table(
     Ok(())
 }
 
+/// The answer details' workbook beside the report `out`: `laporan-detail-jawaban.xlsx` for
+/// `laporan.xlsx`. Every scored answer is a data annex to look answers up in, hundreds of
+/// pages when printed; the report itself stays the printable submission.
+pub fn details_path(out: &Path, lang: Lang) -> std::path::PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let suffix = lang.pick("detail-jawaban", "answer-details");
+    out.with_file_name(format!("{stem}-{suffix}.xlsx"))
+}
+
+/// Writes the answer details (every scored answer, personal data masked unless asked
+/// otherwise) to `path`, past Excel's row limit on further sheets.
+pub fn write_details(p: &PeriodResult, path: &Path, lang: Lang) -> Result<()> {
+    let details = p.details.as_ref().ok_or_else(|| {
+        Error::plain(msg!(
+            "rincian jawaban tidak disiapkan",
+            "the answer details were not prepared"
+        ))
+    })?;
+    let sheet = lang.of(crate::labels::sheet::DETAILS);
+    let mut wb = xlsx::new_workbook(&format!("{sheet} — {}", p.period()))?;
+    xlsx::write_frame_parts(&mut wb, sheet, &details.headers, details.parts()?)?;
+    xlsx::save(
+        &mut wb,
+        path,
+        &xlsx::PageHead {
+            title: sheet,
+            period: Some(p.period()),
+            unit: Some(lang.pick("Nasional", "National")),
+            lang,
+        },
+    )
+}
+
 /// Writes the report workbook to `out` (through a temporary file).
 pub fn write(
     p: &PeriodResult,
@@ -318,11 +181,7 @@ pub fn write(
     out: &Path,
     lang: Lang,
 ) -> Result<()> {
-    let mut summary = summary_rows(p, lang);
-    if let Some(prev) = previous {
-        summary.extend(comparison_rows(p, prev, lang)?);
-    }
-    let (summary_df, summary_headers) = kv_frame(summary, lang)?;
+    let summary = super::summary::report_summary(p, previous, lang)?;
     let mut meta = metadata_rows(p, lang)?;
     if let Some(prev) = previous {
         meta.push((
@@ -337,22 +196,25 @@ pub fn write(
     }
     let (meta_df, meta_headers) = kv_frame(meta, lang)?;
     let (rank_df, rank_headers) = ranking_frame(&p.lines, &p.config.index, lang)?;
-    let mut wb = xlsx::new_workbook(&format!(
-        "{} — {}",
-        lang.pick("Laporan ULPK", "ULPK Report"),
-        p.period()
-    ))?;
+    let title = lang.pick("Laporan ULPK", "ULPK Report");
+    let mut wb = xlsx::new_workbook(&format!("{title} — {}", p.period()))?;
     let (summary_sheet, rank_sheet) = (
         pick(lang, label::SUMMARY_SHEET),
         pick(lang, label::RANK_SHEET),
     );
-    xlsx::write_frame(&mut wb, summary_sheet, &summary_df, &summary_headers)?;
+    super::summary::write(&mut wb, summary_sheet, &summary, lang)?;
+    let charts_sheet = lang.of(crate::labels::sheet::CHARTS);
+    wb.add_worksheet()
+        .set_name(charts_sheet)
+        .map_err(xlsx::xlsx_err)?
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
     xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
     let grades: Vec<String> = p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect();
     decorate_ranking(
         &mut wb,
         rank_sheet,
-        summary_sheet,
+        charts_sheet,
         &rank_df,
         &grades,
         &p.config.index,
@@ -402,10 +264,13 @@ pub fn write(
     {
         let img = picture(&charts.distribution, 1.0)?;
         let ws = wb
-            .worksheet_from_name(summary_sheet)
+            .worksheet_from_name(charts_sheet)
             .map_err(xlsx::xlsx_err)?;
-        let below = (p.lines.len() as u32 * 24 + 160) / 20 + 2;
-        ws.insert_image(below, 3, &img).map_err(xlsx::xlsx_err)?;
+        // Below the bar chart (24 px a unit and 120 px), on the next page.
+        let ranked = p.lines.values().filter(|l| l.index.is_some()).count() as u32;
+        let below = (ranked * 24 + 120) / 20 + 2;
+        ws.insert_image(below, 0, &img).map_err(xlsx::xlsx_err)?;
+        ws.set_page_breaks(&[below]).map_err(xlsx::xlsx_err)?;
     }
     for i in &p.instruments {
         let (sheet, st) = (i.config.sheet_name(lang), &i.scored);
@@ -436,18 +301,6 @@ pub fn write(
             )?;
         }
     }
-    let details = p.details.as_ref().ok_or_else(|| {
-        Error::plain(msg!(
-            "rincian jawaban tidak disiapkan",
-            "the answer details were not prepared"
-        ))
-    })?;
-    xlsx::write_frame_parts(
-        &mut wb,
-        lang.of(crate::labels::sheet::DETAILS),
-        &details.headers,
-        details.parts()?,
-    )?;
     if !p.run.disputes.is_empty() {
         let (d, h) = crate::review::dispute::disputes_frame(&p.run.disputes, &p.run.rubric, lang)?;
         xlsx::write_frame(&mut wb, lang.of(crate::labels::sheet::DISPUTES), &d, &h)?;
@@ -459,5 +312,14 @@ pub fn write(
         &issues_headers(lang),
     )?;
     xlsx::write_frame(&mut wb, "Metadata", &meta_df, &meta_headers)?;
-    crate::output::xlsx::save(&mut wb, out)
+    crate::output::xlsx::save(
+        &mut wb,
+        out,
+        &xlsx::PageHead {
+            title,
+            period: Some(p.period()),
+            unit: Some(lang.pick("Nasional", "National")),
+            lang,
+        },
+    )
 }

@@ -128,13 +128,11 @@ pub fn write(
     path: &Path,
     lang: Lang,
 ) -> Result<()> {
-    let mut wb = new_workbook(&format!(
-        "{} — {reviewer}",
-        lang.pick(
-            "Lembar Review Kualitas Jawaban",
-            "Answer Quality Review Sheet"
-        )
-    ))?;
+    let title = lang.pick(
+        "Lembar Review Kualitas Jawaban",
+        "Answer Quality Review Sheet",
+    );
+    let mut wb = new_workbook(&format!("{title} — {reviewer}"))?;
     instructions(&mut wb, rubric, reviewer, lang)?;
     review_sheet(&mut wb, rubric, reviewer, rows, lang)?;
     let seed = seed.to_string();
@@ -149,7 +147,16 @@ pub fn write(
             (meta::SEED, &seed),
         ],
     )?;
-    crate::output::xlsx::save(&mut wb, path)
+    crate::output::xlsx::save(
+        &mut wb,
+        path,
+        &crate::output::xlsx::PageHead {
+            title,
+            period: None,
+            unit: Some(reviewer),
+            lang,
+        },
+    )
 }
 
 fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) -> Result<()> {

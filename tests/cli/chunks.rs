@@ -218,11 +218,14 @@ fn report_in_parts_is_the_same_report() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["grafik", "l.xlsx", "unit"]);
+    assert_eq!(left, ["grafik", "l-detail-jawaban.xlsx", "l.xlsx", "unit"]);
+    let details = |d: &tempfile::TempDir| bytes(&d.path().join("l-detail-jawaban.xlsx"));
+    assert!(details(&da) == details(&db), "details differ");
     // The details sheet holds every record of the samples: 2,400 in the CSV and 600 in
     // the SP4N-LAPOR! sheet, duplicates included (the summary counts 2,998 without them).
     use calamine::Reader;
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&b).unwrap();
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(db.path().join("l-detail-jawaban.xlsx")).unwrap();
     let details = wb.worksheet_range("Detail Jawaban").unwrap();
     assert_eq!(details.height(), 1 + 3000);
 }

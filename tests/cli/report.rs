@@ -27,6 +27,7 @@ fn report_on_the_samples() {
         wb.sheet_names(),
         [
             "Ringkasan",
+            "Grafik",
             "Peringkat Unit",
             "Perbandingan Periode",
             "Kriteria per Unit",
@@ -39,7 +40,6 @@ fn report_on_the_samples() {
             "Kompetisi — Bukti Dukung",
             "Kepatuhan Ombudsman",
             "PEKPPP",
-            "Detail Jawaban",
             "Masalah Data",
             "Metadata"
         ]
@@ -181,11 +181,50 @@ fn report_on_the_samples() {
     let t = wb.worksheet_range("Tren Bulanan").unwrap();
     let months: Vec<String> = t.rows().skip(1).map(|row| row[0].to_string()).collect();
     assert_eq!(months, ["2026-01", "2026-02", "2026-03"]);
+    // Ringkasan: a title, then typed figures beside what they count.
     let s = wb.worksheet_range("Ringkasan").unwrap();
     assert_eq!(
-        s.get_value((1, 1)),
-        Some(&Data::String("Triwulan I 2026".into()))
+        s.get_value((0, 0)),
+        Some(&Data::String("Laporan ULPK — Triwulan I 2026".into()))
     );
+    let line = |key: &str| {
+        s.rows()
+            .find(|r| r[0] == key)
+            .map(|r| (r[1].clone(), r[2].to_string()))
+            .unwrap_or_else(|| panic!("no line {key}"))
+    };
+    assert_eq!(line("Periode").0, Data::String("Triwulan I 2026".into()));
+    assert_eq!(
+        line("Jawaban dinilai"),
+        (
+            Data::Float(2998.0),
+            "seluruh jawaban dalam ekspor periode ini".into()
+        )
+    );
+    assert_eq!(
+        line("Memenuhi standar minimal"),
+        (Data::Float(7.0), "dari 10 unit yang dinilai".into())
+    );
+    assert_eq!(
+        line("Unit diperingkat"),
+        (
+            Data::Float(8.0),
+            "dari 22 unit: hanya unit dengan semua komponen berbobot".into()
+        )
+    );
+    let (missing, names) = line("Belum mengirim penilaian standar minimal");
+    assert_eq!(missing, Data::Float(12.0));
+    assert!(
+        names.starts_with("Badan POM; Balai Besar POM di Banjarbaru;"),
+        "{names}"
+    );
+    assert_eq!(
+        line("1. Balai Besar POM di Bandung"),
+        (Data::Float(96.34), "indeks gabungan tertinggi".into())
+    );
+    let (zones, spread) = line("Kepatuhan Ombudsman: rata-rata nilai akhir");
+    assert!(matches!(zones, Data::Float(_)));
+    assert!(spread.contains("zona hijau"), "{spread}");
     let m = wb.worksheet_range("Metadata").unwrap();
     let sha = m
         .rows()
@@ -307,14 +346,14 @@ fn report_on_the_samples() {
     let summary = |key: &str| {
         s.rows()
             .find(|r| r[0] == key)
-            .map(|r| r[1].to_string())
+            .map(|r| (r[1].clone(), r[2].to_string()))
             .unwrap()
     };
     assert_eq!(
         summary("Perubahan skor kualitas nasional"),
-        "+1.30 (sebelumnya 87.00)"
+        (Data::Float(1.3), "sebelumnya 87.00".into())
     );
-    assert!(summary("Unit berpindah predikat").starts_with("8 "));
+    assert_eq!(summary("Unit berpindah predikat").0, Data::Float(8.0));
 
     let generated = m
         .rows()
@@ -425,7 +464,7 @@ fn report_has_a_native_chart_and_colour_scales() {
         chart.contains("'Peringkat Unit'!$Q$2:$Q$9"),
         "index values of the 8 ranked units"
     );
-    let ranking = part("xl/worksheets/sheet2.xml");
+    let ranking = part("xl/worksheets/sheet3.xml");
     assert_eq!(ranking.matches("<colorScale>").count(), 5);
     assert!(ranking.contains(r#"text="kuning""#));
     // Answer-quality grades: A green, D red.
@@ -445,7 +484,9 @@ fn personal_data_is_masked_in_the_details() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("laporan.xlsx");
     report(&out);
-    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    // The details are the report's annex, beside it.
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("laporan-detail-jawaban.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Detail Jawaban"]);
     let r = wb.worksheet_range("Detail Jawaban").unwrap();
     assert_eq!(r.height(), 3001, "every answer, header included");
     let headers = super::common::header_row(&r);
@@ -535,9 +576,13 @@ fn per_unit_feedback_workbooks() {
     assert_eq!(files.len(), 22);
     assert_eq!(files[0], "umpan-balik-badan-pom.xlsx");
     // No phone number, e-mail address or NIK anywhere in what the run wrote.
-    let written: Vec<std::path::PathBuf> = std::iter::once(out.clone())
-        .chain(files.iter().map(|f| fb.join(f)))
-        .collect();
+    let written: Vec<std::path::PathBuf> = [
+        out.clone(),
+        out.with_file_name("laporan-detail-jawaban.xlsx"),
+    ]
+    .into_iter()
+    .chain(files.iter().map(|f| fb.join(f)))
+    .collect();
     for path in &written {
         assert_no_personal_data(path);
     }
@@ -658,7 +703,9 @@ fn per_unit_feedback_workbooks() {
         }
     }
     // Its own answers: as many as the national details list for Kupang.
-    let d = report.worksheet_range("Detail Jawaban").unwrap();
+    let mut annex: Xlsx<_> =
+        open_workbook(out.with_file_name("laporan-detail-jawaban.xlsx")).unwrap();
+    let d = annex.worksheet_range("Detail Jawaban").unwrap();
     let unit_col = super::common::header_row(&d)
         .iter()
         .position(|h| h == "Unit")

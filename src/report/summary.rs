@@ -1,0 +1,477 @@
+//! Ringkasan: the one-page executive summary read first. Every figure is a typed number
+//! with its number format beside a label saying what it is and a note saying what it
+//! counts ("dari 10 unit yang dinilai"), grouped in sections, printable on one A4 page.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+
+use super::PeriodResult;
+use super::compare::{GradeOrders, Previous, movement};
+use super::layout::label;
+use super::ranking::{f64_at, ranks, sorted};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::output::xlsx::{self, xlsx_err};
+
+/// A summary figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A count, shown without decimals.
+    Count(usize),
+    /// A score, rate or index, shown with two decimals.
+    Score(f64),
+    /// A change, shown with its sign and two decimals.
+    Change(f64),
+    Text(String),
+    /// No figure (shown as "-").
+    None,
+}
+
+/// One line of the summary: what the figure is, the figure, what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub label: String,
+    pub value: Value,
+    pub note: String,
+}
+
+/// The summary: a title, then sections of lines.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub title: String,
+    pub sections: Vec<(String, Vec<Line>)>,
+}
+
+impl Summary {
+    fn section(&mut self, name: impl Into<String>) {
+        self.sections.push((name.into(), Vec::new()));
+    }
+
+    fn line(&mut self, label: impl Into<String>, value: Value, note: impl Into<String>) {
+        if let Some((_, lines)) = self.sections.last_mut() {
+            lines.push(Line {
+                label: label.into(),
+                value,
+                note: note.into(),
+            });
+        }
+    }
+
+    /// The line labelled `label`, in any section.
+    pub fn get(&self, label: &str) -> Option<&Line> {
+        self.sections
+            .iter()
+            .flat_map(|(_, l)| l)
+            .find(|l| l.label == label)
+    }
+}
+
+fn opt(v: Option<f64>) -> Value {
+    v.map_or(Value::None, Value::Score)
+}
+
+/// The report's summary: answers, units and the index, each instrument, the SKM, the
+/// data issues, and the comparison with the previous period when there is one.
+pub fn report_summary(
+    p: &PeriodResult,
+    previous: Option<&Previous>,
+    lang: Lang,
+) -> Result<Summary> {
+    let get = |c: &str| f64_at(&p.agg.overall, c, 0);
+    let answers = get("answers").unwrap_or(0.0) as usize;
+    let mut s = Summary {
+        title: format!(
+            "{} — {}",
+            lang.pick("Laporan ULPK", "ULPK Report"),
+            p.period()
+        ),
+        ..Summary::default()
+    };
+    s.section(lang.pick("Kualitas jawaban", "Answer quality"));
+    // The labels a later period's comparison reads back are shared with it (`label`).
+    s.line(lang.of(label::PERIOD), Value::Text(p.period().into()), "");
+    s.line(
+        lang.pick("Jawaban dinilai", "Answers scored"),
+        Value::Count(answers),
+        lang.pick(
+            "seluruh jawaban dalam ekspor periode ini",
+            "every answer in the period's exports",
+        ),
+    );
+    s.line(
+        lang.of(label::NATIONAL_SCORE),
+        opt(get("mean_score")),
+        lang.pick(
+            "skala 0–100, dari jawaban dinilai",
+            "0–100, over the answers scored",
+        ),
+    );
+    s.line(
+        lang.of(label::NATIONAL_SLA),
+        opt(get("sla_pct")),
+        lang.pick(
+            "jawaban dalam batas waktu layanan, dari jawaban dengan tanggal lengkap",
+            "answers within the service time limit, of those with complete dates",
+        ),
+    );
+    if let Some(r) = &p.skm {
+        s.line(
+            lang.of(label::NATIONAL_IKM),
+            opt(r.national.ikm.map(crate::stats::round2)),
+            r.national
+                .band
+                .as_ref()
+                .map(|b| {
+                    format!(
+                        "{} {} ({})",
+                        lang.pick("predikat", "grade"),
+                        b.grade,
+                        b.label
+                    )
+                })
+                .unwrap_or_default(),
+        );
+    }
+
+    let units = p.lines.len();
+    let ranked: Vec<(&String, f64)> = sorted(&p.lines)
+        .into_iter()
+        .filter_map(|(u, l)| l.index.map(|i| (u, i)))
+        .collect();
+    let rank = ranks(&p.lines);
+    s.section(lang.pick("Unit dan indeks gabungan", "Units and the combined index"));
+    s.line(
+        lang.pick("Unit dalam laporan", "Units in the report"),
+        Value::Count(units),
+        lang.pick(
+            "unit dengan data di sumber mana pun",
+            "units with data in any source",
+        ),
+    );
+    s.line(
+        lang.pick("Unit diperingkat", "Units ranked"),
+        Value::Count(ranked.len()),
+        tr!(
+            lang,
+            "dari {} unit: hanya unit dengan semua komponen berbobot",
+            "of {} units: only units with every weighted component",
+            units
+        ),
+    );
+    let w = &p.config.index;
+    let weights: Vec<String> = super::ranking::Component::all(w)
+        .iter()
+        .filter(|c| c.weight(w) > 0.0)
+        .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
+        .collect();
+    s.line(
+        lang.pick("Metode indeks gabungan", "Combined index method"),
+        Value::Text(tr!(
+            lang,
+            "rata-rata berbobot komponen (0–100), bobot: {}",
+            "weighted mean of the components (0–100), weights: {}",
+            weights.join(", ")
+        )),
+        "",
+    );
+    let shown = 3.min(ranked.len() / 2);
+    let top = ranked.iter().take(shown);
+    let bottom = ranked.iter().skip(ranked.len() - shown);
+    for ((u, i), which) in top
+        .map(|x| (x, lang.pick("tertinggi", "highest")))
+        .chain(bottom.map(|x| (x, lang.pick("terendah", "lowest"))))
+    {
+        s.line(
+            format!("{}. {u}", rank.get(*u).copied().unwrap_or(0)),
+            Value::Score(*i),
+            tr!(lang, "indeks gabungan {}", "combined index, {}", which),
+        );
+    }
+
+    if !p.instruments.is_empty() {
+        s.section(lang.pick(
+            "Penilaian mandiri dan instrumen nasional",
+            "Self-assessments and national instruments",
+        ));
+    }
+    for inst in &p.instruments {
+        let st = &inst.scored;
+        let name = inst.config.label(lang);
+        let assessed = st.results.len();
+        let missing: Vec<&str> = p
+            .lines
+            .keys()
+            .filter(|u| !st.results.iter().any(|r| &r.filled.unit == *u))
+            .map(String::as_str)
+            .collect();
+        s.line(
+            tr!(lang, "{}: unit dinilai", "{}: units assessed", name),
+            Value::Count(assessed),
+            tr!(
+                lang,
+                "dari {} unit dalam laporan; {} unit belum mengirim",
+                "of {} units in the report; {} units sent none",
+                units,
+                missing.len()
+            ),
+        );
+        let scores: Vec<f64> = st
+            .results
+            .iter()
+            .filter_map(|r| r.outcome.effective_total)
+            .collect();
+        // Units per band, best first, and per zone when the bands have zones.
+        let mut spread: Vec<String> = st
+            .standard
+            .bands
+            .bands
+            .iter()
+            .map(|b| {
+                let n = st
+                    .results
+                    .iter()
+                    .filter(|r| r.outcome.band.as_ref().is_some_and(|x| x.grade == b.grade))
+                    .count();
+                format!("{} {n}", b.grade)
+            })
+            .collect();
+        let mut zones: Vec<&String> = Vec::new();
+        for b in &st.standard.bands.bands {
+            if let Some(z) = &b.zone
+                && !zones.contains(&z)
+            {
+                zones.push(z);
+            }
+        }
+        if !zones.is_empty() {
+            let counts: Vec<String> = zones
+                .iter()
+                .map(|z| {
+                    let n = st
+                        .results
+                        .iter()
+                        .filter(|r| {
+                            r.outcome
+                                .band
+                                .as_ref()
+                                .is_some_and(|b| b.zone.as_ref() == Some(*z))
+                        })
+                        .count();
+                    format!("{z} {n}")
+                })
+                .collect();
+            spread = vec![
+                spread.join(" · "),
+                format!("{} {}", lang.pick("zona", "zones"), counts.join(" · ")),
+            ];
+        } else {
+            spread = vec![spread.join(" · ")];
+        }
+        s.line(
+            tr!(
+                lang,
+                "{}: rata-rata nilai akhir",
+                "{}: mean final score",
+                name
+            ),
+            if scores.is_empty() {
+                Value::None
+            } else {
+                Value::Score(crate::stats::round2(
+                    scores.iter().sum::<f64>() / scores.len() as f64,
+                ))
+            },
+            tr!(
+                lang,
+                "skala 0–{}; unit per predikat: {}",
+                "scale 0–{}; units per grade: {}",
+                st.standard.scale,
+                spread.join("; ")
+            ),
+        );
+        if inst.config.minimum {
+            let met = st
+                .results
+                .iter()
+                .filter(|r| r.outcome.meets_minimum())
+                .count();
+            s.line(
+                lang.pick("Memenuhi standar minimal", "Meet the minimum standard"),
+                Value::Count(met),
+                tr!(
+                    lang,
+                    "dari {} unit yang dinilai",
+                    "of the {} units assessed",
+                    assessed
+                ),
+            );
+            s.line(
+                lang.pick(
+                    "Belum mengirim penilaian standar minimal",
+                    "Sent no minimum-standard assessment",
+                ),
+                Value::Count(missing.len()),
+                missing.join("; "),
+            );
+        }
+    }
+
+    s.section(lang.pick("Data", "Data"));
+    s.line(
+        lang.pick("Masalah data dan validasi", "Data and validation issues"),
+        Value::Count(p.issues.len()),
+        tr!(
+            lang,
+            "lihat sheet {}",
+            "see sheet {}",
+            lang.of(xlsx::ISSUES_SHEET)
+        ),
+    );
+
+    if let Some(prev) = previous {
+        comparison(&mut s, p, prev, lang)?;
+    }
+    Ok(s)
+}
+
+/// The section comparing with the previous period: national changes and band moves.
+fn comparison(s: &mut Summary, p: &PeriodResult, prev: &Previous, lang: Lang) -> Result<()> {
+    let change = |now: Option<f64>, before: Option<f64>| match (now, before) {
+        (Some(n), Some(b)) => (
+            Value::Change(crate::stats::round2(n - b)),
+            format!("{} {b:.2}", lang.pick("sebelumnya", "before")),
+        ),
+        _ => (Value::None, String::new()),
+    };
+    let orders = GradeOrders::of(p)?;
+    let unchanged = lang.pick("tetap", "unchanged");
+    let moved = p
+        .lines
+        .iter()
+        .filter(|(u, l)| {
+            prev.lines
+                .get(*u)
+                .is_some_and(|b| movement(Some(b), Some(l), &orders, lang) != unchanged)
+        })
+        .count();
+    s.section(tr!(
+        lang,
+        "Dibandingkan dengan {}",
+        "Compared with {}",
+        prev.period
+    ));
+    for (label, now, before) in [
+        (
+            lang.pick(
+                "Perubahan skor kualitas nasional",
+                "Change in national quality score",
+            ),
+            f64_at(&p.agg.overall, "mean_score", 0),
+            prev.quality,
+        ),
+        (
+            lang.pick(
+                "Perubahan pemenuhan SLA nasional (poin)",
+                "Change in national SLA (points)",
+            ),
+            f64_at(&p.agg.overall, "sla_pct", 0),
+            prev.sla,
+        ),
+        (
+            lang.pick("Perubahan IKM nasional", "Change in national IKM"),
+            p.national_ikm(),
+            prev.ikm,
+        ),
+    ] {
+        let (v, note) = change(now, before);
+        s.line(label, v, note);
+    }
+    s.line(
+        lang.pick("Unit berpindah predikat", "Units that moved band"),
+        Value::Count(moved),
+        tr!(
+            lang,
+            "lihat sheet {}",
+            "see sheet {}",
+            lang.pick("Perbandingan Periode", "Period Comparison")
+        ),
+    );
+    Ok(())
+}
+
+/// Column widths of the summary sheet: label, figure, note.
+const WIDTHS: [usize; 3] = [46, 12, 52];
+
+/// Writes the summary to a new sheet `name`: portrait A4, one page.
+pub fn write(wb: &mut Workbook, name: &str, s: &Summary, lang: Lang) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name).map_err(xlsx_err)?;
+    for (j, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(j as u16, *w as f64).map_err(xlsx_err)?;
+    }
+    let top = |f: Format| f.set_align(FormatAlign::Top).set_text_wrap();
+    let title = Format::new().set_bold().set_font_size(14);
+    let section = Format::new()
+        .set_bold()
+        .set_background_color(0xD9E1F2)
+        .set_border_bottom(FormatBorder::Thin);
+    let label = top(Format::new());
+    let note = top(Format::new().set_font_color(0x404040));
+    let number = |f: &str| top(Format::new().set_num_format(f).set_indent(1));
+    let (count, score, change) = (number("#,##0"), number("0.00"), number("+0.00;-0.00;0.00"));
+    let text = top(Format::new());
+    let dash = top(Format::new().set_align(FormatAlign::Right).set_indent(1));
+    ws.write_string_with_format(0, 0, xlsx::cell_text(&s.title), &title)
+        .map_err(xlsx_err)?;
+    ws.set_row_height(0, 21).map_err(xlsx_err)?;
+    let mut r = 1u32;
+    let head = [
+        lang.pick("Keterangan", "Item"),
+        lang.pick("Nilai", "Value"),
+        lang.pick("Catatan", "Note"),
+    ];
+    for (sec, lines) in &s.sections {
+        r += 1;
+        ws.write_string_with_format(r, 0, xlsx::cell_text(sec), &section)
+            .map_err(xlsx_err)?;
+        for (j, h) in head.iter().enumerate().skip(1) {
+            ws.write_string_with_format(r, j as u16, *h, &section)
+                .map_err(xlsx_err)?;
+        }
+        for l in lines {
+            r += 1;
+            ws.write_string_with_format(r, 0, xlsx::cell_text(&l.label), &label)
+                .map_err(xlsx_err)?;
+            match &l.value {
+                Value::Count(n) => ws.write_number_with_format(r, 1, *n as f64, &count),
+                Value::Score(v) => ws.write_number_with_format(r, 1, *v, &score),
+                Value::Change(v) => ws.write_number_with_format(r, 1, *v, &change),
+                Value::Text(t) => ws.merge_range(r, 1, r, 2, xlsx::cell_text(t), &text),
+                Value::None => ws.write_string_with_format(r, 1, "-", &dash),
+            }
+            .map_err(xlsx_err)?;
+            if !l.note.is_empty() {
+                ws.write_string_with_format(r, 2, xlsx::cell_text(&l.note), &note)
+                    .map_err(xlsx_err)?;
+            }
+            let text_value = match &l.value {
+                Value::Text(t) => t.as_str(),
+                _ => "",
+            };
+            let lines = [
+                xlsx::wrapped_lines(&l.label, WIDTHS[0]),
+                xlsx::wrapped_lines(text_value, WIDTHS[1] + WIDTHS[2]),
+                xlsx::wrapped_lines(&l.note, WIDTHS[2]),
+            ]
+            .into_iter()
+            .max()
+            .unwrap_or(1);
+            if lines > 1 {
+                ws.set_row_height(r, 15.0 * lines as f64)
+                    .map_err(xlsx_err)?;
+            }
+        }
+    }
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 1);
+    Ok(())
+}
