@@ -363,3 +363,52 @@ fn issue_triples(rows: &Rows) -> Vec<(&str, &str, &str)> {
         .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
         .collect()
 }
+
+#[test]
+fn report_outside_the_repo_names_the_folder_and_config_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().display().to_string();
+    bin()
+        .current_dir(dir.path())
+        .arg("report")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "galat: berkas konfigurasi ulpk-eval.toml tidak ditemukan di folder {here}"
+        )))
+        .stderr(predicate::str::contains("--config BERKAS"));
+    bin()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "error: config file ulpk-eval.toml not found in the folder {here}"
+        )))
+        .stderr(predicate::str::contains("--config FILE"));
+}
+
+#[test]
+fn sheet_name_ignores_case_and_a_missing_sheet_lists_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skor.csv");
+    bin()
+        .args(["score", "--sheet", "laporan"])
+        .arg(fixture_sample("sp4n-lapor-2026-q1.xlsx"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    bin()
+        .args(["check", "--sheet", "tidak-ada"])
+        .arg(fixture_sample("sp4n-lapor-2026-q1.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "sheet \"tidak-ada\" tidak ada; sheet yang ada: \"Laporan\"",
+        ));
+}
+
+fn fixture_sample(name: &str) -> std::path::PathBuf {
+    super::common::root().join("samples").join(name)
+}
