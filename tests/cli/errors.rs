@@ -231,9 +231,52 @@ fn strict_exits_1_on_data_issues_and_inputs_stay_unchanged() {
 
 #[test]
 fn usage_errors_exit_2() {
-    bin().args(["score", "--by"]).assert().code(2);
-    bin().arg("nilai").assert().code(2);
-    bin().arg("--help").assert().code(0);
+    bin()
+        .args(["score", "--by"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "galat: argumen '--by' tidak dikenal\n",
+        ));
+    bin()
+        .arg("nilai")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "galat: perintah 'nilai' tidak dikenal; perintah yang ada: report, score",
+        ));
+    bin()
+        .args(["--lang", "en", "nilai"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: unknown command 'nilai'; the commands are: report, score",
+        ));
+    bin()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Penggunaan: ulpk-eval"));
+    // template needs --unit or --units, and says both.
+    bin()
+        .args([
+            "template",
+            "--standard",
+            "rubrics/standar-minimal-ulpk.toml",
+            "-o",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("argumen wajib belum diberikan:"))
+        .stderr(predicate::str::contains("--unit <UNIT>|--units <UNITS>"));
+    // check lists only its options.
+    bin()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--issues"))
+        .stdout(predicate::str::contains("--reviews").not());
 }
 
 #[test]
