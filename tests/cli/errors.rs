@@ -320,7 +320,7 @@ fn unit_list_and_date_order_issues() {
             (
                 "unknown_service_type",
                 "3",
-                "jenis layanan \"Saran\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)"
+                "jenis layanan \"Saran\" tidak dikenal (diharapkan Informasi atau Pengaduan; tambahkan alias dengan --aliases)"
             ),
         ]
     );
