@@ -272,8 +272,14 @@ pub fn summarize(
         let df = if *d == Dimension::Officer {
             by_officer(base.clone(), rubric, lang)?
         } else {
+            // A service type is shown with its label ("Pengaduan").
+            let shown = if *d == Dimension::ServiceType {
+                crate::labels::service_type_expr(col(key), lang)
+            } else {
+                col(key)
+            };
             base.clone()
-                .with_column(col(key).fill_null(lit(blank_key(lang))).alias(key))
+                .with_column(shown.fill_null(lit(blank_key(lang))).alias(key))
                 .group_by([col(key)])
                 .agg(metrics(rubric))
                 .sort([key], SortMultipleOptions::default())

@@ -11,11 +11,11 @@ use crate::i18n::Lang;
 #[command(
     name = "ulpk-eval",
     version,
-    about = "Evaluasi kualitas layanan informasi dan pengaduan konsumen BPOM (ULPK)\nQuality evaluation of BPOM's consumer information and complaint service (ULPK)",
-    after_help = "Kode keluar / exit codes: 0 sukses / success; 1 selesai tetapi ada masalah data (dengan --strict) / completed with data issues (with --strict); 2 masukan atau perintah salah / bad input or usage."
+    about = "Evaluasi kualitas layanan informasi dan pengaduan konsumen BPOM (ULPK) / Quality evaluation of BPOM's consumer information and complaint service (ULPK)",
+    after_help = "Kode keluar: 0 sukses; 1 selesai tetapi ada masalah data (dengan --strict); 2 masukan atau perintah salah. / Exit codes: 0 success; 1 completed with data issues (with --strict); 2 bad input or usage."
 )]
 pub struct Cli {
-    /// Bahasa pesan dan label (id = Indonesia, en = English)
+    /// Bahasa pesan dan label (id = Indonesia, en = Inggris) / Language of messages and labels (id = Indonesian, en = English)
     #[arg(long, global = true, value_enum, default_value_t = Lang::Id)]
     pub lang: Lang,
 
@@ -86,7 +86,8 @@ pub enum Command {
     Agreement(AgreementArgs),
 }
 
-/// Inputs shared by the commands that read answer exports.
+/// Inputs shared by the commands that read answer exports. Each subcommand flattens only
+/// the groups it uses (`IssueArgs`, `ReviewArgs`), so its `--help` lists only its options.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// Berkas ekspor jawaban (CSV, TSV, XLSX, XLS, ODS, Parquet) / Answer exports
@@ -109,12 +110,22 @@ pub struct InputArgs {
     /// Alias kolom/nilai tambahan, boleh berulang / Extra aliases file
     #[arg(long = "aliases")]
     pub aliases: Vec<PathBuf>,
+}
+
+/// What to do with the data issues found, for the commands that report them.
+#[derive(Debug, Args, Clone)]
+pub struct IssueArgs {
     /// Keluar dengan kode 1 bila ada masalah data / Exit 1 when data issues were found
     #[arg(long)]
     pub strict: bool,
     /// Tulis daftar masalah data ke berkas (.csv/.xlsx) / Write data issues to a file
     #[arg(long)]
     pub issues: Option<PathBuf>,
+}
+
+/// Filled review workbooks and decided disputes, for the commands that score.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReviewArgs {
     /// Lembar review yang sudah diisi (berkas atau folder), boleh berulang / Filled review
     /// workbooks or folders, repeatable
     #[arg(long = "reviews")]
@@ -132,6 +143,10 @@ pub struct InputArgs {
 pub struct ScoreArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub review: ReviewArgs,
+    #[command(flatten)]
+    pub issues: IssueArgs,
     /// Berkas hasil (.xlsx, .csv, .parquet) / Output file
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -144,6 +159,10 @@ pub struct ScoreArgs {
 pub struct SummaryArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub review: ReviewArgs,
+    #[command(flatten)]
+    pub issues: IssueArgs,
     /// Dimensi ringkasan / Dimensions to aggregate by
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = Dimension::ALL)]
     pub by: Vec<Dimension>,
@@ -156,6 +175,10 @@ pub struct SummaryArgs {
 pub struct AgreementArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub review: ReviewArgs,
+    #[command(flatten)]
+    pub issues: IssueArgs,
     /// Workbook hasil (.xlsx): ringkasan, matriks, ketidaksepakatan / Output workbook
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -172,15 +195,18 @@ pub struct AgreementArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub issues: IssueArgs,
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which_units").required(true).args(["unit", "units"])))]
 pub struct TemplateArgs {
     /// Berkas standar (TOML) / Standard file
     #[arg(long)]
     pub standard: PathBuf,
     /// Nama unit / Unit name
-    #[arg(long, conflicts_with = "units", required_unless_present = "units")]
+    #[arg(long)]
     pub unit: Option<String>,
     /// Daftar unit, satu per baris / Unit list, one per line
     #[arg(long)]

@@ -42,97 +42,200 @@ pub enum IssueKind {
     Other,
 }
 
+/// Every kind of issue, in the enum's order: (kind, stable code, Indonesian label, English
+/// label). The one place a code and its labels are written.
+const KINDS: &[(IssueKind, &str, &str, &str)] = &[
+    (
+        IssueKind::BlankAnswer,
+        "blank_answer",
+        "Jawaban kosong",
+        "Blank answer",
+    ),
+    (
+        IssueKind::BlankQuestion,
+        "blank_question",
+        "Pertanyaan kosong",
+        "Blank question",
+    ),
+    (
+        IssueKind::MissingId,
+        "missing_id",
+        "ID kosong",
+        "Missing id",
+    ),
+    (
+        IssueKind::DuplicateId,
+        "duplicate_id",
+        "ID ganda",
+        "Duplicate id",
+    ),
+    (
+        IssueKind::UnparseableDate,
+        "unparseable_date",
+        "Tanggal tidak terbaca",
+        "Unparseable date",
+    ),
+    (
+        IssueKind::MissingDate,
+        "missing_date",
+        "Tanggal kosong",
+        "Missing date",
+    ),
+    (
+        IssueKind::DateOrder,
+        "date_order",
+        "Urutan tanggal salah",
+        "Dates out of order",
+    ),
+    (
+        IssueKind::DateOutsideCalendar,
+        "date_outside_calendar",
+        "Tanggal di luar kalender",
+        "Date outside calendar",
+    ),
+    (
+        IssueKind::UnknownUnit,
+        "unknown_unit",
+        "Unit tidak dikenal",
+        "Unknown unit",
+    ),
+    (
+        IssueKind::UnknownServiceType,
+        "unknown_service_type",
+        "Jenis layanan tidak dikenal",
+        "Unknown service type",
+    ),
+    (
+        IssueKind::InvalidManualScore,
+        "invalid_manual_score",
+        "Nilai reviewer tidak valid",
+        "Invalid reviewer score",
+    ),
+    (
+        IssueKind::InvalidSurveyAnswer,
+        "invalid_survey_answer",
+        "Jawaban survei tidak valid",
+        "Invalid survey answer",
+    ),
+    (
+        IssueKind::MissingSurveyAnswer,
+        "missing_survey_answer",
+        "Jawaban survei kosong",
+        "Missing survey answer",
+    ),
+    (
+        IssueKind::MissingUnit,
+        "missing_unit",
+        "Unit kosong",
+        "Blank unit",
+    ),
+    (
+        IssueKind::IkmNotComputed,
+        "ikm_not_computed",
+        "IKM tidak dihitung",
+        "IKM not computed",
+    ),
+    (
+        IssueKind::InvalidAnswer,
+        "invalid_answer",
+        "Jawaban tidak valid",
+        "Invalid answer",
+    ),
+    (
+        IssueKind::MissingMandatoryAnswer,
+        "missing_mandatory_answer",
+        "Butir wajib belum diisi",
+        "Mandatory item unanswered",
+    ),
+    (
+        IssueKind::MissingEvidence,
+        "missing_evidence",
+        "Memenuhi tanpa bukti",
+        "Met without evidence",
+    ),
+    (
+        IssueKind::UnknownItem,
+        "unknown_item",
+        "Kode butir tidak dikenal",
+        "Unknown item code",
+    ),
+    (
+        IssueKind::DuplicateItem,
+        "duplicate_item",
+        "Butir ganda",
+        "Duplicate item",
+    ),
+    (
+        IssueKind::MissingItem,
+        "missing_item",
+        "Butir tidak ditemukan",
+        "Item missing",
+    ),
+    (
+        IssueKind::UnreadableWorkbook,
+        "unreadable_workbook",
+        "Workbook tidak dapat dinilai",
+        "Workbook cannot be assessed",
+    ),
+    (
+        IssueKind::DuplicateUnit,
+        "duplicate_unit",
+        "Unit ganda",
+        "Duplicate unit",
+    ),
+    (
+        IssueKind::UnknownReviewId,
+        "unknown_review_id",
+        "ID review tidak dikenal",
+        "Unknown review id",
+    ),
+    (
+        IssueKind::DuplicateReview,
+        "duplicate_review",
+        "Review ganda",
+        "Duplicate review",
+    ),
+    (
+        IssueKind::ReviewConflict,
+        "review_conflict",
+        "Konflik reviewer",
+        "Reviewer conflict",
+    ),
+    (
+        IssueKind::InvalidDispute,
+        "invalid_dispute",
+        "Sanggahan tidak valid",
+        "Invalid dispute",
+    ),
+    (
+        IssueKind::OfficerIdNames,
+        "officer_id_names",
+        "ID petugas dengan beberapa nama",
+        "Officer id with several names",
+    ),
+    (
+        IssueKind::LikelyDuplicateOfficer,
+        "likely_duplicate_officer",
+        "Kemungkinan petugas ganda",
+        "Likely duplicate officer",
+    ),
+    (IssueKind::Other, "other", "Lainnya", "Other"),
+];
+
 impl IssueKind {
-    /// Stable machine code, used in output files.
-    pub fn code(self) -> &'static str {
-        match self {
-            IssueKind::BlankAnswer => "blank_answer",
-            IssueKind::BlankQuestion => "blank_question",
-            IssueKind::MissingId => "missing_id",
-            IssueKind::DuplicateId => "duplicate_id",
-            IssueKind::UnparseableDate => "unparseable_date",
-            IssueKind::MissingDate => "missing_date",
-            IssueKind::DateOrder => "date_order",
-            IssueKind::DateOutsideCalendar => "date_outside_calendar",
-            IssueKind::UnknownUnit => "unknown_unit",
-            IssueKind::UnknownServiceType => "unknown_service_type",
-            IssueKind::InvalidManualScore => "invalid_manual_score",
-            IssueKind::InvalidSurveyAnswer => "invalid_survey_answer",
-            IssueKind::MissingSurveyAnswer => "missing_survey_answer",
-            IssueKind::MissingUnit => "missing_unit",
-            IssueKind::IkmNotComputed => "ikm_not_computed",
-            IssueKind::InvalidAnswer => "invalid_answer",
-            IssueKind::MissingMandatoryAnswer => "missing_mandatory_answer",
-            IssueKind::MissingEvidence => "missing_evidence",
-            IssueKind::UnknownItem => "unknown_item",
-            IssueKind::DuplicateItem => "duplicate_item",
-            IssueKind::MissingItem => "missing_item",
-            IssueKind::UnreadableWorkbook => "unreadable_workbook",
-            IssueKind::DuplicateUnit => "duplicate_unit",
-            IssueKind::UnknownReviewId => "unknown_review_id",
-            IssueKind::DuplicateReview => "duplicate_review",
-            IssueKind::ReviewConflict => "review_conflict",
-            IssueKind::InvalidDispute => "invalid_dispute",
-            IssueKind::OfficerIdNames => "officer_id_names",
-            IssueKind::LikelyDuplicateOfficer => "likely_duplicate_officer",
-            IssueKind::Other => "other",
-        }
+    fn entry(self) -> &'static (IssueKind, &'static str, &'static str, &'static str) {
+        &KINDS[self as usize]
     }
 
-    /// Short label for people.
+    /// Stable machine code, used in output files.
+    pub fn code(self) -> &'static str {
+        self.entry().1
+    }
+
+    /// Short label for people, in their language; shown beside the code.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            IssueKind::BlankAnswer => lang.pick("Jawaban kosong", "Blank answer"),
-            IssueKind::BlankQuestion => lang.pick("Pertanyaan kosong", "Blank question"),
-            IssueKind::MissingId => lang.pick("ID kosong", "Missing id"),
-            IssueKind::DuplicateId => lang.pick("ID ganda", "Duplicate id"),
-            IssueKind::UnparseableDate => lang.pick("Tanggal tidak terbaca", "Unparseable date"),
-            IssueKind::MissingDate => lang.pick("Tanggal kosong", "Missing date"),
-            IssueKind::DateOrder => lang.pick("Urutan tanggal salah", "Dates out of order"),
-            IssueKind::DateOutsideCalendar => {
-                lang.pick("Tanggal di luar kalender", "Date outside calendar")
-            }
-            IssueKind::UnknownUnit => lang.pick("Unit tidak dikenal", "Unknown unit"),
-            IssueKind::UnknownServiceType => {
-                lang.pick("Jenis layanan tidak dikenal", "Unknown service type")
-            }
-            IssueKind::InvalidManualScore => {
-                lang.pick("Nilai reviewer tidak valid", "Invalid reviewer score")
-            }
-            IssueKind::InvalidSurveyAnswer => {
-                lang.pick("Jawaban survei tidak valid", "Invalid survey answer")
-            }
-            IssueKind::MissingSurveyAnswer => {
-                lang.pick("Jawaban survei kosong", "Missing survey answer")
-            }
-            IssueKind::MissingUnit => lang.pick("Unit kosong", "Blank unit"),
-            IssueKind::IkmNotComputed => lang.pick("IKM tidak dihitung", "IKM not computed"),
-            IssueKind::InvalidAnswer => lang.pick("Jawaban tidak valid", "Invalid answer"),
-            IssueKind::MissingMandatoryAnswer => {
-                lang.pick("Butir wajib belum diisi", "Mandatory item unanswered")
-            }
-            IssueKind::MissingEvidence => lang.pick("Memenuhi tanpa bukti", "Met without evidence"),
-            IssueKind::UnknownItem => lang.pick("Kode butir tidak dikenal", "Unknown item code"),
-            IssueKind::DuplicateItem => lang.pick("Butir ganda", "Duplicate item"),
-            IssueKind::MissingItem => lang.pick("Butir tidak ditemukan", "Item missing"),
-            IssueKind::UnreadableWorkbook => lang.pick(
-                "Workbook tidak dapat dinilai",
-                "Workbook cannot be assessed",
-            ),
-            IssueKind::DuplicateUnit => lang.pick("Unit ganda", "Duplicate unit"),
-            IssueKind::UnknownReviewId => lang.pick("ID review tidak dikenal", "Unknown review id"),
-            IssueKind::DuplicateReview => lang.pick("Review ganda", "Duplicate review"),
-            IssueKind::ReviewConflict => lang.pick("Konflik reviewer", "Reviewer conflict"),
-            IssueKind::InvalidDispute => lang.pick("Sanggahan tidak valid", "Invalid dispute"),
-            IssueKind::OfficerIdNames => lang.pick(
-                "ID petugas dengan beberapa nama",
-                "Officer id with several names",
-            ),
-            IssueKind::LikelyDuplicateOfficer => {
-                lang.pick("Kemungkinan petugas ganda", "Likely duplicate officer")
-            }
-            IssueKind::Other => lang.pick("Lainnya", "Other"),
-        }
+        let e = self.entry();
+        lang.pick(e.2, e.3)
     }
 }
 
@@ -232,4 +335,32 @@ pub fn count_by_kind(issues: &[DataIssue]) -> Vec<(IssueKind, usize)> {
     let mut v: Vec<_> = m.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_label_in_both_languages() {
+        assert_eq!(KINDS.len(), IssueKind::Other as usize + 1);
+        let mut codes = std::collections::HashSet::new();
+        for (i, (kind, code, id, en)) in KINDS.iter().enumerate() {
+            assert_eq!(*kind as usize, i, "{code} out of order");
+            assert!(codes.insert(*code), "{code} twice");
+            assert!(!id.is_empty() && !en.is_empty(), "{code}");
+            assert_ne!(id, code);
+            assert_ne!(en, code);
+            assert_eq!(kind.code(), *code);
+        }
+        assert_eq!(IssueKind::MissingEvidence.code(), "missing_evidence");
+        assert_eq!(
+            IssueKind::MissingEvidence.label(Lang::Id),
+            "Memenuhi tanpa bukti"
+        );
+        assert_eq!(
+            IssueKind::MissingEvidence.label(Lang::En),
+            "Met without evidence"
+        );
+    }
 }

@@ -16,6 +16,7 @@ pub mod bands;
 pub mod calendar;
 pub mod charts;
 pub mod cli;
+pub mod cli_text;
 pub mod commands;
 pub mod config;
 pub mod expr;
@@ -41,9 +42,7 @@ pub mod validate;
 
 use std::ffi::OsString;
 
-use clap::Parser;
-
-use crate::cli::{Cli, Command};
+use crate::cli::Command;
 
 /// Runs the command line and returns the process exit code: 0 success, 1 completed with
 /// data issues under `--strict`, 2 bad input or usage.
@@ -52,11 +51,18 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    // The language is known before parsing, so that clap's own messages (help, usage
+    // errors) are in it too.
+    let args: Vec<T> = args.into_iter().collect();
+    let cli = match cli_text::parse(args.iter().cloned(), cli_text::lang_of(&args)) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+        Err((text, stderr, code)) => {
+            if stderr {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return code;
         }
     };
     let lang = cli.lang;

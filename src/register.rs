@@ -72,6 +72,25 @@ pub enum Match<'a> {
     Unknown(Vec<&'a str>),
 }
 
+/// Hours ahead of UTC of an Indonesian time zone (no daylight saving): WIB +7, WITA +8,
+/// WIT +9. Which unit is in which zone is the register's (`time_zone`).
+pub fn zone_offset_hours(zone: &str) -> Option<i32> {
+    match zone {
+        "WIB" => Some(7),
+        "WITA" => Some(8),
+        "WIT" => Some(9),
+        _ => None,
+    }
+}
+
+/// A moment as the people of a zone read it: "2026-04-06 14:00 WIB".
+pub fn local_time(t: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    match zone_offset_hours(zone).and_then(|h| chrono::FixedOffset::east_opt(h * 3600)) {
+        Some(off) => format!("{} {zone}", t.with_timezone(&off).format("%Y-%m-%d %H:%M")),
+        None => format!("{} UTC", t.format("%Y-%m-%d %H:%M")),
+    }
+}
+
 /// The comparison key of a unit name: lower case, letters and digits only, "kab" read as
 /// "kabupaten", "bbpom" as "balai besar pom", and the word "di" dropped.
 pub fn key(name: &str) -> String {
@@ -164,6 +183,20 @@ impl Register {
                 ),
             ));
         }
+        if let Some(u) = units
+            .iter()
+            .find(|u| zone_offset_hours(&u.time_zone).is_none())
+        {
+            return Err(Error::new(
+                Location::file(path),
+                msg!(
+                    "unit \"{}\": time_zone \"{}\" tidak dikenal; yang dikenal: WIB, WITA, WIT",
+                    "unit \"{}\": unknown time_zone \"{}\"; known: WIB, WITA, WIT",
+                    u.name,
+                    u.time_zone
+                ),
+            ));
+        }
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (i, u) in units.iter().enumerate() {
             let forms = std::iter::once(&u.name)
@@ -190,6 +223,23 @@ impl Register {
             }
         }
         Ok(Register { units, by_key })
+    }
+
+    /// The time zone of the head office (the register's `pusat` unit), which national
+    /// outputs are dated in; `None` when the register has no such unit.
+    pub fn head_office_zone(&self) -> Option<&str> {
+        self.units
+            .iter()
+            .find(|u| u.kind == UnitType::Pusat)
+            .map(|u| u.time_zone.as_str())
+    }
+
+    /// The time zone of the unit a name denotes.
+    pub fn zone_of(&self, name: &str) -> Option<&str> {
+        match self.resolve(name) {
+            Match::Unit(u) => Some(u.time_zone.as_str()),
+            Match::Unknown(_) => None,
+        }
     }
 
     /// The unit a name denotes, or the closest official names.
@@ -352,6 +402,29 @@ aliases = ["bpom x"]
         assert!(
             m.contains("\"Balai POM di A\" and \"Balai POM di B\""),
             "{m}"
+        );
+    }
+
+    #[test]
+    fn times_in_the_units_zone() {
+        use chrono::TimeZone;
+        let t = chrono::Utc.with_ymd_and_hms(2026, 4, 6, 7, 0, 0).unwrap();
+        assert_eq!(local_time(t, "WIB"), "2026-04-06 14:00 WIB");
+        assert_eq!(local_time(t, "WITA"), "2026-04-06 15:00 WITA");
+        assert_eq!(local_time(t, "WIT"), "2026-04-06 16:00 WIT");
+        let late = chrono::Utc.with_ymd_and_hms(2026, 4, 6, 20, 30, 0).unwrap();
+        assert_eq!(local_time(late, "WIT"), "2026-04-07 05:30 WIT");
+        let r = Register::built_in();
+        assert_eq!(r.head_office_zone(), Some("WIB"));
+        assert_eq!(r.zone_of("Balai Besar POM di Makassar"), Some("WITA"));
+        assert_eq!(r.zone_of("Balai Besar POM di Jayapura"), Some("WIT"));
+        assert_eq!(r.zone_of("Balai Besar POM di Bandung"), Some("WIB"));
+        let bad =
+            "[[unit]]\nname = \"X\"\ntype = \"balai\"\nprovince = \"P\"\ntime_zone = \"UTC+7\"\n";
+        let e = Register::parse(bad, Path::new("r.toml")).unwrap_err();
+        assert!(
+            e.render(crate::i18n::Lang::En)
+                .contains("unknown time_zone \"UTC+7\"")
         );
     }
 }

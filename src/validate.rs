@@ -236,8 +236,8 @@ impl<'a> Checker<'a> {
                         IssueKind::UnknownServiceType,
                         field::SERVICE_TYPE,
                         msg!(
-                            "jenis layanan \"{raw}\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)",
-                            "unknown service type \"{raw}\" (expected informasi or pengaduan; add an alias with --aliases)"
+                            "jenis layanan \"{raw}\" tidak dikenal (diharapkan Informasi atau Pengaduan; tambahkan alias dengan --aliases)",
+                            "unknown service type \"{raw}\" (expected Informasi or Pengaduan, i.e. information or complaint; add an alias with --aliases)"
                         ),
                     ),
                     None => push(

@@ -181,9 +181,6 @@ pub fn write(
 fn instructions(wb: &mut Workbook, std: &Standard, unit: &str) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name("Petunjuk").map_err(xlsx_err)?;
-    let title = Format::new().set_bold().set_font_size(14);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.set_column_width(0, 110).map_err(xlsx_err)?;
     let lines: Vec<String> = vec![
         format!("Penilaian Mandiri — {}", std.name),
         format!("Unit: {unit}"),
@@ -199,15 +196,7 @@ fn instructions(wb: &mut Workbook, std: &Standard, unit: &str) -> Result<()> {
         "7. Jangan mengubah kolom Kode, urutan kolom, atau nama sheet. Baris boleh diurutkan atau diberi baris catatan baru; pembacaan memakai kode butir, bukan posisi baris.".into(),
         "8. Simpan sebagai .xlsx (Excel) atau .ods (LibreOffice) dan kirim kembali kepada koordinator.".into(),
     ];
-    for (r, l) in lines.iter().enumerate() {
-        let f = if r == 0 || l == "Cara mengisi" {
-            &title
-        } else {
-            &wrap
-        };
-        ws.write_string_with_format(r as u32, 0, l, f)
-            .map_err(xlsx_err)?;
-    }
+    crate::output::instructions::write(ws, &lines, |l| l == "Cara mengisi")?;
     ws.protect();
     Ok(())
 }

@@ -381,10 +381,10 @@ fn disagreement_frame(
 }
 
 pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
-    let mut inputs = score_inputs(&args.input)?;
+    let mut inputs = score_inputs(&args.input, Some(&args.review))?;
     super::require_xlsx(args.output.as_deref())?;
     super::check_outputs(
-        &[args.output.as_deref(), args.input.issues.as_deref()],
+        &[args.output.as_deref(), args.issues.issues.as_deref()],
         &inputs.paths(),
     )?;
     let rubric = match &inputs.rubric {
@@ -504,12 +504,12 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             }
         }
     }
-    if let Some(path) = &args.input.issues {
+    if let Some(path) = &args.issues.issues {
         write_issues(path, &issues, lang)?;
     }
     print_issues(&issues, lang, "");
     super::print_written(args.output.as_deref(), lang);
-    Ok(if args.input.strict && !issues.is_empty() {
+    Ok(if args.issues.strict && !issues.is_empty() {
         1
     } else {
         0

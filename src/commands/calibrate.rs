@@ -37,7 +37,7 @@ fn criterion_marks(rubric: &Rubric, reviews: &[Review]) -> Vec<Marks> {
                     100.0
                 }
             };
-            let steps = scale_options(scale, na).map(|opts| {
+            let steps = scale_options(scale, na, &[]).map(|opts| {
                 opts.iter()
                     .filter_map(|o| o.parse::<f64>().ok())
                     .map(to100)

@@ -9,7 +9,7 @@ use crate::labels;
 use crate::pipeline::Setup;
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
-    let inputs = score_inputs(&args.input)?;
+    let inputs = score_inputs(&args.input, None)?;
     let setup = Setup::load(&inputs)?;
     let (sources, issues) = setup.check_files(&inputs.files)?;
     let warnings = crate::pipeline::absent_column_warnings(&setup.rubric, &sources);
@@ -46,7 +46,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
         }
     }
     let hint = args
-        .input
+        .issues
         .issues
         .as_ref()
         .map(|p| format!(" ({})", p.display()))
@@ -59,8 +59,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
         });
     super::print_warnings(&warnings, lang);
     print_issues(&issues, lang, &hint);
-    if let Some(p) = &args.input.issues {
+    if let Some(p) = &args.issues.issues {
         write_issues(p, &issues, lang)?;
     }
-    Ok(exit_code(args.input.strict, &issues))
+    Ok(exit_code(args.issues.strict, &issues))
 }

@@ -15,7 +15,7 @@ pub mod template;
 
 use std::path::Path;
 
-use crate::cli::InputArgs;
+use crate::cli::{InputArgs, ReviewArgs};
 use crate::config::Config;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -27,8 +27,9 @@ use crate::pipeline::ScoreInputs;
 /// Issues printed on the console before pointing to the file.
 const ISSUES_SHOWN: usize = 20;
 
-/// Merges the config file (if any) and the flags; flags win.
-pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
+/// Merges the config file (if any) and the flags; flags win. `review` is the review flags of
+/// the commands that take them.
+pub fn score_inputs(args: &InputArgs, review: Option<&ReviewArgs>) -> Result<ScoreInputs> {
     let cfg = match &args.config {
         Some(p) => Config::load(p)?,
         None => Config::default(),
@@ -42,9 +43,11 @@ pub fn score_inputs(args: &InputArgs) -> Result<ScoreInputs> {
     s.units = args.units.clone().or(s.units);
     s.calendars.extend(args.calendars.iter().cloned());
     s.aliases.extend(args.aliases.iter().cloned());
-    s.reviews.extend(args.reviews.iter().cloned());
-    s.disputes.extend(args.disputes.iter().cloned());
-    if let Some(r) = &args.review_rule {
+    let none = ReviewArgs::default();
+    let review = review.unwrap_or(&none);
+    s.reviews.extend(review.reviews.iter().cloned());
+    s.disputes.extend(review.disputes.iter().cloned());
+    if let Some(r) = &review.review_rule {
         s.review_rule = crate::review::merge::Rule::parse(r)?;
     }
     Ok(s)

@@ -10,11 +10,28 @@ use crate::output::{table, xlsx};
 use crate::progress::Progress;
 use crate::report::{self, compare, feedback, ranking::ranking_frame, workbook};
 
+/// The config file `report` reads without `--config`, in the current folder.
+const DEFAULT_CONFIG: &str = "ulpk-eval.toml";
+
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let cfg_path = args
         .config
         .clone()
-        .unwrap_or_else(|| PathBuf::from("ulpk-eval.toml"));
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_CONFIG));
+    // Without --config the default file is looked for in the current folder: say which
+    // folder that was and how to name another file.
+    if args.config.is_none() && !cfg_path.exists() {
+        let here = std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|_| ".".into());
+        return Err(crate::error::Error::new(
+            crate::error::Location::default(),
+            msg!(
+                "berkas konfigurasi {DEFAULT_CONFIG} tidak ditemukan di folder {here}; jalankan dari folder yang berisi berkas itu, atau sebutkan berkas lain dengan --config BERKAS",
+                "config file {DEFAULT_CONFIG} not found in the folder {here}; run from the folder that holds it, or name another file with --config FILE"
+            ),
+        ));
+    }
     let progress = Progress::start();
     let config = crate::config::Config::load(&cfg_path)?;
     let out = args

@@ -286,7 +286,7 @@ pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {
         }
     }
 
-    let inputs = score_inputs(&args.input)?;
+    let inputs = score_inputs(&args.input, None)?;
     let progress = Progress::start();
     let run = pipeline::run(&inputs, lang, &progress)?;
     progress.stage(lang.pick("Menarik sampel…", "Drawing the sample…"));

@@ -18,12 +18,12 @@ use crate::pipeline::{self, Keep, ScoredRun};
 use crate::progress::Progress;
 
 pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
-    let inputs = score_inputs(&args.input)?;
+    let inputs = score_inputs(&args.input, Some(&args.review))?;
     super::check_outputs(
         &[
             args.output.as_deref(),
             args.summary.as_deref(),
-            args.input.issues.as_deref(),
+            args.issues.issues.as_deref(),
         ],
         &inputs.paths(),
     )?;
@@ -61,7 +61,7 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
         let all = aggregate::summarize(&run.scored, &run.rubric, &Dimension::ALL, lang)?;
         super::summary::write(out, &all, &overall, &run, lang)?;
     }
-    if let Some(p) = &args.input.issues {
+    if let Some(p) = &args.issues.issues {
         write_issues(p, &run.issues, lang)?;
     }
     drop(progress);
@@ -70,10 +70,10 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<i32> {
     super::print_warnings(&run.warnings, lang);
     super::summary::print_table(&by_unit[0], &run.rubric, lang);
     super::summary::print_overall(&overall, &run.rubric, lang);
-    let hint = issues_hint(args.input.issues.as_deref(), args.output.as_deref(), lang)?;
+    let hint = issues_hint(args.issues.issues.as_deref(), args.output.as_deref(), lang)?;
     print_issues(&run.issues, lang, &hint);
     print_written(args.output.as_deref(), lang);
-    Ok(exit_code(args.input.strict, &run.issues))
+    Ok(exit_code(args.issues.strict, &run.issues))
 }
 
 /// Writes the per-answer table; XLSX adds the unit summary, data issues, rubric and info.

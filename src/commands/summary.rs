@@ -18,9 +18,9 @@ use crate::progress::Progress;
 use crate::rubric::Rubric;
 
 pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
-    let inputs = score_inputs(&args.input)?;
+    let inputs = score_inputs(&args.input, Some(&args.review))?;
     super::check_outputs(
-        &[args.output.as_deref(), args.input.issues.as_deref()],
+        &[args.output.as_deref(), args.issues.issues.as_deref()],
         &inputs.paths(),
     )?;
     let progress = Progress::start();
@@ -32,7 +32,7 @@ pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
         progress.stage(lang.pick("Menulis ringkasan…", "Writing the summary…"));
         write(out, &summaries, &overall, &run, lang)?;
     }
-    if let Some(p) = &args.input.issues {
+    if let Some(p) = &args.issues.issues {
         write_issues(p, &run.issues, lang)?;
     }
     drop(progress);
@@ -43,7 +43,7 @@ pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
     }
     print_overall(&overall, &run.rubric, lang);
     print_issues(&run.issues, lang, "");
-    Ok(exit_code(args.input.strict, &run.issues))
+    Ok(exit_code(args.issues.strict, &run.issues))
 }
 
 /// Prints one summary as a console table with the main metrics.

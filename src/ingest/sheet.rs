@@ -10,7 +10,7 @@ use calamine::{Data, Reader};
 
 use super::columns::{find_header_row, map_headers};
 use super::{HEADER_SEARCH_ROWS, IngestOptions, SourceInfo, Table, frame_from_strings};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 
 /// A cell as text; `None` for empty and error cells.
 pub fn cell_text(cell: &Data) -> Option<String> {
@@ -38,24 +38,44 @@ fn float_text(f: f64) -> String {
     }
 }
 
+/// The sheet a user named: the exact name, else the one name equal ignoring case
+/// (`laporan` finds "Laporan"); otherwise a message listing the sheets there are.
+pub fn find_sheet(names: &[String], wanted: &str) -> std::result::Result<String, Msg> {
+    if let Some(n) = names.iter().find(|n| *n == wanted) {
+        return Ok(n.clone());
+    }
+    let folded = wanted.trim().to_lowercase();
+    let close: Vec<&String> = names
+        .iter()
+        .filter(|n| n.trim().to_lowercase() == folded)
+        .collect();
+    let list = names.join("\", \"");
+    match close.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(msg!(
+            "sheet \"{wanted}\" tidak ada; sheet yang ada: \"{list}\"",
+            "there is no sheet \"{wanted}\"; sheets: \"{list}\""
+        )),
+        several => {
+            let several = several
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join("\", \"");
+            Err(msg!(
+                "sheet \"{wanted}\" tidak ada; yang mirip (beda huruf besar/kecil): \"{several}\"; tulis namanya persis",
+                "there is no sheet \"{wanted}\"; these differ only in case: \"{several}\"; give the exact name"
+            ))
+        }
+    }
+}
+
 pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
     let mut wb = super::workbook::open(path)?;
     let names = wb.sheet_names();
     let mut hidden: Vec<String> = Vec::new();
     let sheet = match &opts.sheet {
-        Some(s) => {
-            if !names.iter().any(|n| n == s) {
-                let list = names.join("\", \"");
-                return Err(Error::new(
-                    Location::file(path),
-                    msg!(
-                        "sheet \"{s}\" tidak ada; sheet yang ada: \"{list}\"",
-                        "there is no sheet \"{s}\"; sheets: \"{list}\""
-                    ),
-                ));
-            }
-            s.clone()
-        }
+        Some(s) => find_sheet(&names, s).map_err(|m| Error::new(Location::file(path), m))?,
         // The first sheet a person opening the workbook sees: hidden sheets and chart
         // sheets are passed over, and said so.
         None => {
@@ -152,4 +172,34 @@ pub fn read(path: &Path, opts: &IngestOptions) -> Result<Table> {
             rows: n,
         },
     })
+}
+
+#[cfg(test)]
+mod find_sheet_tests {
+    use super::find_sheet;
+    use crate::i18n::Lang;
+
+    fn names(n: &[&str]) -> Vec<String> {
+        n.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn sheet_names_ignore_case_exact_preferred() {
+        let n = names(&["Petunjuk", "Laporan"]);
+        assert_eq!(find_sheet(&n, "laporan").unwrap(), "Laporan");
+        assert_eq!(find_sheet(&n, "LAPORAN").unwrap(), "Laporan");
+        let both = names(&["LAPORAN", "Laporan"]);
+        assert_eq!(find_sheet(&both, "Laporan").unwrap(), "Laporan");
+        let e = find_sheet(&both, "laporan").unwrap_err();
+        assert!(
+            e.get(Lang::En).contains("\"LAPORAN\", \"Laporan\""),
+            "{}",
+            e.get(Lang::En)
+        );
+        let e = find_sheet(&n, "Rekap").unwrap_err();
+        assert_eq!(
+            e.get(Lang::Id),
+            "sheet \"Rekap\" tidak ada; sheet yang ada: \"Petunjuk\", \"Laporan\""
+        );
+    }
 }

@@ -66,7 +66,16 @@ pub const LEADING: [&str; 18] = [
 /// The answer table: leading columns, `duplicate`, per criterion `<id>` (state) and
 /// `<id>_evidence`, then `source_file` and `source_row`.
 pub fn answer_table(scored: &DataFrame, rubric: &Rubric, style: StateStyle) -> Result<DataFrame> {
-    let mut exprs: Vec<Expr> = LEADING.iter().map(|c| col(*c)).collect();
+    // People read labels ("Pengaduan"); CSV and Parquet keep the values ("pengaduan").
+    let mut exprs: Vec<Expr> = LEADING
+        .iter()
+        .map(|c| match style {
+            StateStyle::Label(lang) if *c == field::SERVICE_TYPE => {
+                crate::labels::service_type_expr(col(*c), lang).alias(*c)
+            }
+            _ => col(*c),
+        })
+        .collect();
     exprs.push(col(DUPLICATE));
     for c in &rubric.criteria {
         exprs.push(state_text(col(state_col(&c.id)), style).alias(c.id.as_str()));

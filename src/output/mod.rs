@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod guard;
+pub mod instructions;
 pub use crate::text::mask;
 pub mod table;
 pub mod xlsx;

@@ -241,6 +241,20 @@ pub fn detail_frame(
     Ok((table, headers))
 }
 
+/// The generation time for the metadata, in a zone of the register ("2026-04-06 14:00
+/// WIB"): the national report in the head office's zone
+/// ([`crate::register::Register::head_office_zone`]), a unit's feedback workbook in its
+/// unit's ([`crate::register::Register::zone_of`]). `SOURCE_DATE_EPOCH` when set, so a
+/// rebuilt report is byte-identical; else the current time.
+pub fn generated_at_in(zone: &str) -> String {
+    // A bad value was refused when the run began (`output::source_date`).
+    let t = crate::output::source_date()
+        .ok()
+        .flatten()
+        .unwrap_or_else(chrono::Utc::now);
+    crate::register::local_time(t, zone)
+}
+
 /// Two columns, item and value, for the summary and metadata sheets.
 pub fn kv_frame(rows: Vec<(String, String)>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     let n = rows.len();

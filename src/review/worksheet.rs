@@ -59,15 +59,29 @@ pub fn manual_criteria(rubric: &Rubric) -> Vec<(&Criterion, [f64; 2], &[String])
         .collect()
 }
 
-/// The dropdown entries for a scale: every whole step when the scale has at most 10, then
-/// the first N/A value.
-pub fn scale_options(scale: [f64; 2], na_values: &[String]) -> Option<Vec<String>> {
+/// The meaning of each step of a manual criterion's scale (empty when the rubric gives none).
+fn scale_labels(c: &Criterion) -> &[String] {
+    match &c.kind {
+        Kind::Manual { scale_labels, .. } => scale_labels,
+        _ => &[],
+    }
+}
+
+/// The dropdown entries for a scale: every whole step when the scale has at most 10, each
+/// with its meaning when the rubric gives one ("2 = Akurat"), then the first N/A value.
+pub fn scale_options(
+    scale: [f64; 2],
+    na_values: &[String],
+    labels: &[String],
+) -> Option<Vec<String>> {
     let [lo, hi] = scale;
     let whole = lo.fract() == 0.0 && hi.fract() == 0.0 && hi - lo <= 10.0 && hi >= lo;
     if !whole {
         return None;
     }
-    let mut v: Vec<String> = (lo as i64..=hi as i64).map(|x| x.to_string()).collect();
+    let mut v: Vec<String> = (lo as i64..=hi as i64)
+        .map(|x| crate::score::text::scale_option(x, labels, lo))
+        .collect();
     if let Some(na) = na_values.first() {
         v.push(na.clone());
     }
@@ -77,10 +91,11 @@ pub fn scale_options(scale: [f64; 2], na_values: &[String]) -> Option<Vec<String
 fn validation(
     scale: [f64; 2],
     na_values: &[String],
+    labels: &[String],
     cell: &str,
     lang: Lang,
 ) -> Result<DataValidation> {
-    let v = match scale_options(scale, na_values) {
+    let v = match scale_options(scale, na_values, labels) {
         Some(opts) => DataValidation::new()
             .allow_list_strings(&opts)
             .map_err(xlsx_err)?,
@@ -163,9 +178,6 @@ fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) 
     let ws = wb.add_worksheet();
     ws.set_name(lang.pick("Petunjuk", "Instructions"))
         .map_err(xlsx_err)?;
-    let title = Format::new().set_bold().set_font_size(14);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.set_column_width(0, 110).map_err(xlsx_err)?;
     let mut lines: Vec<String> = vec![
         lang.pick("Lembar Review Kualitas Jawaban", "Answer Quality Review Sheet")
             .into(),
@@ -232,15 +244,7 @@ fn instructions(wb: &mut Workbook, rubric: &Rubric, reviewer: &str, lang: Lang) 
         lang.pick("Cara mengisi", "How to fill in"),
         lang.pick("Kriteria manual", "Manual criteria"),
     ];
-    for (r, l) in lines.iter().enumerate() {
-        let f = if r == 0 || headings.contains(&l.as_str()) {
-            &title
-        } else {
-            &wrap
-        };
-        ws.write_string_with_format(r as u32, 0, l, f)
-            .map_err(xlsx_err)?;
-    }
+    crate::output::instructions::write(ws, &lines, |l| headings.contains(&l))?;
     ws.protect();
     Ok(())
 }
@@ -457,10 +461,10 @@ fn review_sheet(
     }
     if !rows.is_empty() {
         let (top, bottom) = (HEADER_ROW + 1, HEADER_ROW + rows.len() as u32);
-        for (k, (_, scale, na)) in manual.iter().enumerate() {
+        for (k, (crit, scale, na)) in manual.iter().enumerate() {
             let c = first_input + k as u16;
             let cell = format!("{}{}", col_letters(c), top + 1);
-            let v = validation(*scale, na, &cell, lang)?;
+            let v = validation(*scale, na, scale_labels(crit), &cell, lang)?;
             ws.add_data_validation(top, c, bottom, c, &v)
                 .map_err(xlsx_err)?;
         }
@@ -500,15 +504,27 @@ mod tests {
     fn dropdowns_list_whole_steps_then_na() {
         let na = vec!["N/A".to_string(), "-".to_string()];
         assert_eq!(
-            scale_options([0.0, 2.0], &na).unwrap(),
+            scale_options([0.0, 2.0], &na, &[]).unwrap(),
             ["0", "1", "2", "N/A"]
         );
+        let meanings: Vec<String> = ["Tidak akurat", "Sebagian akurat", "Akurat"]
+            .map(String::from)
+            .to_vec();
         assert_eq!(
-            scale_options([1.0, 5.0], &[]).unwrap(),
+            scale_options([0.0, 2.0], &na, &meanings).unwrap(),
+            [
+                "0 = Tidak akurat",
+                "1 = Sebagian akurat",
+                "2 = Akurat",
+                "N/A"
+            ]
+        );
+        assert_eq!(
+            scale_options([1.0, 5.0], &[], &[]).unwrap(),
             ["1", "2", "3", "4", "5"]
         );
-        assert_eq!(scale_options([0.0, 100.0], &na), None);
-        assert_eq!(scale_options([0.0, 0.5], &na), None);
+        assert_eq!(scale_options([0.0, 100.0], &na, &[]), None);
+        assert_eq!(scale_options([0.0, 0.5], &na, &[]), None);
         assert_eq!(col_letters(0), "A");
         assert_eq!(col_letters(27), "AB");
     }

@@ -241,6 +241,8 @@ pub enum Kind {
         key: String,
         columns: Vec<String>,
         scale: [f64; 2],
+        /// The meaning of each whole step, lowest first (may be empty).
+        scale_labels: Vec<String>,
         na_values: Vec<String>,
     },
 }

@@ -337,14 +337,16 @@ pub fn compile(
             }
         }
         Kind::Field { field: f } => {
+            // The field as a reviewer names it: "Nama petugas terisi".
+            let name = crate::labels::field_phrase(f, lang).unwrap_or(f.as_str());
             rules.push((
                 col(f.as_str()).is_null(),
                 State::Fail,
-                lit(format!("{f}: {}", lang.pick("kosong", "blank"))),
+                lit(tr!(lang, "{name} tidak diisi", "{name} not filled in")),
             ));
             (
                 st(State::Pass),
-                lit(format!("{f}: {}", lang.pick("terisi", "filled"))),
+                lit(tr!(lang, "{name} terisi", "{name} filled in")),
             )
         }
         Kind::Sla {

@@ -108,9 +108,19 @@ pub fn parse_manual(raw: Option<&str>, scale: [f64; 2], na_values: &[String]) ->
     if na_values.iter().any(|n| n.trim().eq_ignore_ascii_case(raw)) {
         return ManualEntry::NotApplicable;
     }
-    match raw.replace(',', ".").parse::<f64>() {
+    // The bare number, or a dropdown entry with its meaning: "2 = Akurat".
+    let number = raw.split_once('=').map_or(raw, |(n, _)| n.trim());
+    match number.replace(',', ".").parse::<f64>() {
         Ok(v) if v.is_finite() && v >= scale[0] && v <= scale[1] => ManualEntry::Score(v),
         _ => ManualEntry::Invalid,
+    }
+}
+
+/// A scale step as a reviewer picks it: "2 = Akurat" when the step has a meaning, else "2".
+pub fn scale_option(step: i64, labels: &[String], lo: f64) -> String {
+    match labels.get((step as f64 - lo) as usize) {
+        Some(l) => format!("{step} = {l}"),
+        None => step.to_string(),
     }
 }
 
@@ -152,6 +162,21 @@ mod tests {
         let na = vec!["N/A".to_string(), "tidak relevan".to_string()];
         let s = [0.0, 2.0];
         assert_eq!(parse_manual(None, s, &na), ManualEntry::NotReviewed);
+        // A dropdown entry with its meaning reads as its number, as the bare number does.
+        assert_eq!(
+            parse_manual(Some("2 = Akurat"), s, &na),
+            ManualEntry::Score(2.0)
+        );
+        assert_eq!(parse_manual(Some("2"), s, &na), ManualEntry::Score(2.0));
+        assert_eq!(
+            parse_manual(Some(" 1 = Sebagian akurat "), s, &na),
+            ManualEntry::Score(1.0)
+        );
+        assert_eq!(
+            parse_manual(Some("3 = Lebih"), s, &na),
+            ManualEntry::Invalid
+        );
+        assert_eq!(parse_manual(Some("= Akurat"), s, &na), ManualEntry::Invalid);
         assert_eq!(parse_manual(Some("  "), s, &na), ManualEntry::NotReviewed);
         assert_eq!(
             parse_manual(Some("n/a"), s, &na),

@@ -231,9 +231,52 @@ fn strict_exits_1_on_data_issues_and_inputs_stay_unchanged() {
 
 #[test]
 fn usage_errors_exit_2() {
-    bin().args(["score", "--by"]).assert().code(2);
-    bin().arg("nilai").assert().code(2);
-    bin().arg("--help").assert().code(0);
+    bin()
+        .args(["score", "--by"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "galat: argumen '--by' tidak dikenal\n",
+        ));
+    bin()
+        .arg("nilai")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "galat: perintah 'nilai' tidak dikenal; perintah yang ada: report, score",
+        ));
+    bin()
+        .args(["--lang", "en", "nilai"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: unknown command 'nilai'; the commands are: report, score",
+        ));
+    bin()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Penggunaan: ulpk-eval"));
+    // template needs --unit or --units, and says both.
+    bin()
+        .args([
+            "template",
+            "--standard",
+            "rubrics/standar-minimal-ulpk.toml",
+            "-o",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("argumen wajib belum diberikan:"))
+        .stderr(predicate::str::contains("--unit <UNIT>|--units <UNITS>"));
+    // check lists only its options.
+    bin()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--issues"))
+        .stdout(predicate::str::contains("--reviews").not());
 }
 
 #[test]
@@ -277,7 +320,7 @@ fn unit_list_and_date_order_issues() {
             (
                 "unknown_service_type",
                 "3",
-                "jenis layanan \"Saran\" tidak dikenal (diharapkan informasi atau pengaduan; tambahkan alias dengan --aliases)"
+                "jenis layanan \"Saran\" tidak dikenal (diharapkan Informasi atau Pengaduan; tambahkan alias dengan --aliases)"
             ),
         ]
     );
@@ -362,4 +405,53 @@ fn issue_triples(rows: &Rows) -> Vec<(&str, &str, &str)> {
     rows.iter()
         .map(|r| (r["kind"].as_str(), r["row"].as_str(), r["message"].as_str()))
         .collect()
+}
+
+#[test]
+fn report_outside_the_repo_names_the_folder_and_config_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().display().to_string();
+    bin()
+        .current_dir(dir.path())
+        .arg("report")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "galat: berkas konfigurasi ulpk-eval.toml tidak ditemukan di folder {here}"
+        )))
+        .stderr(predicate::str::contains("--config BERKAS"));
+    bin()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "report"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "error: config file ulpk-eval.toml not found in the folder {here}"
+        )))
+        .stderr(predicate::str::contains("--config FILE"));
+}
+
+#[test]
+fn sheet_name_ignores_case_and_a_missing_sheet_lists_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("skor.csv");
+    bin()
+        .args(["score", "--sheet", "laporan"])
+        .arg(fixture_sample("sp4n-lapor-2026-q1.xlsx"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    bin()
+        .args(["check", "--sheet", "tidak-ada"])
+        .arg(fixture_sample("sp4n-lapor-2026-q1.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "sheet \"tidak-ada\" tidak ada; sheet yang ada: \"Laporan\"",
+        ));
+}
+
+fn fixture_sample(name: &str) -> std::path::PathBuf {
+    super::common::root().join("samples").join(name)
 }

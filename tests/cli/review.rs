@@ -92,7 +92,7 @@ fn stratified_sample_split_over_reviewers_with_calibration_overlap() {
     let total: usize = ids_per_reviewer.iter().map(Vec::len).sum();
     assert_eq!(total, 160 + 3 * 40);
 
-    // The dropdown offers the rubric's scale and N/A.
+    // The dropdown offers the rubric's scale, each value with its meaning, and N/A.
     use std::io::Read;
     let mut zip =
         zip::ZipArchive::new(std::fs::File::open(out.join("review-ani.xlsx")).unwrap()).unwrap();
@@ -102,7 +102,9 @@ fn stratified_sample_split_over_reviewers_with_calibration_overlap() {
         .read_to_string(&mut sheet)
         .unwrap();
     assert!(
-        sheet.contains("<formula1>\"0,1,2,N/A\"</formula1>"),
+        sheet.contains(
+            "<formula1>\"0 = Tidak akurat,1 = Sebagian akurat,2 = Akurat,N/A\"</formula1>"
+        ),
         "dropdown"
     );
     assert!(sheet.contains("<sheetProtection"), "protected");
@@ -564,4 +566,20 @@ fn the_sample_folder_goes_back_as_reviews_as_it_is() {
     let issues = std::fs::read_to_string(dir.path().join("masalah.csv")).unwrap();
     assert!(!issues.contains("sampel.xlsx"), "{issues}");
     assert!(!issues.contains("bukan lembar review"), "{issues}");
+}
+
+/// A mark picked from the dropdown with its meaning ("2 = Akurat") reads as its number, as
+/// a bare typed number does.
+#[test]
+fn a_mark_with_its_meaning_reads_as_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    filled(&reviews, "ani", &[("A2", "2 = Akurat")]);
+    filled(&reviews, "budi", &[("A2", "1")]);
+    let rows = score_with_reviews(dir.path(), "mean");
+    // As with "2" and "1": mean 1.5 of 2 → (20 + 5 + 15 + 15) / 90 = 61.11.
+    let a2 = super::common::row(&rows, "A2");
+    assert_eq!(a2["akurasi"], "partial");
+    assert_eq!(a2["score"], "61.11");
 }

@@ -118,7 +118,7 @@ fn summary_leaves_duplicates_out() {
     assert_eq!(bandung["critical_fails"], "1");
     assert_eq!(bandung["sla_unverifiable"], "2");
     // Pengaduan: A3 tindak pass, A4 partial: 50 % pass.
-    let pengaduan = find("service_type", "pengaduan");
+    let pengaduan = find("service_type", "Pengaduan");
     assert_eq!(pengaduan["pass_pct__tindak"], "50.0");
     // Beside it its n and its 95 % Wilson interval: 1 of 2 is 9.5–90.5 %.
     assert_eq!(pengaduan["n__tindak"], "2");
@@ -262,4 +262,39 @@ fn answers_are_matched_to_the_unit_register() {
         "{}",
         unknown["message"]
     );
+}
+
+/// A filled-field check's evidence reads as a reviewer writes it, naming the field by its
+/// label, in the run's language.
+#[test]
+fn field_evidence_in_words_a_reviewer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.csv");
+    std::fs::write(
+        &input,
+        "No. Tiket;Unit Kerja;Jenis Layanan;Tanggal Diterima;Tanggal Dijawab;Nama Petugas;Isi Pertanyaan;Jawaban\n\
+         1;Balai POM di Serang;Informasi;05/03/2026 10:00;05/03/2026 11:00;Ani;Tanya obat;Selamat pagi\n\
+         2;Balai POM di Serang;Informasi;05/03/2026 10:00;05/03/2026 11:00;;Tanya obat;Selamat pagi\n",
+    )
+    .unwrap();
+    for (lang, filled, blank) in [
+        ("id", "Nama petugas terisi", "Nama petugas tidak diisi"),
+        (
+            "en",
+            "Officer's name filled in",
+            "Officer's name not filled in",
+        ),
+    ] {
+        let out = dir.path().join(format!("skor-{lang}.csv"));
+        bin()
+            .args(["--lang", lang, "score"])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(0);
+        let rows = read_csv(&out);
+        assert_eq!(row(&rows, "1")["petugas_tercatat_evidence"], filled);
+        assert_eq!(row(&rows, "2")["petugas_tercatat_evidence"], blank);
+    }
 }

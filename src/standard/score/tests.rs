@@ -257,7 +257,37 @@ fn shipped_standards_load() {
             "{file}"
         );
         assert_eq!(s.scale, scale, "{file}");
+        // The guidance coordinators read holds no remark of the preset's authors: those are
+        // comments in the file.
+        for i in &s.items {
+            let g = i.guidance.as_deref().unwrap_or("");
+            assert!(
+                !g.contains("ASUMSI") && !g.contains("penyusun preset"),
+                "{file} {}: {g}",
+                i.code
+            );
+        }
     }
+    // An assumption moved out of the guidance leaves the guidance itself as it was.
+    let m = crate::standard::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/standar-minimal-ulpk.toml"),
+    )
+    .unwrap();
+    let box_item = m
+        .items
+        .iter()
+        .find(|i| {
+            i.guidance
+                .as_deref()
+                .is_some_and(|g| g.contains("kotak pengaduan dan catatan"))
+        })
+        .unwrap();
+    assert_eq!(
+        box_item.guidance.as_deref(),
+        Some(
+            "Bukti: foto kotak pengaduan dan catatan/berita acara pembukaan kotak. Isi kotak pengaduan dicatat dalam Aplikasi Simpel LPK."
+        )
+    );
     // The Ombudsman dimensions and PEKPPP aspects carry the published weights.
     let o = crate::standard::load(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/kepatuhan-ombudsman.toml"),
