@@ -367,8 +367,7 @@ fn assessment(
         }
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 3).map_err(xlsx_err)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    crate::output::xlsx::print_width(ws, WIDTHS.iter().copied())?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)
         .map_err(xlsx_err)?;
     let options = ProtectionOptions {

@@ -23,19 +23,6 @@ fn pick(lang: Lang, l: (&'static str, &'static str)) -> &'static str {
     lang.pick(l.0, l.1)
 }
 
-/// The generation time shown in the metadata: `SOURCE_DATE_EPOCH` when set (so a rebuilt
-/// report is byte-identical), else the current time.
-pub fn generated_at() -> String {
-    let fmt = "%Y-%m-%d %H:%M:%S";
-    // A bad value was refused when the run began (`output::source_date`).
-    match crate::output::source_date().ok().flatten() {
-        Some(t) => format!("{} UTC", t.format(fmt)),
-        None => chrono::Local::now()
-            .format(&format!("{fmt} %:z"))
-            .to_string(),
-    }
-}
-
 /// The Metadata rows: tool, config, period, generation time, rubric and standard versions,
 /// weights, and every input with its SHA-256.
 pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String)>> {
@@ -52,7 +39,12 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
         (pick(lang, label::PERIOD).into(), p.period().to_string()),
         (
             lang.pick("Waktu pembuatan", "Generated at").into(),
-            generated_at(),
+            // The head office's zone (WIB): the national report is issued there.
+            super::sheets::generated_at_in(
+                crate::register::Register::built_in()
+                    .head_office_zone()
+                    .unwrap_or("WIB"),
+            ),
         ),
         (
             lang.pick("Rubrik kualitas jawaban", "Answer-quality rubric")

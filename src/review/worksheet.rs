@@ -482,8 +482,7 @@ fn review_sheet(
     ws.set_freeze_panes(HEADER_ROW + 1, 1).map_err(xlsx_err)?;
     ws.autofilter(HEADER_ROW, 0, HEADER_ROW + rows.len() as u32, last_col)
         .map_err(xlsx_err)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    crate::output::xlsx::print_width(ws, columns.iter().map(|(_, _, w)| *w))?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)
         .map_err(xlsx_err)?;
     ws.protect_with_options(&rust_xlsxwriter::ProtectionOptions {

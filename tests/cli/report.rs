@@ -222,7 +222,7 @@ fn report_on_the_samples() {
         line("1. Balai Besar POM di Bandung"),
         (Data::Float(96.34), "indeks gabungan tertinggi".into())
     );
-    let (zones, spread) = line("Kepatuhan Ombudsman: rata-rata nilai akhir");
+    let (zones, spread) = line("Instrumen kepatuhan: rata-rata nilai akhir");
     assert!(matches!(zones, Data::Float(_)));
     assert!(spread.contains("zona hijau"), "{spread}");
     let m = wb.worksheet_range("Metadata").unwrap();
@@ -359,7 +359,7 @@ fn report_on_the_samples() {
         .rows()
         .find(|row| row[0] == "Waktu pembuatan")
         .map(|row| row[1].to_string());
-    assert_eq!(generated.as_deref(), Some("2026-04-06 08:00:00 UTC"));
+    assert_eq!(generated.as_deref(), Some("2026-04-06 15:00 WIB"));
 }
 
 #[test]
