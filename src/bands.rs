@@ -14,7 +14,7 @@ use toml::Spanned;
 use crate::error::{Error, Location, Result, line_of, parse_toml};
 
 /// The band sets shipped with the tool: (id, file text).
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 5] = [
     (
         "ombudsman-2022",
         include_str!("../rubrics/bands/ombudsman-2022.toml"),
@@ -25,7 +25,31 @@ pub const BUILTIN: [(&str, &str); 4] = [
     ),
     ("pekppp", include_str!("../rubrics/bands/pekppp.toml")),
     ("skm", include_str!("../rubrics/bands/skm.toml")),
+    ("capaian", include_str!("../rubrics/bands/capaian.toml")),
 ];
+
+/// Colours of bands whose preset gives none, best first (spread over the bands of a set).
+pub const PALETTE: [u32; 5] = [0x00B050, 0x92D050, 0xFFD966, 0xF4B183, 0xFF0000];
+
+/// A band colour lightened for a fill under black text: the same tint in cells, pictures
+/// and charts.
+pub fn tint(color: u32) -> u32 {
+    let light = |shift: u32| {
+        let c = f64::from((color >> shift) & 0xFF);
+        ((c + (255.0 - c) * 0.5).round() as u32) << shift
+    };
+    light(16) | light(8) | light(0)
+}
+
+/// One band's fill: from `min` (on the scale the fill is asked for) up, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    pub min: f64,
+    pub color: u32,
+    pub grade: String,
+    pub label: String,
+    pub zone: Option<String>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,6 +115,88 @@ impl BandSet {
     pub fn load(path: &Path) -> Result<BandSet> {
         let text = crate::output::guard::read_to_string(path)?;
         parse(&text, path)
+    }
+
+    /// A set from grades and their minimums, best first (an answer-quality rubric's bands).
+    pub fn from_grades(
+        id: &str,
+        name: &str,
+        scale: [f64; 2],
+        grades: &[(String, String, f64)],
+    ) -> BandSet {
+        let bands = grades
+            .iter()
+            .enumerate()
+            .map(|(i, (grade, label, min))| Band {
+                grade: grade.clone(),
+                label: label.clone(),
+                zone: None,
+                color: None,
+                min: *min,
+                max: if i == 0 { scale[1] } else { grades[i - 1].2 },
+            })
+            .collect();
+        BandSet {
+            id: id.into(),
+            name: name.into(),
+            scale,
+            bands,
+        }
+    }
+
+    /// The colour of band `i` (best first): the preset's, else the palette's, spread so the
+    /// best band is green and the worst red.
+    pub fn color(&self, i: usize) -> u32 {
+        let n = self.bands.len();
+        self.bands[i]
+            .color
+            .as_deref()
+            .and_then(|c| u32::from_str_radix(c.trim().trim_start_matches('#'), 16).ok())
+            .unwrap_or_else(|| {
+                let k = if n <= 1 {
+                    0
+                } else {
+                    (i * (PALETTE.len() - 1) + (n - 1) / 2) / (n - 1)
+                };
+                PALETTE[k.min(PALETTE.len() - 1)]
+            })
+    }
+
+    /// The one colour rule: each band's fill (its colour's [`tint`]) from its minimum, best
+    /// first, on a scale whose maximum is `full` (the set's own scale maximum for its own
+    /// figures; 100 for an aspect shown 0–100 of a set on 0–5).
+    pub fn fills(&self, full: f64) -> Vec<Fill> {
+        let factor = full / self.scale[1];
+        self.bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Fill {
+                min: b.min * factor,
+                color: tint(self.color(i)),
+                grade: b.grade.clone(),
+                label: b.label.clone(),
+                zone: b.zone.clone(),
+            })
+            .collect()
+    }
+
+    /// The fill of a figure on the set's scale ([`BandSet::fills`]); `None` outside it.
+    pub fn fill_of(&self, v: f64) -> Option<u32> {
+        let i = self.bands.iter().position(|b| Some(b) == self.band(v))?;
+        Some(tint(self.color(i)))
+    }
+
+    /// The fill of each zone, in the order the bands first name it.
+    pub fn zone_fills(&self) -> Vec<(String, u32)> {
+        let mut out: Vec<(String, u32)> = Vec::new();
+        for (i, b) in self.bands.iter().enumerate() {
+            if let Some(z) = &b.zone
+                && !out.iter().any(|(x, _)| x == z)
+            {
+                out.push((z.clone(), tint(self.color(i))));
+            }
+        }
+        out
     }
 
     /// The band of a score; `None` outside the scale or for NaN.
@@ -228,6 +334,46 @@ mod tests {
 
     fn grade(set: &BandSet, score: f64) -> &str {
         set.band(score).map(|b| b.grade.as_str()).unwrap_or("-")
+    }
+
+    #[test]
+    fn a_figure_takes_its_band_colour() {
+        // The preset's colour, lightened half-way to white.
+        assert_eq!(tint(0x00B050), 0x80D8A8);
+        assert_eq!(tint(0xFF0000), 0xFF8080);
+        let o = set("ombudsman-2022");
+        assert_eq!(o.fill_of(88.0), Some(0x80D8A8));
+        assert_eq!(o.fill_of(87.99), Some(tint(0x92D050)));
+        assert_eq!(o.fill_of(101.0), None);
+        // Zones take the colour of their first band.
+        assert_eq!(
+            o.zone_fills(),
+            [
+                ("hijau".to_string(), 0x80D8A8),
+                ("kuning".to_string(), tint(0xFFD966)),
+                ("merah".to_string(), tint(o.color(3)))
+            ]
+        );
+        // A 0–5 set's bands for an aspect shown 0–100.
+        let p = set("pekppp");
+        assert_eq!(p.fills(100.0)[0].min, 4.51 * 20.0);
+        assert_eq!(p.fills(5.0)[0].min, 4.51);
+        // Bands without colours spread over the palette: best green, worst red.
+        let g = |s: &str, m: f64| (s.to_string(), String::new(), m);
+        let q = BandSet::from_grades(
+            "q",
+            "q",
+            [0.0, 100.0],
+            &[g("A", 85.0), g("B", 70.0), g("C", 55.0), g("D", 0.0)],
+        );
+        let colors: Vec<u32> = (0..4).map(|i| q.color(i)).collect();
+        assert_eq!(colors, [0x00B050, 0x92D050, 0xF4B183, 0xFF0000]);
+        assert_eq!(q.band(70.0).map(|b| b.grade.as_str()), Some("B"));
+        // Rates: the shipped 90 / 75 bounds.
+        let r = set("capaian");
+        assert_eq!(grade(&r, 90.0), "Tinggi");
+        assert_eq!(grade(&r, 89.99), "Sedang");
+        assert_eq!(grade(&r, 74.99), "Rendah");
     }
 
     #[test]

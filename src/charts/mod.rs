@@ -113,6 +113,15 @@ pub struct Legend {
     pub color: u32,
 }
 
+/// A band of a heatmap's colour key: from `min` up (until the band before it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyBand {
+    pub min: f64,
+    pub label: String,
+    /// `0xRRGGBB`.
+    pub color: u32,
+}
+
 /// A chart to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
@@ -136,6 +145,10 @@ pub enum Chart {
         values: Vec<Vec<Option<f64>>>,
         /// The key's label of cells without a value; `None`: "tidak ada data" / "no data".
         blank_label: Option<String>,
+        /// The bands the cells are coloured by, best first: a cell takes the first band
+        /// whose minimum its value reaches, and the key lists them. Empty: a continuous
+        /// red–yellow–green scale over 0..100.
+        bands: Vec<KeyBand>,
     },
     /// Lines over categories (e.g. months "2026-01"), y 0..100, points marked, a legend of
     /// the series. A None value leaves a gap in its line.

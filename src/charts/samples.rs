@@ -106,6 +106,7 @@ fn write_samples() {
                     })
                     .collect(),
                 blank_label: None,
+                bands: Vec::new(),
             },
         ),
         (
@@ -172,6 +173,7 @@ fn write_samples() {
                     .map(|i| (0..6).map(|k| Some(score(i, k))).collect())
                     .collect(),
                 blank_label: None,
+                bands: Vec::new(),
             },
         ),
         (

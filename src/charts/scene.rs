@@ -209,7 +209,16 @@ pub(super) fn layout(chart: &Chart, lang: Lang) -> Result<Scene> {
             cols,
             values,
             blank_label,
-        } => heatmap(title, rows, cols, values, blank_label.as_deref(), lang),
+            bands,
+        } => heatmap(
+            title,
+            rows,
+            cols,
+            values,
+            blank_label.as_deref(),
+            bands,
+            lang,
+        ),
         Chart::Lines {
             title,
             categories,
@@ -605,8 +614,20 @@ fn heatmap(
     cols: &[String],
     values: &[Vec<Option<f64>>],
     blank: Option<&str>,
+    bands: &[super::KeyBand],
     lang: Lang,
 ) -> Scene {
+    let fill = |v: f64| {
+        if bands.is_empty() {
+            scale_color(v)
+        } else {
+            bands
+                .iter()
+                .find(|b| v >= b.min)
+                .or(bands.last())
+                .map_or(NONE_FILL, |b| b.color)
+        }
+    };
     if rows.is_empty() || cols.is_empty() {
         return empty(title, lang);
     }
@@ -635,13 +656,26 @@ fn heatmap(
     let cell_w = CELL_W.min(((MAX_W as i32 - grid_x0 - M) / nc).max(2));
     let horizontal = col_w <= cell_w - 8;
     let header_h = if horizontal { 24 } else { col_w + 12 };
-    let key_h = 12 + 4 + 18;
+    // A band key may take two rows.
+    let key_h = if bands.is_empty() {
+        12 + 4 + 18
+    } else {
+        2 * 22 + 4
+    };
     let grid_y0_rel = header_h;
     let fixed = M + TITLE_H + grid_y0_rel + 16 + key_h + M;
     let cell_h = CELL_H.min(((MAX_H as i32 - fixed) / nr).max(2));
 
     let no_data = blank.unwrap_or(lang.pick("tidak ada data", "no data"));
-    let key_w = 200 + 24 + 12 + 6 + text_width(no_data, SMALL, false);
+    let key_w = if bands.is_empty() {
+        200 + 24 + 12 + 6 + text_width(no_data, SMALL, false)
+    } else {
+        bands
+            .iter()
+            .map(|b| 12 + 6 + text_width(&b.label, SMALL, false) + 18)
+            .sum::<i32>()
+            .min(MAX_W as i32 - 2 * M)
+    };
     let width = (grid_x0 + nc * cell_w + M)
         .max(title_need(&title))
         .max(key_w + 2 * M)
@@ -696,7 +730,7 @@ fn heatmap(
             let (x1, y1) = (x0 + cell_w - 1, y0 + cell_h - 1);
             match v {
                 Some(v) => {
-                    s.rect(x0, y0, x1.max(x0 + 1), y1.max(y0 + 1), scale_color(v));
+                    s.rect(x0, y0, x1.max(x0 + 1), y1.max(y0 + 1), fill(v));
                     let t = format!("{v:.1}");
                     if text_width(&t, SMALL, false) <= cell_w - 4 && cell_h >= 14 {
                         s.text(txt(
@@ -714,8 +748,30 @@ fn heatmap(
         }
     }
 
-    // Key: the colour scale 0..100 and the fill of a missing value.
     let ky = grid_y0 + nr * cell_h + 16;
+    if !bands.is_empty() {
+        // Key: each band and the fill of a missing value.
+        let entries: Vec<(String, u32)> = bands
+            .iter()
+            .map(|b| (b.label.clone(), b.color))
+            .chain(std::iter::once((no_data.to_string(), NONE_FILL)))
+            .collect();
+        let sized: Vec<(String, i32)> = entries
+            .iter()
+            .map(|(l, _)| (l.clone(), text_width(l, SMALL, false)))
+            .collect();
+        let (pos, key_rows) = legend_rows(&sized, width);
+        for ((label, color), (x, row)) in entries.iter().zip(&pos) {
+            let cy = ky + row * 22 + 6;
+            s.rect(*x, cy - 6, x + 12, cy + 6, *color);
+            s.text(Text {
+                color: MUTED,
+                ..txt(label.clone(), x + 18, cy, SMALL, HPos::Left, VPos::Center)
+            });
+        }
+        return s.size(width, ky + key_rows * 22 + 4 + M);
+    }
+    // Key: the colour scale 0..100 and the fill of a missing value.
     let kx = M;
     for k in 0..50 {
         let v = f64::from(k) * 100.0 / 49.0;

@@ -58,6 +58,7 @@ fn heatmap() -> Chart {
         ],
         values: vec![vec![Some(0.0), Some(100.0), None], vec![Some(50.0)]],
         blank_label: None,
+        bands: Vec::new(),
     }
 }
 
@@ -355,6 +356,7 @@ fn empty_inputs_render() {
             cols: vec!["K1".into()],
             values: vec![],
             blank_label: None,
+            bands: Vec::new(),
         },
         Chart::Heatmap {
             title: "H".into(),
@@ -362,6 +364,7 @@ fn empty_inputs_render() {
             cols: vec![],
             values: vec![],
             blank_label: None,
+            bands: Vec::new(),
         },
         Chart::Lines {
             title: "L".into(),
@@ -440,6 +443,7 @@ fn hostile_values_do_not_panic() {
                 vec![None, Some(f64::NAN), Some(3.0)],
             ],
             blank_label: None,
+            bands: Vec::new(),
         },
         Chart::Lines {
             title: String::new(),
@@ -500,6 +504,7 @@ fn many_rows_and_columns_stay_within_limits() {
         cols: (0..300).map(|i| format!("Kriteria {i}")).collect(),
         values: vec![],
         blank_label: None,
+        bands: Vec::new(),
     };
     let s = scene::layout(&big, Lang::Id).unwrap();
     assert!(
@@ -534,6 +539,7 @@ fn many_rows_and_columns_stay_within_limits() {
         cols: (0..200).map(|i| format!("Kriteria nomor {i}")).collect(),
         values: vec![(0..200).map(|i| Some(f64::from(i) / 2.0)).collect()],
         blank_label: None,
+        bands: Vec::new(),
     };
     let (w, _, _) = decode(&render(&wide, ChartFormat::Png, Lang::Id).unwrap());
     assert!(w <= scene::MAX_W && w > scene::MAX_W - 200, "{w}");
@@ -569,4 +575,53 @@ fn write_picks_format_from_extension() {
     assert!(!bad.exists());
     // Nothing but the two charts was left in the folder.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// With bands, a cell takes its band's colour (never a shade from its value) and the key
+/// lists each band with its label.
+#[test]
+fn heatmap_cells_take_their_band_colour() {
+    let Chart::Heatmap {
+        title,
+        rows,
+        cols,
+        values,
+        blank_label,
+        ..
+    } = heatmap()
+    else {
+        unreachable!()
+    };
+    let band = |min: f64, label: &str, color: u32| crate::charts::KeyBand {
+        min,
+        label: label.into(),
+        color,
+    };
+    let chart = Chart::Heatmap {
+        title,
+        rows,
+        cols,
+        values,
+        blank_label,
+        bands: vec![
+            band(90.0, "Tinggi", 0x80D8A8),
+            band(75.0, "Sedang", 0xFFECB3),
+            band(0.0, "Rendah", 0xFF8080),
+        ],
+    };
+    let s = scene::layout(&chart, Lang::Id).unwrap();
+    // 100 is Tinggi, 0 and 50 are Rendah: no cell in the middle band, none shaded.
+    let rects = |c: u32| {
+        let svg = String::from_utf8(render(&chart, ChartFormat::Svg, Lang::Id).unwrap()).unwrap();
+        svg.matches(&format!("#{c:06X}")).count()
+    };
+    assert!(s.rect_of(0x80D8A8).is_some());
+    assert!(s.rect_of(0xFF8080).is_some());
+    assert_eq!(rects(0xFF8080), 3, "two cells and the key's swatch");
+    assert_eq!(rects(0x80D8A8), 2, "one cell and the key's swatch");
+    assert!(s.rect_of(scale_color(50.0)).is_none());
+    let svg = String::from_utf8(render(&chart, ChartFormat::Svg, Lang::Id).unwrap()).unwrap();
+    for label in ["Tinggi", "Sedang", "Rendah", "tidak ada data"] {
+        assert!(svg.contains(label), "{label} in the key");
+    }
 }

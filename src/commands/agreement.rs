@@ -458,7 +458,11 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             xlsx::write_note(
                 ws,
                 summary.height() as u32 + 2,
-                summary.width() as u16,
+                &xlsx::column_widths(
+                    &summary,
+                    &sh,
+                    &xlsx::noted_figures(&summary, "note", &FIGURES),
+                ),
                 &small_n_note,
                 false,
             )?;

@@ -464,7 +464,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         xlsx::write_note(
             ws,
             last + 2,
-            m.width() as u16,
+            &xlsx::column_widths(&m, &mh, &xlsx::noted_figures(&m, "note", &MEASURE_FIGURES)),
             &small_n_note(min_n, lang),
             false,
         )?;
@@ -482,7 +482,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
         xlsx::write_note(
             ws,
             p.height() as u32 + 2,
-            p.width() as u16,
+            &xlsx::column_widths(&p, &ph, &xlsx::noted_figures(&p, "note", &PAIR_FIGURES)),
             &small_n_note(min_n, lang),
             false,
         )?;

@@ -430,6 +430,56 @@ fn paragraph_lines(text: &str, width: usize) -> usize {
     lines
 }
 
+/// The widths (Excel's character units) [`write_frame`] gives a table's columns: from the
+/// headers, the columns' types and the text of the first [`SAMPLE_ROWS`] rows and their
+/// caveats; text up to [`TEXT_MAX`] (longer text wraps), a word that cannot wrap up to
+/// [`WORD_MAX`]; numeric columns fit their values and let a long header wrap.
+pub fn column_widths(df: &DataFrame, headers: &[String], caveat: Caveat) -> Vec<usize> {
+    let df = &df.head(Some(SAMPLE_ROWS));
+    let mut widths: Vec<usize> = Vec::with_capacity(headers.len());
+    for (j, h) in headers.iter().enumerate() {
+        let n = h.chars().count();
+        let column = df.columns().get(j);
+        let numeric = column.is_some_and(|c| c.dtype().is_primitive_numeric());
+        let mut w = if numeric {
+            n.clamp(6, 12)
+        } else {
+            text_width(n).min(HEADER_MAX)
+        };
+        let mut word = 0;
+        if let Some(c) = column {
+            w = w.max(match c.dtype() {
+                DataType::String => c
+                    .str()
+                    .ok()
+                    .and_then(|s| s.str_len_chars().max())
+                    .map_or(0, |m| text_width(m as usize)),
+                DataType::Datetime(_, _) => 16,
+                _ => 0,
+            });
+            // Text only breaks at spaces: the column is as wide as its longest word.
+            if let Ok(s) = c.str() {
+                word = s
+                    .iter()
+                    .flatten()
+                    .flat_map(str::split_whitespace)
+                    .map(|x| text_width(x.chars().count()))
+                    .max()
+                    .unwrap_or(0);
+            }
+        }
+        widths.push(w.min(TEXT_MAX).max(word.min(WORD_MAX)));
+    }
+    for i in 0..df.height() {
+        for (j, w) in widths.iter_mut().enumerate() {
+            if let Some(t) = caveat(i, j) {
+                *w = (*w).max(text_width(t.chars().count()).min(TEXT_MAX));
+            }
+        }
+    }
+    widths
+}
+
 /// A table being written into a worksheet: its header is written, rows follow in order.
 struct SheetState {
     widths: Vec<usize>,
@@ -438,15 +488,15 @@ struct SheetState {
     columns: usize,
     date_fmt: Format,
     num_fmt: Format,
+    /// Every cell is top-aligned: a row grown by one wrapped cell reads from its top.
+    top_fmt: Format,
     wrap_fmt: Format,
     grey: Format,
     grey_wrap: Format,
 }
 
 impl SheetState {
-    /// Writes the header row. Widths come from the headers, the columns' types and the
-    /// text of the first part's cells (and caveats): text up to [`TEXT_MAX`], longer text
-    /// wraps; numeric columns fit their values and let a long header wrap.
+    /// Writes the header row; the widths are [`column_widths`].
     fn begin(
         ws: &mut Worksheet,
         df: &DataFrame,
@@ -458,41 +508,7 @@ impl SheetState {
             ws.write_string_with_format(0, j as u16, cell_text(h), &hf)
                 .map_err(xlsx_err)?;
         }
-        let df = &df.head(Some(SAMPLE_ROWS));
-        let mut widths: Vec<usize> = Vec::with_capacity(headers.len());
-        for (j, h) in headers.iter().enumerate() {
-            let n = h.chars().count();
-            let column = df.columns().get(j);
-            let numeric = column.is_some_and(|c| c.dtype().is_primitive_numeric());
-            let mut w = if numeric {
-                n.clamp(6, 12)
-            } else {
-                text_width(n).min(HEADER_MAX)
-            };
-            let mut word = 0;
-            if let Some(c) = column {
-                w = w.max(match c.dtype() {
-                    DataType::String => c
-                        .str()
-                        .ok()
-                        .and_then(|s| s.str_len_chars().max())
-                        .map_or(0, |m| text_width(m as usize)),
-                    DataType::Datetime(_, _) => 16,
-                    _ => 0,
-                });
-                // Text only breaks at spaces: the column is as wide as its longest word.
-                if let Ok(s) = c.str() {
-                    word = s
-                        .iter()
-                        .flatten()
-                        .flat_map(str::split_whitespace)
-                        .map(|x| text_width(x.chars().count()))
-                        .max()
-                        .unwrap_or(0);
-                }
-            }
-            widths.push(w.min(TEXT_MAX).max(word.min(WORD_MAX)));
-        }
+        let widths = column_widths(df, headers, caveat);
         // The header row is as tall as its longest wrapped header (the filter button takes
         // two characters of each header cell).
         let lines = headers
@@ -505,13 +521,6 @@ impl SheetState {
             ws.set_row_height(0, 15.0 * lines as f64 + 2.0)
                 .map_err(xlsx_err)?;
         }
-        for i in 0..df.height() {
-            for (j, w) in widths.iter_mut().enumerate() {
-                if let Some(t) = caveat(i, j) {
-                    *w = (*w).max(text_width(t.chars().count()).min(TEXT_MAX));
-                }
-            }
-        }
         let top = |f: Format| f.set_align(rust_xlsxwriter::FormatAlign::Top);
         Ok(SheetState {
             widths,
@@ -519,6 +528,7 @@ impl SheetState {
             columns: headers.len(),
             date_fmt: top(Format::new().set_num_format("dd/mm/yyyy hh:mm")),
             num_fmt: top(Format::new().set_num_format("0.00")),
+            top_fmt: top(Format::new()),
             wrap_fmt: top(Format::new().set_text_wrap()),
             grey: top(Format::new().set_font_color(0x808080).set_italic()),
             grey_wrap: top(Format::new()
@@ -578,7 +588,8 @@ impl SheetState {
                         if let Some(s) = ca.get(i) {
                             let s = cell_text(s);
                             if fits(s, j) {
-                                ws.write_string(r, jc, s).map_err(xlsx_err)?;
+                                ws.write_string_with_format(r, jc, s, &self.top_fmt)
+                                    .map_err(xlsx_err)?;
                             } else {
                                 ws.write_string_with_format(r, jc, s, &self.wrap_fmt)
                                     .map_err(xlsx_err)?;
@@ -587,7 +598,8 @@ impl SheetState {
                     }
                     CellSource::Int(ca) => {
                         if let Some(v) = ca.get(i) {
-                            ws.write_number(r, jc, v as f64).map_err(xlsx_err)?;
+                            ws.write_number_with_format(r, jc, v as f64, &self.top_fmt)
+                                .map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Float(ca) => {
@@ -600,7 +612,8 @@ impl SheetState {
                     }
                     CellSource::Bool(ca) => {
                         if let Some(v) = ca.get(i) {
-                            ws.write_boolean(r, jc, v).map_err(xlsx_err)?;
+                            ws.write_boolean_with_format(r, jc, v, &self.top_fmt)
+                                .map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Datetime(ca) => {
@@ -712,13 +725,13 @@ impl CellSource {
     }
 }
 
-/// Writes a note under a table of `columns` columns: merged across them and wrapped, the
-/// row as tall as the text needs (taking each column as the narrowest a column is, so the
-/// height is on the safe side).
+/// Writes a note under a table whose columns are `widths` wide ([`column_widths`]): merged
+/// across the columns of the table's first printed page and wrapped, the row as tall as
+/// the text needs.
 pub fn write_note(
     ws: &mut Worksheet,
     row: u32,
-    columns: u16,
+    widths: &[usize],
     text: &str,
     bold: bool,
 ) -> Result<()> {
@@ -728,16 +741,34 @@ pub fn write_note(
     if bold {
         f = f.set_bold();
     }
-    let width = (columns as usize * 7).clamp(30, 130);
+    let points: Vec<f64> = widths
+        .iter()
+        .map(|w| column_points(*w as f64 + 1.0))
+        .collect();
+    let total: f64 = points.iter().sum();
+    // As [`print_width`] prints it: all on one page, or a page at the smallest scale (less
+    // a tenth: where a page ends is LibreOffice's or Excel's to decide).
+    let page = if total * MIN_SCALE / 100.0 <= LANDSCAPE_WIDTH {
+        total
+    } else {
+        0.9 * LANDSCAPE_WIDTH * 100.0 / MIN_SCALE
+    };
+    let (mut columns, mut used) = (0, 0.0);
+    while columns < points.len() && used + points[columns] <= page + 0.5 {
+        used += points[columns];
+        columns += 1;
+    }
+    let columns = columns.max(1);
+    let width: usize = widths.iter().take(columns).map(|w| w + 1).sum();
     let text = cell_text(text);
     if columns > 1 {
-        ws.merge_range(row, 0, row, columns - 1, text, &f)
+        ws.merge_range(row, 0, row, columns as u16 - 1, text, &f)
             .map_err(xlsx_err)?;
     } else {
         ws.write_string_with_format(row, 0, text, &f)
             .map_err(xlsx_err)?;
     }
-    let lines = wrapped_lines(text, width);
+    let lines = wrapped_lines(text, width.max(10));
     if lines > 1 {
         ws.set_row_height(row, 15.0 * lines as f64)
             .map_err(xlsx_err)?;
@@ -755,13 +786,24 @@ pub fn chart_fonts(chart: &mut rust_xlsxwriter::Chart) {
     chart.legend().set_font(&font);
 }
 
-/// A red–yellow–green colour scale on a column's data rows (row 1 to `last_row`).
-pub fn color_scale(ws: &mut Worksheet, col: u16, last_row: u32) -> Result<()> {
-    let cf = rust_xlsxwriter::ConditionalFormat3ColorScale::new()
-        .set_minimum_color(0xF8696B)
-        .set_midpoint_color(0xFFEB84)
-        .set_maximum_color(0x63BE7B);
-    conditional(ws, col, last_row, &cf)
+/// Fills a column's numbers (data rows 1 to `last_row`) with the colour of the band they
+/// fall in (see [`crate::report::colours`]): one rule a band, best first, each from its
+/// minimum. Text (a caveat such as "n = 4 < 10") and empty cells are left unfilled.
+pub fn band_fills(
+    ws: &mut Worksheet,
+    col: u16,
+    last_row: u32,
+    fills: &[crate::bands::Fill],
+) -> Result<()> {
+    let cell = rust_xlsxwriter::utility::row_col_to_cell(1, col);
+    for f in fills {
+        let cf = rust_xlsxwriter::ConditionalFormatFormula::new()
+            .set_rule(format!("=AND(ISNUMBER({cell}),{cell}>={})", f.min).as_str())
+            .set_stop_if_true(true)
+            .set_format(Format::new().set_background_color(f.color));
+        conditional(ws, col, last_row, &cf)?;
+    }
+    Ok(())
 }
 
 /// Adds a conditional format to a column's data rows (row 1 to `last_row`).
@@ -795,27 +837,11 @@ pub fn fill_when_text(
     conditional(ws, col, last_row, &cf)
 }
 
-/// Light fills for good, middling and poor cells (Excel's "good/neutral/bad" styles).
+/// Light fills for a yes/no or a sign (a difference above or below zero, a minimum met or
+/// not; Excel's "good/bad" styles). A figure in a band takes its band's colour instead
+/// ([`band_fills`]).
 pub const FILL_GOOD: u32 = 0xC6EFCE;
-pub const FILL_NEUTRAL: u32 = 0xFFEB9C;
 pub const FILL_BAD: u32 = 0xFFC7CE;
-
-/// Fills for grades listed best first: the best good, the worst bad, the rest neutral.
-pub fn grade_fills(grades: &[String]) -> Vec<(String, u32)> {
-    let n = grades.len();
-    grades
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let c = match i {
-                0 => FILL_GOOD,
-                _ if i + 1 == n => FILL_BAD,
-                _ => FILL_NEUTRAL,
-            };
-            (g.clone(), c)
-        })
-        .collect()
-}
 
 /// Fills cells of a column whose text equals `text` with `color`.
 pub fn fill_when_equal(

@@ -1,4 +1,4 @@
-//! The report's charts as files (PNG and SVG): the unit ranking coloured by band, the unit
+//! The report's charts as files (PNG and SVG): the unit ranking, the unit
 //! × criterion heatmap, the monthly trend and the score distribution. The heatmap and the
 //! distribution, which Excel cannot draw natively, also go into the workbook as pictures.
 
@@ -9,7 +9,6 @@ use polars::prelude::*;
 use super::PeriodResult;
 use super::ranking::{f64_at, sorted};
 use crate::aggregate;
-use crate::bands::BandSet;
 use crate::charts::{self, Bar, Chart, ChartFormat, Legend, Series};
 use crate::error::{Error, Result, polars_err};
 use crate::i18n::Lang;
@@ -17,65 +16,29 @@ use crate::output::atomic_write;
 use crate::score::SCORE;
 use crate::validate::DUPLICATE;
 
-/// Colours for bands without one, best first.
-const FALLBACK: [u32; 5] = [0x00B050, 0x92D050, 0xFFD966, 0xF4B183, 0xFF0000];
+/// The bars' colour: the combined index has no band set, so no band colour
+/// ([`super::colours`]); a unit without an index is grey.
+const INDEX_BAR: u32 = 0x2F5597;
 
-fn parse_color(c: &str) -> Option<u32> {
-    u32::from_str_radix(c.trim().trim_start_matches('#'), 16).ok()
-}
-
-/// The band set the ranking is coloured by: the standard's, else the Ombudsman 2022 set.
-fn band_set(p: &PeriodResult) -> Result<BandSet> {
-    match p.standards() {
-        Some(s) => Ok(s.standard.bands.clone()),
-        None => BandSet::builtin("ombudsman-2022").unwrap_or_else(|| {
-            Err(Error::plain(msg!(
-                "set predikat ombudsman-2022 tidak ada",
-                "band set ombudsman-2022 is missing"
-            )))
-        }),
-    }
-}
-
-fn band_color(set: &BandSet, i: usize) -> u32 {
-    set.bands[i]
-        .color
-        .as_deref()
-        .and_then(parse_color)
-        .unwrap_or(FALLBACK[i.min(FALLBACK.len() - 1)])
-}
-
-/// Combined index per unit, best first, each bar in the colour of its band.
+/// Combined index per unit, best first.
 pub fn ranking(p: &PeriodResult, lang: Lang) -> Result<Chart> {
-    let set = band_set(p)?;
     let items = sorted(&p.lines)
         .into_iter()
         .filter(|(u, _)| u.as_str() != aggregate::blank_key(lang))
-        .map(|(u, l)| {
-            let band = l
-                .index
-                .and_then(|v| set.bands.iter().position(|b| v >= b.min));
-            Bar {
-                label: u.clone(),
-                value: l.index,
-                color: band.map_or(0xBFBFBF, |i| band_color(&set, i)),
-                // A unit not ranked says why, as the ranking sheet does.
-                note: match band {
-                    Some(i) => Some(set.bands[i].grade.clone()),
-                    None if !l.missing.is_empty() => {
-                        Some(lang.pick("belum lengkap", "incomplete").to_string())
-                    }
-                    None => None,
-                },
-            }
+        .map(|(u, l)| Bar {
+            label: u.clone(),
+            value: l.index,
+            color: if l.index.is_some() {
+                INDEX_BAR
+            } else {
+                0xBFBFBF
+            },
+            // A unit not ranked says why, as the ranking sheet does.
+            note: (l.index.is_none() && !l.missing.is_empty())
+                .then(|| lang.pick("belum lengkap", "incomplete").to_string()),
         })
         .collect();
-    let legend = (0..set.bands.len())
-        .map(|i| Legend {
-            label: format!("{} {}", set.bands[i].grade, set.bands[i].label),
-            color: band_color(&set, i),
-        })
-        .collect();
+    let legend: Vec<Legend> = Vec::new();
     Ok(Chart::Bars {
         title: format!(
             "{} — {}",
@@ -132,6 +95,17 @@ pub fn heatmap(p: &PeriodResult, lang: Lang) -> Result<Chart> {
             "no data or n < {}",
             p.min_n()
         )),
+        // Pass rates in the colours of the rates' bands, as on the sheet.
+        bands: super::colours::Colours::of(&p.run.rubric)?
+            .rates
+            .fills(100.0)
+            .into_iter()
+            .map(|f| charts::KeyBand {
+                min: f.min,
+                label: f.label,
+                color: f.color,
+            })
+            .collect(),
     })
 }
 

@@ -511,7 +511,7 @@ fn write_unit(
         xlsx::write_note(
             ws,
             pos.height() as u32 + 2 + k as u32,
-            pos.width() as u16,
+            &xlsx::column_widths(&pos, &pos_headers, &|_, _| None),
             note,
             false,
         )?;

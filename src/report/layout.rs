@@ -1,8 +1,6 @@
-//! Names and fills the report's sheets share: the labels a later period reads back from
-//! this report, and the fills of the Ombudsman zones. Writers and readers both take them
-//! from here, so no sheet module imports another for a constant.
-
-use crate::output::xlsx;
+//! Names the report's sheets share: the labels a later period reads back from this report.
+//! Writers and readers both take them from here, so no sheet module imports another for a
+//! constant.
 
 /// Labels the period comparison reads back from an earlier report: (Indonesian, English).
 pub mod label {
@@ -17,10 +15,3 @@ pub mod label {
         ("Pemenuhan SLA nasional (%)", "National SLA fulfilment (%)");
     pub const NATIONAL_IKM: (&str, &str) = ("IKM nasional (SKM)", "National IKM (SKM)");
 }
-
-/// Ombudsman zones and their fills.
-pub const ZONE_FILLS: [(&str, u32); 3] = [
-    ("hijau", xlsx::FILL_GOOD),
-    ("kuning", xlsx::FILL_NEUTRAL),
-    ("merah", xlsx::FILL_BAD),
-];

@@ -3,6 +3,7 @@
 //! the chart files and the per-unit feedback workbooks are then written from.
 
 pub mod charts;
+pub mod colours;
 pub mod compare;
 pub mod feedback;
 pub mod instruments;

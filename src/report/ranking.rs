@@ -622,8 +622,8 @@ pub fn decorate_ranking(
     wb: &mut rust_xlsxwriter::Workbook,
     rank_sheet: &str,
     charts_sheet: &str,
-    rank_df: &DataFrame,
-    quality_grades: &[String],
+    (rank_df, rank_headers): (&DataFrame, &[String]),
+    (colours, standard): (&super::colours::Colours, Option<&crate::bands::BandSet>),
     w: &IndexWeights,
     lang: Lang,
 ) -> Result<()> {
@@ -636,27 +636,39 @@ pub fn decorate_ranking(
     let col = |name: &str| xlsx::column_index(rank_df, name);
     let ws = wb.worksheet_from_name(rank_sheet).map_err(xlsx::xlsx_err)?;
     // The method, below the table: what a unit asking "why am I here?" reads.
-    let columns = rank_df.width() as u16;
+    let columns = xlsx::column_widths(rank_df, rank_headers, &|_, _| None);
     let mut row = last + 2;
     xlsx::write_note(
         ws,
         row,
-        columns,
+        &columns,
         lang.pick("Metode peringkat", "Ranking method"),
         true,
     )?;
     for line in method_lines(rank_df, w, lang) {
         row += 1;
-        xlsx::write_note(ws, row, columns, &line, false)?;
+        xlsx::write_note(ws, row, &columns, &line, false)?;
     }
-    for c in ["quality", "sla_pct", "standard", "ikm", "index"] {
-        xlsx::color_scale(ws, col(c), last)?;
+    // Each figure in the colour of its band; the combined index has no band set.
+    let mut sets = vec![
+        ("quality", &colours.quality),
+        ("sla_pct", &colours.rates),
+        ("ikm", &colours.skm),
+    ];
+    if let Some(s) = standard {
+        sets.push(("standard", s));
+        for (zone, color) in s.zone_fills() {
+            xlsx::fill_when_text(ws, col("standard_zone"), last, &zone, color)?;
+        }
+        for f in s.fills(s.scale[1]) {
+            xlsx::fill_when_equal(ws, col("standard_grade"), last, &f.grade, f.color)?;
+        }
     }
-    for (zone, color) in super::layout::ZONE_FILLS {
-        xlsx::fill_when_text(ws, col("standard_zone"), last, zone, color)?;
+    for (c, set) in sets {
+        xlsx::band_fills(ws, col(c), last, &set.fills(100.0))?;
     }
-    for (grade, color) in xlsx::grade_fills(quality_grades) {
-        xlsx::fill_when_equal(ws, col("quality_grade"), last, &grade, color)?;
+    for f in colours.quality.fills(100.0) {
+        xlsx::fill_when_equal(ws, col("quality_grade"), last, &f.grade, f.color)?;
     }
     let (met, below) = (lang.pick("Memenuhi", "Meets"), lang.pick("Belum", "Below"));
     xlsx::fill_when_text(ws, col("minimum"), last, met, xlsx::FILL_GOOD)?;

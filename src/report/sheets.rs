@@ -38,14 +38,16 @@ pub fn answer_sheets(
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(xlsx::xlsx_err)?;
     xlsx::write_sheet_with_caveats(ws, &criteria, &criteria_headers, &caveat)?;
+    let rates = super::colours::Colours::of(rubric)?.rates.fills(100.0);
     for (c, rate) in rate_of.iter().enumerate() {
         if rate.is_some() {
-            xlsx::color_scale(ws, c as u16, criteria.height() as u32)?;
+            xlsx::band_fills(ws, c as u16, criteria.height() as u32, &rates)?;
         }
     }
     let note = criteria.height() as u32 + 2;
+    let widths = xlsx::column_widths(&criteria, &criteria_headers, &caveat);
     for (k, line) in criteria_notes(min_n, lang).into_iter().enumerate() {
-        xlsx::write_note(ws, note + k as u32, criteria.width() as u16, &line, false)?;
+        xlsx::write_note(ws, note + k as u32, &widths, &line, false)?;
     }
     xlsx::write_frame(
         wb,

@@ -7,7 +7,7 @@ use super::PeriodResult;
 use super::charts::{RenderedChart, ReportCharts};
 use super::compare::{Previous, comparison_frame};
 use super::instruments::{evidence_frame, recap_frame};
-use super::layout::{ZONE_FILLS, label};
+use super::layout::label;
 use super::ranking::{decorate_ranking, ranking_frame};
 use super::sha256;
 use super::sheets::{answer_sheets, kv_frame};
@@ -95,17 +95,24 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
     Ok(meta)
 }
 
-/// Colour scales on an instrument recap's aspect and total columns.
+/// An instrument recap's aspect (0–100) and total (on the standard's scale) columns in the
+/// colours of the standard's bands.
 fn score_scales(
     wb: &mut rust_xlsxwriter::Workbook,
     sheet: &str,
     df: &polars::prelude::DataFrame,
+    bands: &crate::bands::BandSet,
 ) -> Result<()> {
     let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
     for (i, name) in df.get_column_names().iter().enumerate() {
-        if name.starts_with("aspect__") || name.as_str() == "total" {
-            xlsx::color_scale(ws, i as u16, df.height() as u32)?;
-        }
+        let full = if name.starts_with("aspect__") {
+            100.0
+        } else if name.as_str() == "total" {
+            bands.scale[1]
+        } else {
+            continue;
+        };
+        xlsx::band_fills(ws, i as u16, df.height() as u32, &bands.fills(full))?;
     }
     Ok(())
 }
@@ -120,11 +127,11 @@ fn zone_table(
 ) -> Result<()> {
     let (df, headers) = recap_frame(st, true, lang)?;
     xlsx::write_frame(wb, sheet, &df, &headers)?;
-    score_scales(wb, sheet, &df)?;
+    score_scales(wb, sheet, &df, &st.standard.bands)?;
     let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
     let (col, last) = (xlsx::column_index(&df, "zone"), df.height() as u32);
-    for (zone, color) in ZONE_FILLS {
-        xlsx::fill_when_text(ws, col, last, zone, color)?;
+    for (zone, color) in st.standard.bands.zone_fills() {
+        xlsx::fill_when_text(ws, col, last, &zone, color)?;
     }
     Ok(())
 }
@@ -202,13 +209,13 @@ pub fn write(
         .set_landscape()
         .set_print_fit_to_pages(1, 0);
     xlsx::write_frame(&mut wb, rank_sheet, &rank_df, &rank_headers)?;
-    let grades: Vec<String> = p.run.rubric.bands.iter().map(|b| b.grade.clone()).collect();
+    let colours = super::colours::Colours::of(&p.run.rubric)?;
     decorate_ranking(
         &mut wb,
         rank_sheet,
         charts_sheet,
-        &rank_df,
-        &grades,
+        (&rank_df, &rank_headers),
+        (&colours, p.standards().map(|s| &s.standard.bands)),
         &p.config.index,
         lang,
     )?;
@@ -271,7 +278,7 @@ pub fn write(
             Layout::Recap => {
                 let (recap, headers) = recap_frame(st, false, lang)?;
                 xlsx::write_frame(&mut wb, sheet, &recap, &headers)?;
-                score_scales(&mut wb, sheet, &recap)?;
+                score_scales(&mut wb, sheet, &recap, &st.standard.bands)?;
             }
         }
         if i.config.findings {

@@ -422,13 +422,17 @@ fn chart_files_decode_and_pictures_are_embedded() {
             info.height
         );
     }
-    // 22 units, best first, each bar labelled with its index and band.
+    // 22 units, best first, each bar labelled with its index; the combined index has no
+    // band set, so no band's letter or colour (one colour rule), and a unit without an
+    // index says why.
     let svg = std::fs::read_to_string(g.join("peringkat-unit.svg")).unwrap();
     let bandung = svg.find("Balai Besar POM di Bandung").unwrap();
     let kupang = svg.find("Balai Besar POM di Kupang").unwrap();
     assert!(bandung < kupang);
-    assert!(svg.contains("96.3 (A)"), "Bandung's index and band");
-    assert!(svg.contains("74.6 (C)"), "Kupang's index and band");
+    assert!(svg.contains(">\n96.3\n<"), "Bandung's index");
+    assert!(svg.contains(">\n74.6\n<"), "Kupang's index");
+    assert!(!svg.contains("96.3 (A)"));
+    assert!(svg.contains("belum lengkap"));
 
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let media: Vec<String> = (0..zip.len())
@@ -465,7 +469,22 @@ fn report_has_a_native_chart_and_colour_scales() {
         "index values of the 8 ranked units"
     );
     let ranking = part("xl/worksheets/sheet3.xml");
-    assert_eq!(ranking.matches("<colorScale>").count(), 5);
+    // One colour rule: a figure in its band's colour, never a scale over the column.
+    assert_eq!(ranking.matches("<colorScale>").count(), 0);
+    // The answer-quality score (column E) by the rubric's bands, best first; the combined
+    // index (column Q) has no band set and no colour.
+    assert!(
+        ranking.contains(
+            r#"<cfRule type="expression" dxfId="0" priority="9" stopIfTrue="1"><formula>AND(ISNUMBER(E2),E2&gt;=85)</formula>"#
+        ),
+        "quality band A rule"
+    );
+    assert!(!ranking.contains("ISNUMBER(Q2)"));
+    let styles = part("xl/styles.xml");
+    assert!(
+        styles.contains(r#"<dxf><fill><patternFill><bgColor rgb="FF80D8A8"/>"#),
+        "band A's fill: #00B050 lightened"
+    );
     assert!(ranking.contains(r#"text="kuning""#));
     // Answer-quality grades: A green, D red.
     assert!(
