@@ -844,7 +844,8 @@ fn interrupt_while_writing(input: &Path, out: &Path, signal: &str) -> (Option<i3
         })
     };
     let mut seen = false;
-    for _ in 0..12_000 {
+    // Up to three minutes: on a loaded machine the 60,000 rows take a while to score.
+    for _ in 0..36_000 {
         if writing() {
             seen = true;
             if signal == "KILL" {
