@@ -86,6 +86,34 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
             ),
         ));
     }
+    // The values the presets mark as their authors' judgement (unverified, unpublished):
+    // where a reader finds them.
+    let presets = std::iter::once(p.run.rubric.source.clone()).chain(
+        p.instruments
+            .iter()
+            .map(|i| i.scored.standard.source.clone()),
+    );
+    let marked: Vec<String> = presets
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let n = text
+                .lines()
+                .filter(|l| l.contains("ASUMSI") || l.contains("ASSUMPTION"))
+                .count();
+            (n > 0).then(|| format!("{} ({n})", path.display()))
+        })
+        .collect();
+    if !marked.is_empty() {
+        meta.push((
+            lang.pick("Asumsi dalam preset", "Assumptions in the presets").into(),
+            tr!(
+                lang,
+                "nilai yang belum diverifikasi atau tidak dipublikasikan ditandai ASUMSI di komentar berkas: {}",
+                "values not verified or not published are marked ASSUMPTION in the files' comments: {}",
+                marked.join("; ")
+            ),
+        ));
+    }
     for f in &p.input_files() {
         meta.push((
             format!("{} {}", lang.pick("Masukan", "Input"), f.display()),
