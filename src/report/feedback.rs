@@ -582,30 +582,10 @@ fn gaps_frame(
         "(the standard gives no guidance for this item)",
     );
     let mut t = crate::output::table::Sheet::new();
+    // What to act on first (item, answer, how to meet it), the rest after: a page across
+    // holds the first columns.
     t.push("code", lang.pick("Kode", "Code"), text(|r| r.code.clone()));
-    t.push(
-        "aspect",
-        lang.pick("Aspek", "Aspect"),
-        text(|r| r.aspect.clone()),
-    );
     t.push("item", lang.pick("Butir", "Item"), text(|r| r.item.clone()));
-    t.push(
-        "mandatory",
-        lang.pick("Wajib", "Mandatory"),
-        rows.iter()
-            .map(|r| if r.mandatory { mandatory } else { "" })
-            .collect::<Vec<_>>(),
-    );
-    t.push(
-        "met_pct",
-        lang.pick("Terpenuhi (%)", "Met (%)"),
-        rows.iter().map(|r| r.met_pct).collect::<Vec<_>>(),
-    );
-    t.push(
-        "points_lost",
-        lang.pick("Poin Hilang", "Points Lost"),
-        rows.iter().map(|r| r.points_lost).collect::<Vec<_>>(),
-    );
     t.push(
         "given",
         lang.pick("Jawaban Unit", "Unit's Answer"),
@@ -620,6 +600,28 @@ fn gaps_frame(
         rows.iter()
             .map(|r| r.guidance.clone().unwrap_or_else(|| no_guidance.into()))
             .collect::<Vec<_>>(),
+    );
+    t.push(
+        "mandatory",
+        lang.pick("Wajib", "Mandatory"),
+        rows.iter()
+            .map(|r| if r.mandatory { mandatory } else { "" })
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "points_lost",
+        lang.pick("Poin Hilang", "Points Lost"),
+        rows.iter().map(|r| r.points_lost).collect::<Vec<_>>(),
+    );
+    t.push(
+        "met_pct",
+        lang.pick("Terpenuhi (%)", "Met (%)"),
+        rows.iter().map(|r| r.met_pct).collect::<Vec<_>>(),
+    );
+    t.push(
+        "aspect",
+        lang.pick("Aspek", "Aspect"),
+        text(|r| r.aspect.clone()),
     );
     t.push("cell", lang.pick("Sel", "Cell"), text(|r| r.cell.clone()));
     t.finish(rows.len(), "celah unit")
@@ -901,8 +903,11 @@ fn charts(
     for (chart, px) in &placed {
         let height = px / 20 + 2;
         if row > page && row + height > page + 45 {
-            page = row;
+            // The break above `row`; the chart a row lower, so no edge of it is drawn on
+            // the page before.
             breaks.push(row);
+            row += 1;
+            page = row;
         }
         ws.insert_chart(row, 0, chart).map_err(xlsx::xlsx_err)?;
         row += height;
