@@ -691,7 +691,7 @@ fn per_unit_feedback_workbooks() {
     // A pass rate from fewer than 10 judged answers says so in place of the number.
     assert!(
         o.rows()
-            .any(|r| r.iter().any(|c| c.to_string() == "n = 5 < 10 (40.0 %)"))
+            .any(|r| r.iter().any(|c| *c == "n = 5 < 10 (40.0 %)"))
     );
     // Each gap names the answer given and how to meet the item.
     let t = wb.worksheet_range("Temuan").unwrap();
