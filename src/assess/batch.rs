@@ -206,26 +206,38 @@ pub fn answer_text(item: &Item, a: &Answer, lang: Lang) -> String {
     }
 }
 
-/// One row of the gap list.
-struct GapRow {
-    unit: String,
-    code: String,
-    aspect: String,
-    item: String,
-    mandatory: bool,
-    met_pct: f64,
-    weight: f64,
-    points_lost: f64,
-    missing: String,
-    cell: String,
+/// One row of the gap list: an item not fully met, what the unit answered and the
+/// standard's guidance on how to meet it.
+#[derive(Debug, Clone)]
+pub struct GapRow {
+    pub unit: String,
+    pub code: String,
+    pub aspect: String,
+    pub item: String,
+    pub mandatory: bool,
+    pub met_pct: f64,
+    pub weight: f64,
+    pub points_lost: f64,
+    /// The answer as given ("Tidak (verifikasi)").
+    pub given: String,
+    /// The standard's guidance for the item: the evidence that meets it.
+    pub guidance: Option<String>,
+    pub cell: String,
 }
 
-/// The gap list: every item not fully met, per unit, by points lost.
-pub fn gaps_frame(
-    std: &Standard,
-    results: &[UnitResult],
-    lang: Lang,
-) -> Result<(DataFrame, Vec<String>)> {
+impl GapRow {
+    /// What is missing in one text: the answer given, then the guidance.
+    pub fn missing(&self, lang: Lang) -> String {
+        let answer = lang.pick("Jawaban", "Answer");
+        match &self.guidance {
+            Some(gd) => format!("{answer}: {}. {gd}", self.given),
+            None => format!("{answer}: {}", self.given),
+        }
+    }
+}
+
+/// Every item not fully met, per unit, in the order of each unit's gaps.
+pub fn gap_rows(std: &Standard, results: &[UnitResult], lang: Lang) -> Vec<GapRow> {
     let mut rows: Vec<GapRow> = Vec::new();
     for r in results {
         for g in r.outcome.gaps() {
@@ -250,11 +262,6 @@ pub fn gaps_frame(
                     )
                     .into(),
             };
-            let answer = lang.pick("Jawaban", "Answer");
-            let missing = match &item.guidance {
-                Some(gd) => format!("{answer}: {given}. {gd}"),
-                None => format!("{answer}: {given}"),
-            };
             rows.push(GapRow {
                 unit: r.filled.unit.clone(),
                 code: g.code.clone(),
@@ -264,11 +271,22 @@ pub fn gaps_frame(
                 met_pct: (g.effective.unwrap_or(0.0) * 100.0).round(),
                 weight: item.weight,
                 points_lost: round2(g.points_lost),
-                missing,
+                given,
+                guidance: item.guidance.clone(),
                 cell: r.filled.cells.get(&g.code).cloned().unwrap_or_default(),
             });
         }
     }
+    rows
+}
+
+/// The gap list: every item not fully met, per unit, by points lost.
+pub fn gaps_frame(
+    std: &Standard,
+    results: &[UnitResult],
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let rows = gap_rows(std, results, lang);
     let text = |f: fn(&GapRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let num = |f: fn(&GapRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
     let mandatory = lang.pick("Wajib", "Mandatory");
@@ -306,7 +324,7 @@ pub fn gaps_frame(
     t.push(
         "missing",
         lang.pick("Yang Kurang", "What Is Missing"),
-        text(|r| r.missing.clone()),
+        rows.iter().map(|r| r.missing(lang)).collect::<Vec<_>>(),
     );
     t.push("cell", lang.pick("Sel", "Cell"), text(|r| r.cell.clone()));
     t.finish(rows.len(), "celah")

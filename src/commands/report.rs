@@ -105,7 +105,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
                 "Menulis umpan balik per unit…",
                 "Writing per-unit feedback…",
             ));
-            feedback::write_all(&p, &dir, lang)?
+            let annex = details_out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            feedback::write_all(&p, previous.as_ref(), &dir, &annex, lang)?
         }
     };
     drop(progress);

@@ -315,6 +315,80 @@ pub fn movement(
 /// One measure's columns: previous, now, difference.
 type Measure = (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>);
 
+/// A unit's figure compared between two periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Quality,
+    Sla,
+    Standard,
+    Ikm,
+    Index,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 5] = [
+        Figure::Quality,
+        Figure::Sla,
+        Figure::Standard,
+        Figure::Ikm,
+        Figure::Index,
+    ];
+
+    /// The figure on a unit line.
+    pub fn of(self, l: &UnitLine) -> Option<f64> {
+        match self {
+            Figure::Quality => l.quality,
+            Figure::Sla => l.sla,
+            Figure::Standard => l.standard,
+            Figure::Ikm => l.ikm,
+            Figure::Index => l.index,
+        }
+    }
+
+    /// The column name of the comparison table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Figure::Quality => "quality",
+            Figure::Sla => "sla_pct",
+            Figure::Standard => "standard",
+            Figure::Ikm => "ikm",
+            Figure::Index => "index",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Figure::Quality => lang.pick("Skor kualitas", "Quality score"),
+            Figure::Sla => lang.pick("SLA (%)", "SLA (%)"),
+            Figure::Standard => lang.pick("Standar", "Standard"),
+            Figure::Ikm => "IKM",
+            Figure::Index => lang.pick("Indeks gabungan", "Combined index"),
+        }
+    }
+
+    /// "Perubahan skor kualitas": the label of the change in a summary.
+    pub fn change_label(self, lang: Lang) -> &'static str {
+        match self {
+            Figure::Quality => lang.pick("Perubahan skor kualitas", "Change in quality score"),
+            Figure::Sla => lang.pick(
+                "Perubahan pemenuhan SLA (poin)",
+                "Change in SLA fulfilment (points)",
+            ),
+            Figure::Standard => lang.pick(
+                "Perubahan nilai akhir standar",
+                "Change in standard final score",
+            ),
+            Figure::Ikm => lang.pick("Perubahan IKM", "Change in IKM"),
+            Figure::Index => lang.pick("Perubahan indeks gabungan", "Change in combined index"),
+        }
+    }
+}
+
+/// How many places a unit moved up (+) or down (−) between two ranks.
+pub fn rank_change(before: Option<u32>, now: Option<u32>) -> Option<i64> {
+    before.zip(now).map(|(b, n)| b as i64 - n as i64)
+}
+
 /// One row per unit of either period (this period's rank order first, then units only in
 /// the previous one), plus a first row with the national figures.
 pub fn comparison_frame(
@@ -360,23 +434,15 @@ pub fn comparison_frame(
     let mut zone_prev: Vec<Option<String>> = vec![None];
     let mut zone_now: Vec<Option<String>> = vec![None];
     let mut movement_col: Vec<String> = vec![String::new()];
-    type Get = fn(&UnitLine) -> Option<f64>;
-    let getters: [Get; 5] = [
-        |l| l.quality,
-        |l| l.sla,
-        |l| l.standard,
-        |l| l.ikm,
-        |l| l.index,
-    ];
     for u in &units {
         let (b, n) = (prev.lines.get(u), p.lines.get(u));
         unit_col.push(u.clone());
         let (rb, rn) = (prev.ranks.get(u).copied(), now_ranks.get(u).copied());
         rank_prev.push(rb);
         rank_now.push(rn);
-        rank_change.push(rb.zip(rn).map(|(b, n)| b as i64 - n as i64));
-        for (m, g) in measures.iter_mut().zip(getters) {
-            let (vb, vn) = (b.and_then(g), n.and_then(g));
+        rank_change.push(self::rank_change(rb, rn));
+        for (m, g) in measures.iter_mut().zip(Figure::ALL) {
+            let (vb, vn) = (b.and_then(|l| g.of(l)), n.and_then(|l| g.of(l)));
             m.0.push(vb);
             m.1.push(vn);
             m.2.push(diff(vn, vb));
@@ -403,13 +469,7 @@ pub fn comparison_frame(
         lang.pick("Perubahan peringkat (+ naik)", "Rank change (+ up)"),
         rank_change,
     );
-    let names = [
-        ("quality", lang.pick("Skor kualitas", "Quality score")),
-        ("sla_pct", lang.pick("SLA (%)", "SLA (%)")),
-        ("standard", lang.pick("Standar", "Standard")),
-        ("ikm", "IKM"),
-        ("index", lang.pick("Indeks gabungan", "Combined index")),
-    ];
+    let names = Figure::ALL.map(|f| (f.key(), f.label(lang)));
     for ((name, label), (b, n, d)) in names.into_iter().zip(measures) {
         t.push(&format!("{name}_prev"), format!("{label} {before}"), b);
         t.push(name, format!("{label} {now}"), n);

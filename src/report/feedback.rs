@@ -1,18 +1,20 @@
-//! Per-unit feedback workbooks (`report --per-unit`): each unit gets its own results, its
-//! position against the national figures, its monthly trend, its gap list and its own
-//! answers, and nothing of another unit but the national means and its rank among them.
+//! Per-unit feedback workbooks (`report --per-unit`): each unit gets a one-page summary of
+//! its figures beside the national ones and against the previous period, charts, its
+//! position per component and criterion, its monthly trend, its officers, its gaps with
+//! the standard's guidance and the answers that need attention; nothing of another unit
+//! but the national means and its rank among them.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
 use super::PeriodResult;
+use super::compare::{Figure, Previous};
 use super::difference as diff;
-use super::ranking::{UnitLine, f64_at, ranks};
-use super::sheets::kv_frame;
+use super::ranking::{UnitLine, f64_at};
+use super::summary::{National, Value};
 use crate::aggregate::{self, Dimension};
-use crate::assess::batch::gaps_frame;
+use crate::assess::batch::gap_rows;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::output::xlsx;
@@ -22,42 +24,25 @@ pub fn file_name(unit: &str) -> String {
     crate::output::file_name("umpan-balik-", unit, "xlsx")
 }
 
-/// The national figures a unit is compared with.
-struct National {
-    quality: Option<f64>,
-    sla: Option<f64>,
-    /// Mean final standard score over the assessed units.
-    standard: Option<f64>,
-    ikm: Option<f64>,
-    /// Mean combined index over the units that have one.
-    index: Option<f64>,
-    /// Rank by combined index; the units that have one.
-    ranks: BTreeMap<String, u32>,
-    /// Whether each rank is distinguishable from its neighbours.
-    neighbours: BTreeMap<String, super::ranking::Neighbours>,
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (n, s) = values.fold((0usize, 0.0), |(n, s), v| (n + 1, s + v));
-    (n > 0).then(|| (s / n as f64 * 100.0).round() / 100.0)
-}
-
-fn national(p: &PeriodResult) -> National {
-    National {
-        quality: f64_at(&p.agg.overall, "mean_score", 0),
-        sla: f64_at(&p.agg.overall, "sla_pct", 0),
-        standard: mean(p.lines.values().filter_map(|l| l.standard)),
-        ikm: p.national_ikm(),
-        index: mean(p.lines.values().filter_map(|l| l.index)),
-        ranks: ranks(&p.lines),
-        neighbours: super::ranking::neighbours(&p.lines),
-    }
-}
-
-/// Writes one workbook per unit into `dir`; returns the paths, in unit order.
-pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+/// Writes one workbook per unit into `dir`; returns the paths, in unit order. `previous`
+/// is the period compared with; `annex` the file name of the national report's answer
+/// details, which the summary points to for every answer.
+pub fn write_all(
+    p: &PeriodResult,
+    previous: Option<&Previous>,
+    dir: &Path,
+    annex: &str,
+    lang: Lang,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, &e))?;
-    let nat = national(p);
+    let nat = National::of(p);
+    let ctx = Context {
+        p,
+        nat: &nat,
+        previous,
+        annex,
+        lang,
+    };
     let blank = aggregate::blank_key(lang);
     // Every file name checked before the first is written.
     let names: Vec<(&str, String)> = p
@@ -71,7 +56,7 @@ pub fn write_all(p: &PeriodResult, dir: &Path, lang: Lang) -> Result<Vec<PathBuf
     crate::output::guard::distinct(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(), &[])?;
     let mut written = Vec::new();
     for ((unit, _), path) in names.iter().zip(paths) {
-        write_unit(p, &nat, unit, &p.lines[*unit], &path, lang)?;
+        write_unit(&ctx, unit, &p.lines[*unit], &path)?;
         written.push(path);
     }
     Ok(written)
@@ -185,7 +170,7 @@ fn position_rows(
         },
     ];
     if p.standards().is_some() {
-        let n = p.lines.values().filter(|l| l.standard.is_some()).count();
+        let n = nat.assessed;
         rows.push(Position::new(
             lang.pick("Standar — nilai akhir", "Standard — final score")
                 .into(),
@@ -349,136 +334,310 @@ fn trend_frame(
     t.finish(rows.len(), "tren unit")
 }
 
-fn summary_rows(
-    p: &PeriodResult,
-    nat: &National,
-    unit: &str,
-    l: &UnitLine,
+/// What every unit's workbook is written from.
+struct Context<'a> {
+    p: &'a PeriodResult,
+    nat: &'a National,
+    previous: Option<&'a Previous>,
+    annex: &'a str,
     lang: Lang,
-) -> Vec<(String, String)> {
-    let dash = || "-".to_string();
-    let mut rows = vec![
-        ("Unit".to_string(), unit.to_string()),
-        (
-            lang.pick("Periode", "Period").into(),
-            p.period().to_string(),
-        ),
-        (
-            lang.pick("Peringkat indeks gabungan", "Combined index rank")
-                .into(),
-            match nat.ranks.get(unit) {
-                Some(r) => {
-                    let shared = super::ranking::tied(&nat.ranks)[r];
-                    let tie = if shared > 1 {
-                        tr!(
-                            lang,
-                            " (seri dengan {} unit)",
-                            " (tied with {} units)",
-                            shared - 1
-                        )
-                    } else {
-                        String::new()
-                    };
-                    format!("{r} {} {}{tie}", lang.pick("dari", "of"), nat.ranks.len())
-                }
-                // Not ranked: say what is missing, as the ranking sheet does.
-                None if !l.missing.is_empty() => format!(
-                    "{}: {}",
-                    lang.pick("tidak diperingkat, tanpa", "not ranked, no"),
-                    super::ranking::missing_names(l, &p.config.index, lang)
-                ),
-                None => dash(),
-            },
-        ),
-        (
-            lang.pick("Jawaban dinilai", "Answers scored").into(),
-            l.answers.map_or_else(dash, |n| n.to_string()),
-        ),
-    ];
-    // Whether the rank can be told apart from the ranks around it, as on the ranking sheet.
-    if let Some(text) = nat
-        .neighbours
-        .get(unit)
-        .and_then(|n| super::ranking::neighbour_text(n, lang))
-    {
-        rows.insert(
-            3,
-            (
-                lang.pick(
-                    "Beda dengan peringkat tetangga",
-                    "Distinguishable from neighbouring ranks",
-                )
-                .into(),
-                format!(
-                    "{text} ({})",
-                    lang.pick(
-                        "menurut IK 95 % indeks gabungan; metode di bawah tabel peringkat laporan",
-                        "by the combined index's 95 % CI; method under the report's ranking table",
-                    )
-                ),
-            ),
-        );
-    }
-    if let Some(st) = p.standards() {
-        let r = st.results.iter().find(|r| r.filled.unit == unit);
-        rows.push((
-            lang.pick("Predikat standar", "Standard grade").into(),
-            match (&l.standard_grade, &l.standard_zone) {
-                (Some(g), Some(z)) => format!("{g} ({} {z})", lang.pick("zona", "zone")),
-                (Some(g), None) => g.clone(),
-                _ => lang
-                    .pick("belum ada penilaian mandiri", "no self-assessment")
-                    .into(),
-            },
-        ));
-        if let Some(r) = r {
-            let failed = &r.outcome.mandatory_failed;
-            rows.push((
-                lang.pick("Standar minimal", "Minimum standard").into(),
-                if failed.is_empty() {
-                    lang.pick("Memenuhi", "Meets").into()
-                } else {
-                    format!(
-                        "{} ({}: {})",
-                        lang.pick("Belum Memenuhi", "Below"),
-                        lang.pick("butir wajib belum terpenuhi", "mandatory items not met"),
-                        failed.join(", ")
-                    )
-                },
-            ));
-            rows.push((
-                lang.pick("Butir belum terpenuhi penuh", "Items not fully met")
-                    .into(),
-                r.outcome.gaps().len().to_string(),
-            ));
-        }
-    }
-    if p.skm.is_some() {
-        rows.push((
-            lang.pick("Mutu pelayanan (SKM)", "Service quality (SKM)")
-                .into(),
-            l.skm_grade.clone().unwrap_or_else(dash),
-        ));
-    }
-    rows.push((
-        lang.pick("Catatan", "Note").into(),
-        lang.pick(
-            "Workbook ini hanya memuat data unit ini; cara menghitung tiap angka nasional tertulis di sheet Posisi Nasional (kolom Dasar Angka Nasional).",
-            "This workbook holds this unit's data only; how each national figure is computed is written on the sheet National Position (column How the National Figure Is Computed).",
-        )
-        .into(),
-    ));
-    rows
 }
 
-fn write_unit(
+/// The figures compared between periods that this period has.
+fn figures(p: &PeriodResult) -> Vec<Figure> {
+    Figure::ALL
+        .into_iter()
+        .filter(|f| match f {
+            Figure::Standard => p.standards().is_some(),
+            Figure::Ikm => p.skm.is_some(),
+            _ => true,
+        })
+        .collect()
+}
+
+/// The unit's figures in the previous period and now, with the change: one row a figure.
+fn comparison_frame(
     p: &PeriodResult,
     nat: &National,
+    prev: &Previous,
     unit: &str,
     l: &UnitLine,
-    path: &Path,
     lang: Lang,
-) -> Result<()> {
+) -> Result<(DataFrame, Vec<String>)> {
+    let before = prev.lines.get(unit);
+    let figs = figures(p);
+    let b: Vec<Option<f64>> = figs.iter().map(|f| before.and_then(|x| f.of(x))).collect();
+    let n: Vec<Option<f64>> = figs.iter().map(|f| f.of(l)).collect();
+    let mut t = crate::output::table::Sheet::new();
+    t.push(
+        "figure",
+        lang.pick("Ukuran", "Measure"),
+        figs.iter().map(|f| f.label(lang)).collect::<Vec<_>>(),
+    );
+    t.push("prev", prev.period.clone(), b.clone());
+    t.push("now", p.period().to_string(), n.clone());
+    t.push(
+        "change",
+        lang.pick("Perubahan", "Change"),
+        b.iter()
+            .zip(&n)
+            .map(|(b, n)| diff(*n, *b))
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "national_prev",
+        format!("{} {}", lang.pick("Nasional", "National"), prev.period),
+        figs.iter()
+            .map(|f| match f {
+                Figure::Quality => prev.quality,
+                Figure::Sla => prev.sla,
+                Figure::Ikm => prev.ikm,
+                _ => None,
+            })
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "national_now",
+        format!("{} {}", lang.pick("Nasional", "National"), p.period()),
+        figs.iter()
+            .map(|f| match f {
+                Figure::Quality => nat.quality,
+                Figure::Sla => nat.sla,
+                Figure::Standard => nat.standard,
+                Figure::Ikm => nat.ikm,
+                Figure::Index => nat.index,
+            })
+            .collect::<Vec<_>>(),
+    );
+    t.finish(figs.len(), "perbandingan unit")
+}
+
+/// The unit's officers as shown, with the full summary the shown rates' n come from.
+struct OfficerTable {
+    frame: DataFrame,
+    headers: Vec<String>,
+    /// Per shown column, the criterion whose pass rate it holds.
+    rate_of: Vec<Option<String>>,
+    /// The officer summary with every column (same rows).
+    full: DataFrame,
+}
+
+/// The unit's officers: answers, mean score, SLA and each criterion's pass rate, over the
+/// unit's own answers (an officer who also answered for another unit shows only this
+/// unit's share).
+fn officers_frame(p: &PeriodResult, scored: &DataFrame, lang: Lang) -> Result<OfficerTable> {
+    let df = aggregate::summarize(scored, &p.run.rubric, &[Dimension::Officer], lang)?
+        .into_iter()
+        .next()
+        .map(|s| s.df)
+        .unwrap_or_default();
+    let mut cols = vec![crate::ingest::columns::field::OFFICER.to_string()];
+    let has_id = df
+        .column(crate::ingest::columns::field::OFFICER_ID)
+        .is_ok_and(|c| c.null_count() < c.len());
+    if has_id {
+        cols.push(crate::ingest::columns::field::OFFICER_ID.into());
+    }
+    cols.extend(["answers", "mean_score"].map(String::from));
+    if df.column("sla_pct").is_ok() {
+        cols.push("sla_pct".into());
+    }
+    // Per column the criterion whose pass rate it holds, for the small-n caveat.
+    let mut rate_of: Vec<Option<String>> = vec![None; cols.len()];
+    for c in &p.run.rubric.criteria {
+        let name = aggregate::pass_col(&c.id);
+        if df.column(&name).is_ok() && Some(&c.id) != sla_id(p).as_ref() {
+            cols.push(name);
+            rate_of.push(Some(c.id.clone()));
+        }
+    }
+    let out = df
+        .select(cols.iter().map(String::as_str))
+        .map_err(|e| polars_err("petugas unit", e))?;
+    let headers = aggregate::summary_headers(&out, &p.run.rubric, lang);
+    Ok(OfficerTable {
+        frame: out,
+        headers,
+        rate_of,
+        full: df,
+    })
+}
+
+/// The id of the rubric's SLA criterion (shown as SLA %, not again as a pass rate).
+fn sla_id(p: &PeriodResult) -> Option<String> {
+    p.run
+        .rubric
+        .criteria
+        .iter()
+        .find(|c| matches!(c.kind, crate::rubric::Kind::Sla { .. }))
+        .map(|c| c.id.clone())
+}
+
+/// Characters of the answer shown in the attention list.
+const SHORT_EXCERPT: usize = 160;
+
+/// The unit's answers that fail at least one criterion, lowest score first: ID, date,
+/// officer, score, the criteria failed by label, and a short masked excerpt of the answer.
+fn attention_frame(
+    p: &PeriodResult,
+    details: &DataFrame,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    use crate::ingest::columns::field;
+    let err = |e| polars_err("jawaban perlu perhatian", e);
+    let fail = crate::state::State::Fail.label(lang);
+    let criteria: Vec<Expr> = p
+        .run
+        .rubric
+        .criteria
+        .iter()
+        .filter(|c| details.column(&c.id).is_ok())
+        .map(|c| {
+            when(col(c.id.as_str()).eq(lit(fail)))
+                .then(lit(c.label.clone()))
+                .otherwise(crate::expr::null(DataType::String))
+        })
+        .collect();
+    if details.height() == 0 || criteria.is_empty() {
+        let mut t = crate::output::table::Sheet::new();
+        for (k, h) in attention_headers(lang) {
+            t.push(k, h, Vec::<Option<String>>::new());
+        }
+        return t.finish(0, "jawaban perlu perhatian");
+    }
+    let failed = "failed";
+    let mut df = details
+        .clone()
+        .lazy()
+        .filter(col(crate::validate::DUPLICATE).not())
+        .with_column(concat_str(criteria, "; ", true).alias(failed))
+        .filter(
+            col(failed)
+                .is_not_null()
+                .and(col(failed).str().len_bytes().gt(lit(0u32))),
+        )
+        .sort(
+            [crate::score::SCORE, field::ID, "source_file", "source_row"],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .select([
+            col(field::ID),
+            col(field::RECEIVED_AT),
+            col(field::OFFICER),
+            col(crate::score::SCORE),
+            col(failed),
+            col("answer"),
+        ])
+        .collect()
+        .map_err(err)?;
+    // The details hold a longer excerpt, masked already when asked: cut shorter.
+    let short: StringChunked = df
+        .column("answer")
+        .and_then(|c| c.str().cloned())
+        .map_err(err)?
+        .iter()
+        .map(|o| o.map(|t| crate::output::mask::excerpt(t, SHORT_EXCERPT)))
+        .collect();
+    df.with_column(short.with_name("answer".into()).into_column())
+        .map_err(err)?;
+    let headers = attention_headers(lang)
+        .into_iter()
+        .map(|(_, h)| h.to_string())
+        .collect();
+    Ok((df, headers))
+}
+
+fn attention_headers(lang: Lang) -> [(&'static str, &'static str); 6] {
+    use crate::ingest::columns::field;
+    [
+        (field::ID, "ID"),
+        (
+            field::RECEIVED_AT,
+            lang.pick("Tanggal Diterima", "Received"),
+        ),
+        (field::OFFICER, lang.pick("Petugas", "Officer")),
+        (crate::score::SCORE, lang.pick("Skor", "Score")),
+        ("failed", lang.pick("Kriteria Gagal", "Criteria Failed")),
+        (
+            "answer",
+            lang.pick("Kutipan Jawaban (disamarkan)", "Answer Excerpt (masked)"),
+        ),
+    ]
+}
+
+/// The unit's gaps: what the unit answered and, from the standard's guidance, how to
+/// meet the item, by points lost.
+fn gaps_frame(
+    st: &super::Standards,
+    r: &crate::assess::batch::UnitResult,
+    lang: Lang,
+) -> Result<(DataFrame, Vec<String>)> {
+    let rows = gap_rows(&st.standard, std::slice::from_ref(r), lang);
+    let text = |f: fn(&crate::assess::batch::GapRow) -> String| {
+        rows.iter().map(f).collect::<Vec<String>>()
+    };
+    let mandatory = lang.pick("Wajib", "Mandatory");
+    let no_guidance = lang.pick(
+        "(standar tidak memuat panduan untuk butir ini)",
+        "(the standard gives no guidance for this item)",
+    );
+    let mut t = crate::output::table::Sheet::new();
+    // What to act on first (item, answer, how to meet it), the rest after: a page across
+    // holds the first columns.
+    t.push("code", lang.pick("Kode", "Code"), text(|r| r.code.clone()));
+    t.push("item", lang.pick("Butir", "Item"), text(|r| r.item.clone()));
+    t.push(
+        "given",
+        lang.pick("Jawaban Unit", "Unit's Answer"),
+        text(|r| r.given.clone()),
+    );
+    t.push(
+        "fix",
+        lang.pick(
+            "Cara Memenuhi (panduan standar)",
+            "How to Meet It (standard's guidance)",
+        ),
+        rows.iter()
+            .map(|r| r.guidance.clone().unwrap_or_else(|| no_guidance.into()))
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "mandatory",
+        lang.pick("Wajib", "Mandatory"),
+        rows.iter()
+            .map(|r| if r.mandatory { mandatory } else { "" })
+            .collect::<Vec<_>>(),
+    );
+    t.push(
+        "points_lost",
+        lang.pick("Poin Hilang", "Points Lost"),
+        rows.iter().map(|r| r.points_lost).collect::<Vec<_>>(),
+    );
+    t.push(
+        "met_pct",
+        lang.pick("Terpenuhi (%)", "Met (%)"),
+        rows.iter().map(|r| r.met_pct).collect::<Vec<_>>(),
+    );
+    t.push(
+        "aspect",
+        lang.pick("Aspek", "Aspect"),
+        text(|r| r.aspect.clone()),
+    );
+    t.push("cell", lang.pick("Sel", "Cell"), text(|r| r.cell.clone()));
+    t.finish(rows.len(), "celah unit")
+}
+
+/// The sheet the answers needing attention go to.
+fn attention_sheet(lang: Lang) -> &'static str {
+    lang.pick("Jawaban Perlu Perhatian", "Answers Needing Attention")
+}
+
+fn comparison_sheet(lang: Lang) -> &'static str {
+    lang.pick("Perbandingan Periode", "Period Comparison")
+}
+
+fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> {
+    let (p, nat, lang) = (c.p, c.nat, c.lang);
     let scored = p
         .run
         .scored
@@ -487,20 +646,80 @@ fn write_unit(
         .filter(col("unit").eq(lit(unit)))
         .collect()
         .map_err(|e| polars_err("umpan balik", e))?;
+    let details = p.details.as_ref().ok_or_else(|| {
+        crate::error::Error::plain(msg!(
+            "rincian jawaban tidak disiapkan",
+            "the answer details were not prepared"
+        ))
+    })?;
+    let (attention, attention_headers) = attention_frame(p, &details.of_unit(unit)?, lang)?;
     let title = lang.pick("Umpan Balik ULPK", "ULPK Feedback");
     let mut wb = xlsx::new_workbook(&format!("{title} — {unit} — {}", p.period()))?;
-    let (summary, summary_headers) = kv_frame(summary_rows(p, nat, unit, l, lang), lang)?;
-    xlsx::write_frame(
+
+    // Ringkasan: the unit's figures, then what the workbook holds.
+    let mut summary = super::summary::unit_summary(p, nat, unit, c.previous, lang)?;
+    summary.section(lang.pick("Isi workbook ini", "What this workbook holds"));
+    if c.previous.is_none() {
+        summary.line(
+            lang.pick("Periode sebelumnya", "Previous period"),
+            Value::Text(
+                lang.pick(
+                    "tidak ada periode pembanding ([report] previous atau --previous)",
+                    "no period compared with ([report] previous or --previous)",
+                )
+                .into(),
+            ),
+            "",
+        );
+    }
+    summary.line(
+        lang.pick("Jawaban perlu perhatian", "Answers needing attention"),
+        Value::Count(attention.height()),
+        tr!(
+            lang,
+            "jawaban dengan sedikitnya satu kriteria Gagal, skor terendah dahulu: sheet {}",
+            "answers failing at least one criterion, lowest score first: sheet {}",
+            attention_sheet(lang)
+        ),
+    );
+    summary.line(
+        lang.pick("Semua jawaban unit", "Every answer of the unit"),
+        Value::Text(tr!(
+            lang,
+            "di lampiran laporan nasional {}, sheet {} (saring kolom Unit)",
+            "in the national report's annex {}, sheet {} (filter the Unit column)",
+            c.annex,
+            lang.of(crate::labels::sheet::DETAILS)
+        )),
+        "",
+    );
+    summary.line(
+        lang.pick("Catatan", "Note"),
+        Value::Text(lang.pick(
+            "Workbook ini hanya memuat data unit ini; cara menghitung tiap angka nasional tertulis di sheet Posisi Nasional (kolom Dasar Angka Nasional).",
+            "This workbook holds this unit's data only; how each national figure is computed is written on the sheet National Position (column How the National Figure Is Computed).",
+        ).into()),
+        "",
+    );
+    super::summary::write(
         &mut wb,
         lang.of(crate::labels::sheet::SUMMARY),
         &summary,
-        &summary_headers,
+        lang,
     )?;
+    let charts_sheet = lang.of(crate::labels::sheet::CHARTS);
+    wb.add_worksheet()
+        .set_name(charts_sheet)
+        .map_err(xlsx::xlsx_err)?
+        .set_portrait()
+        .set_print_fit_to_pages(1, 0);
 
-    let sheet = lang.pick("Posisi Nasional", "National Position");
-    let (pos, pos_headers) = position_frame(&position_rows(p, nat, unit, l, lang), lang)?;
-    xlsx::write_frame(&mut wb, sheet, &pos, &pos_headers)?;
-    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    let pos_sheet = lang.pick("Posisi Nasional", "National Position");
+    let rows = position_rows(p, nat, unit, l, lang);
+    let components = rows.len() - p.run.rubric.criteria.len();
+    let (pos, pos_headers) = position_frame(&rows, lang)?;
+    xlsx::write_frame(&mut wb, pos_sheet, &pos, &pos_headers)?;
+    let ws = wb.worksheet_from_name(pos_sheet).map_err(xlsx::xlsx_err)?;
     xlsx::sign_fills(ws, DIFF_COLUMN, pos.height() as u32)?;
     // How the intervals are computed, under the table.
     let notes = [
@@ -517,17 +736,66 @@ fn write_unit(
         )?;
     }
 
+    if let Some(prev) = c.previous {
+        let (cmp, cmp_headers) = comparison_frame(p, nat, prev, unit, l, lang)?;
+        // A figure the previous period lacks is "-".
+        let dash = |row: usize, col: usize| -> Option<String> {
+            let name = cmp.get_column_names()[col].as_str();
+            (col > 0 && f64_at(&cmp, name, row).is_none()).then(|| "-".to_string())
+        };
+        xlsx::write_frame_with_caveats(&mut wb, comparison_sheet(lang), &cmp, &cmp_headers, &dash)?;
+        let ws = wb
+            .worksheet_from_name(comparison_sheet(lang))
+            .map_err(xlsx::xlsx_err)?;
+        xlsx::sign_fills(ws, 3, cmp.height() as u32)?;
+        xlsx::write_note(
+            ws,
+            cmp.height() as u32 + 2,
+            cmp.width() as u16,
+            lang.pick(
+                "Perubahan = periode ini dikurangi periode sebelumnya (SLA dalam poin persen); \"-\" bila periode sebelumnya tidak memuat angka unit ini.",
+                "Change = this period minus the previous one (SLA in percentage points); \"-\" where the previous period has no figure for this unit.",
+            ),
+            false,
+        )?;
+    }
+
+    let trend_sheet = lang.of(crate::labels::sheet::TREND);
     let (trend, trend_headers) = trend_frame(p, &scored, lang)?;
-    xlsx::write_frame(
-        &mut wb,
-        lang.of(crate::labels::sheet::TREND),
-        &trend,
-        &trend_headers,
+    xlsx::write_frame(&mut wb, trend_sheet, &trend, &trend_headers)?;
+
+    let off = officers_frame(p, &scored, lang)?;
+    let (officers, officer_headers) = (&off.frame, &off.headers);
+    let min_n = p.min_n();
+    // A rate from fewer than `min_n` judged answers says so in place of the number, as on
+    // the report's criteria sheet.
+    let caveat = |row: usize, col: usize| -> Option<String> {
+        let id = off.rate_of.get(col)?.as_ref()?;
+        let n = f64_at(&off.full, &aggregate::n_col(id), row)? as u64;
+        let note = crate::stats::below_min_n(n, min_n).filter(|_| n > 0)?;
+        let name = officers.get_column_names()[col].as_str();
+        Some(match f64_at(officers, name, row) {
+            Some(r) => format!("{note} ({r:.1} %)"),
+            None => note,
+        })
+    };
+    let officer_sheet = lang.of(crate::labels::sheet::OFFICERS);
+    xlsx::write_frame_with_caveats(&mut wb, officer_sheet, officers, officer_headers, &caveat)?;
+    let ws = wb
+        .worksheet_from_name(officer_sheet)
+        .map_err(xlsx::xlsx_err)?;
+    xlsx::write_note(
+        ws,
+        officers.height() as u32 + 2,
+        officers.width() as u16,
+        &super::sheets::criteria_notes(min_n, lang)[0],
+        false,
     )?;
+
     if let Some(st) = p.standards()
         && let Some(r) = st.results.iter().find(|r| r.filled.unit == unit)
     {
-        let (gaps, gap_headers) = gaps_frame(&st.standard, std::slice::from_ref(r), lang)?;
+        let (gaps, gap_headers) = gaps_frame(st, r, lang)?;
         xlsx::write_frame(
             &mut wb,
             lang.of(crate::labels::sheet::FINDINGS),
@@ -535,17 +803,19 @@ fn write_unit(
             &gap_headers,
         )?;
     }
-    let details = p.details.as_ref().ok_or_else(|| {
-        crate::error::Error::plain(msg!(
-            "rincian jawaban tidak disiapkan",
-            "the answer details were not prepared"
-        ))
-    })?;
     xlsx::write_frame(
         &mut wb,
-        lang.of(crate::labels::sheet::DETAILS),
-        &details.of_unit(unit)?,
-        &details.headers,
+        attention_sheet(lang),
+        &attention,
+        &attention_headers,
+    )?;
+    charts(
+        &mut wb,
+        charts_sheet,
+        (pos_sheet, components, rows.len()),
+        (trend_sheet, trend.height()),
+        unit,
+        lang,
     )?;
     crate::output::xlsx::save(
         &mut wb,
@@ -557,4 +827,93 @@ fn write_unit(
             lang,
         },
     )
+}
+
+/// The charts sheet: the unit against the national figure per component and per
+/// criterion (clustered bars), and the monthly mean score beside the national one.
+fn charts(
+    wb: &mut rust_xlsxwriter::Workbook,
+    sheet: &str,
+    (pos, components, rows): (&str, usize, usize),
+    (trend, months): (&str, usize),
+    unit: &str,
+    lang: Lang,
+) -> Result<()> {
+    use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType};
+    let national = lang.pick("Nasional", "National");
+    let bars = |first: usize, last: usize, title: &str| {
+        let mut chart = Chart::new(ChartType::Bar);
+        let (first, last) = (first as u32, last as u32);
+        for (col, name) in [(1u16, unit), (3u16, national)] {
+            chart
+                .add_series()
+                .set_categories((pos, first, 0, last, 0))
+                .set_values((pos, first, col, last, col))
+                .set_name(name);
+        }
+        chart.title().set_name(title);
+        chart.x_axis().set_min(0).set_max(100);
+        chart.y_axis().set_reverse();
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        xlsx::chart_fonts(&mut chart);
+        let height = 36 * (last - first + 1) + 130;
+        chart.set_width(640).set_height(height);
+        (chart, height)
+    };
+    let mut placed = Vec::new();
+    if components > 0 {
+        placed.push(bars(
+            1,
+            components,
+            lang.pick(
+                "Unit dan Nasional per Komponen",
+                "Unit and National by Component",
+            ),
+        ));
+    }
+    if months > 0 {
+        let mut chart = Chart::new(ChartType::Line);
+        for (col, name) in [(2u16, unit), (3u16, national)] {
+            chart
+                .add_series()
+                .set_categories((trend, 1, 0, months as u32, 0))
+                .set_values((trend, 1, col, months as u32, col))
+                .set_name(name);
+        }
+        chart.title().set_name(lang.pick(
+            "Rata-rata Skor Kualitas per Bulan",
+            "Mean Quality Score by Month",
+        ));
+        chart.y_axis().set_min(0).set_max(100);
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        xlsx::chart_fonts(&mut chart);
+        chart.set_width(640).set_height(300);
+        placed.push((chart, 300));
+    }
+    if rows > components {
+        placed.push(bars(
+            components + 1,
+            rows,
+            lang.pick("Kelulusan per Kriteria (%)", "Pass Rate by Criterion (%)"),
+        ));
+    }
+    let ws = wb.worksheet_from_name(sheet).map_err(xlsx::xlsx_err)?;
+    // Each chart from the next row down, 20 px a row; a page holds about 45 rows.
+    let (mut row, mut page, mut breaks) = (0u32, 0u32, Vec::new());
+    for (chart, px) in &placed {
+        let height = px / 20 + 2;
+        if row > page && row + height > page + 45 {
+            // The break above `row`; the chart a row lower, so no edge of it is drawn on
+            // the page before.
+            breaks.push(row);
+            row += 1;
+            page = row;
+        }
+        ws.insert_chart(row, 0, chart).map_err(xlsx::xlsx_err)?;
+        row += height;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks).map_err(xlsx::xlsx_err)?;
+    }
+    Ok(())
 }

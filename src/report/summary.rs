@@ -21,6 +21,8 @@ pub enum Value {
     Score(f64),
     /// A change, shown with its sign and two decimals.
     Change(f64),
+    /// A change in whole steps (ranks), shown with its sign.
+    Steps(i64),
     Text(String),
     /// No figure (shown as "-").
     None,
@@ -42,11 +44,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn section(&mut self, name: impl Into<String>) {
+    /// Starts a new section; the lines added next go into it.
+    pub fn section(&mut self, name: impl Into<String>) {
         self.sections.push((name.into(), Vec::new()));
     }
 
-    fn line(&mut self, label: impl Into<String>, value: Value, note: impl Into<String>) {
+    /// Adds a line to the last section.
+    pub fn line(&mut self, label: impl Into<String>, value: Value, note: impl Into<String>) {
         if let Some((_, lines)) = self.sections.last_mut() {
             lines.push(Line {
                 label: label.into(),
@@ -398,6 +402,331 @@ fn comparison(s: &mut Summary, p: &PeriodResult, prev: &Previous, lang: Lang) ->
     Ok(())
 }
 
+/// The national figures a unit is compared with.
+pub struct National {
+    /// Answers scored, every unit.
+    pub answers: Option<f64>,
+    pub quality: Option<f64>,
+    pub sla: Option<f64>,
+    /// Mean final standard score over the assessed units, and their number.
+    pub standard: Option<f64>,
+    pub assessed: usize,
+    pub ikm: Option<f64>,
+    /// Mean combined index over the units that have one.
+    pub index: Option<f64>,
+    /// Rank by combined index; the units that have one.
+    pub ranks: std::collections::BTreeMap<String, u32>,
+    /// Whether each rank is distinguishable from its neighbours.
+    pub neighbours: std::collections::BTreeMap<String, super::ranking::Neighbours>,
+}
+
+/// The mean of `values` to 2 decimals.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (n, s) = values.fold((0usize, 0.0), |(n, s), v| (n + 1, s + v));
+    (n > 0).then(|| crate::stats::round2(s / n as f64))
+}
+
+impl National {
+    pub fn of(p: &PeriodResult) -> National {
+        National {
+            answers: f64_at(&p.agg.overall, "answers", 0),
+            quality: f64_at(&p.agg.overall, "mean_score", 0),
+            sla: f64_at(&p.agg.overall, "sla_pct", 0),
+            standard: mean(p.lines.values().filter_map(|l| l.standard)),
+            assessed: p.lines.values().filter(|l| l.standard.is_some()).count(),
+            ikm: p.national_ikm(),
+            index: mean(p.lines.values().filter_map(|l| l.index)),
+            ranks: ranks(&p.lines),
+            neighbours: super::ranking::neighbours(&p.lines),
+        }
+    }
+}
+
+/// "nasional 88.30", or "" without a national figure.
+fn national_note(v: Option<f64>, lang: Lang) -> String {
+    v.map(|v| format!("{} {v:.2}", lang.pick("nasional", "national")))
+        .unwrap_or_default()
+}
+
+/// A unit's rank as its feedback names it: "8 dari 8", tied units said so, and an unranked
+/// unit with what it lacks.
+pub fn rank_text(p: &PeriodResult, nat: &National, unit: &str, lang: Lang) -> Value {
+    let l = p.lines.get(unit);
+    match nat.ranks.get(unit) {
+        Some(r) => {
+            let shared = super::ranking::tied(&nat.ranks)[r];
+            let tie = if shared > 1 {
+                tr!(
+                    lang,
+                    " (seri dengan {} unit)",
+                    " (tied with {} units)",
+                    shared - 1
+                )
+            } else {
+                String::new()
+            };
+            Value::Text(format!(
+                "{r} {} {}{tie}",
+                lang.pick("dari", "of"),
+                nat.ranks.len()
+            ))
+        }
+        // Not ranked: say what is missing, as the ranking sheet does.
+        None => match l {
+            Some(l) if !l.missing.is_empty() => Value::Text(format!(
+                "{}: {}",
+                lang.pick("tidak diperingkat, tanpa", "not ranked, no"),
+                super::ranking::missing_names(l, &p.config.index, lang)
+            )),
+            _ => Value::None,
+        },
+    }
+}
+
+/// A unit's feedback summary: its answers, quality, SLA, standard, SKM, combined index
+/// and rank, each beside the national figure, and with `previous` the change of each
+/// against the previous period ("-" where that period lacks the unit).
+pub fn unit_summary(
+    p: &PeriodResult,
+    nat: &National,
+    unit: &str,
+    previous: Option<&Previous>,
+    lang: Lang,
+) -> Result<Summary> {
+    let default = super::ranking::UnitLine::default();
+    let l = p.lines.get(unit).unwrap_or(&default);
+    let mut s = Summary {
+        title: format!(
+            "{} — {unit} — {}",
+            lang.pick("Umpan Balik ULPK", "ULPK Feedback"),
+            p.period()
+        ),
+        ..Summary::default()
+    };
+    s.section(lang.pick("Unit dan jawaban", "Unit and answers"));
+    s.line("Unit", Value::Text(unit.into()), "");
+    s.line(lang.of(label::PERIOD), Value::Text(p.period().into()), "");
+    s.line(
+        lang.pick("Jawaban dinilai", "Answers scored"),
+        l.answers.map_or(Value::None, |n| Value::Count(n as usize)),
+        match nat.answers {
+            Some(n) => tr!(
+                lang,
+                "jawaban unit ini; nasional {} jawaban",
+                "this unit's answers; {} nationally",
+                n as u64
+            ),
+            None => String::new(),
+        },
+    );
+
+    s.section(lang.pick("Kualitas jawaban", "Answer quality"));
+    let mut quality_note = national_note(nat.quality, lang);
+    if let Some(g) = &l.quality_grade {
+        quality_note += &format!("; {} {g}", lang.pick("predikat", "grade"));
+    }
+    if let Some((lo, hi)) = super::ranking::quality_interval(l) {
+        quality_note += &format!(
+            "; {} {}",
+            lang.pick("IK 95 %", "95 % CI"),
+            crate::stats::range_text(lo, hi, 2)
+        );
+    }
+    s.line(
+        lang.pick("Skor kualitas jawaban", "Answer quality score"),
+        opt(l.quality),
+        quality_note,
+    );
+    s.line(
+        lang.pick("Pemenuhan SLA (%)", "SLA fulfilment (%)"),
+        opt(l.sla),
+        national_note(nat.sla, lang),
+    );
+
+    if let Some(st) = p.standards() {
+        s.section(lang.pick("Standar minimal ULPK", "Minimum ULPK standard"));
+        let r = st.results.iter().find(|r| r.filled.unit == unit);
+        s.line(
+            lang.pick("Standar — nilai akhir", "Standard — final score"),
+            opt(l.standard),
+            match nat.standard {
+                Some(v) => tr!(
+                    lang,
+                    "nasional {} (rata-rata {} unit yang dinilai)",
+                    "national {} (mean of {} units assessed)",
+                    format!("{v:.2}"),
+                    nat.assessed
+                ),
+                None => String::new(),
+            },
+        );
+        s.line(
+            lang.pick("Predikat standar", "Standard grade"),
+            Value::Text(match (&l.standard_grade, &l.standard_zone) {
+                (Some(g), Some(z)) => format!("{g} ({} {z})", lang.pick("zona", "zone")),
+                (Some(g), None) => g.clone(),
+                _ => lang
+                    .pick("belum ada penilaian mandiri", "no self-assessment")
+                    .into(),
+            }),
+            "",
+        );
+        if let Some(r) = r {
+            let failed = &r.outcome.mandatory_failed;
+            s.line(
+                lang.pick("Standar minimal", "Minimum standard"),
+                Value::Text(if failed.is_empty() {
+                    lang.pick("Memenuhi", "Meets").into()
+                } else {
+                    format!(
+                        "{} ({}: {})",
+                        lang.pick("Belum Memenuhi", "Below"),
+                        lang.pick("butir wajib belum terpenuhi", "mandatory items not met"),
+                        failed.join(", ")
+                    )
+                }),
+                "",
+            );
+            s.line(
+                lang.pick("Butir belum terpenuhi penuh", "Items not fully met"),
+                Value::Count(r.outcome.gaps().len()),
+                tr!(
+                    lang,
+                    "yang kurang dan cara memenuhinya: sheet {}",
+                    "what is missing and how to meet it: sheet {}",
+                    lang.of(crate::labels::sheet::FINDINGS)
+                ),
+            );
+        }
+    }
+
+    if p.skm.is_some() {
+        s.section(lang.pick("Survei kepuasan masyarakat", "Public satisfaction survey"));
+        s.line("IKM (SKM)", opt(l.ikm), national_note(nat.ikm, lang));
+        s.line(
+            lang.pick("Mutu pelayanan (SKM)", "Service quality (SKM)"),
+            l.skm_grade.clone().map_or(Value::None, Value::Text),
+            "",
+        );
+    }
+
+    s.section(lang.pick("Indeks gabungan dan peringkat", "Combined index and rank"));
+    s.line(
+        lang.pick("Indeks gabungan", "Combined index"),
+        opt(l.index),
+        match nat.index {
+            Some(v) => tr!(
+                lang,
+                "nasional {} (rata-rata {} unit yang diperingkat)",
+                "national {} (mean of {} ranked units)",
+                format!("{v:.2}"),
+                nat.ranks.len()
+            ),
+            None => String::new(),
+        },
+    );
+    s.line(
+        lang.pick("Peringkat indeks gabungan", "Combined index rank"),
+        rank_text(p, nat, unit, lang),
+        "",
+    );
+    // Whether the rank can be told apart from the ranks around it, as on the ranking sheet.
+    if let Some(text) = nat
+        .neighbours
+        .get(unit)
+        .and_then(|n| super::ranking::neighbour_text(n, lang))
+    {
+        s.line(
+            lang.pick(
+                "Beda dengan peringkat tetangga",
+                "Distinguishable from neighbouring ranks",
+            ),
+            Value::Text(format!(
+                "{text} ({})",
+                lang.pick(
+                    "menurut IK 95 % indeks gabungan; metode di bawah tabel peringkat laporan",
+                    "by the combined index's 95 % CI; method under the report's ranking table",
+                )
+            )),
+            "",
+        );
+    }
+
+    if let Some(prev) = previous {
+        unit_comparison(&mut s, p, unit, l, prev, lang)?;
+    }
+    Ok(s)
+}
+
+/// The unit's section comparing with the previous period.
+fn unit_comparison(
+    s: &mut Summary,
+    p: &PeriodResult,
+    unit: &str,
+    l: &super::ranking::UnitLine,
+    prev: &Previous,
+    lang: Lang,
+) -> Result<()> {
+    s.section(tr!(
+        lang,
+        "Dibandingkan dengan {}",
+        "Compared with {}",
+        prev.period
+    ));
+    let before = prev.lines.get(unit);
+    let absent = lang.pick(
+        "unit ini tidak ada di periode sebelumnya",
+        "this unit is not in the previous period",
+    );
+    for m in super::compare::Figure::ALL {
+        let (b, n) = (before.and_then(|x| m.of(x)), m.of(l));
+        let (value, note) = match super::difference(n, b) {
+            Some(d) => (
+                Value::Change(d),
+                format!(
+                    "{} {:.2}",
+                    lang.pick("sebelumnya", "before"),
+                    b.unwrap_or_default()
+                ),
+            ),
+            None if before.is_none() => (Value::None, absent.to_string()),
+            None => (Value::None, String::new()),
+        };
+        if m == super::compare::Figure::Standard && p.standards().is_none()
+            || m == super::compare::Figure::Ikm && p.skm.is_none()
+        {
+            continue;
+        }
+        s.line(m.change_label(lang), value, note);
+    }
+    let now_rank = ranks(&p.lines).get(unit).copied();
+    let before_rank = prev.ranks.get(unit).copied();
+    s.line(
+        lang.pick("Perubahan peringkat (+ naik)", "Rank change (+ up)"),
+        super::compare::rank_change(before_rank, now_rank).map_or(Value::None, Value::Steps),
+        match before_rank {
+            Some(r) => tr!(
+                lang,
+                "sebelumnya peringkat {} dari {}",
+                "before rank {} of {}",
+                r,
+                prev.ranks.len()
+            ),
+            None if before.is_none() => absent.to_string(),
+            None => lang
+                .pick("tidak diperingkat sebelumnya", "not ranked before")
+                .to_string(),
+        },
+    );
+    let orders = GradeOrders::of(p)?;
+    s.line(
+        lang.pick("Perpindahan predikat", "Band movement"),
+        Value::Text(movement(before, Some(l), &orders, lang)),
+        "",
+    );
+    Ok(())
+}
+
 /// Column widths of the summary sheet: label, figure, note.
 const WIDTHS: [usize; 3] = [46, 12, 52];
 
@@ -418,6 +747,7 @@ pub fn write(wb: &mut Workbook, name: &str, s: &Summary, lang: Lang) -> Result<(
     let note = top(Format::new().set_font_color(0x404040));
     let number = |f: &str| top(Format::new().set_num_format(f).set_indent(1));
     let (count, score, change) = (number("#,##0"), number("0.00"), number("+0.00;-0.00;0.00"));
+    let steps = number("+0;-0;0");
     let text = top(Format::new());
     let dash = top(Format::new().set_align(FormatAlign::Right).set_indent(1));
     ws.write_string_with_format(0, 0, xlsx::cell_text(&s.title), &title)
@@ -445,6 +775,7 @@ pub fn write(wb: &mut Workbook, name: &str, s: &Summary, lang: Lang) -> Result<(
                 Value::Count(n) => ws.write_number_with_format(r, 1, *n as f64, &count),
                 Value::Score(v) => ws.write_number_with_format(r, 1, *v, &score),
                 Value::Change(v) => ws.write_number_with_format(r, 1, *v, &change),
+                Value::Steps(v) => ws.write_number_with_format(r, 1, *v as f64, &steps),
                 Value::Text(t) => ws.merge_range(r, 1, r, 2, xlsx::cell_text(t), &text),
                 Value::None => ws.write_string_with_format(r, 1, "-", &dash),
             }

@@ -629,21 +629,98 @@ fn per_unit_feedback_workbooks() {
         wb.sheet_names(),
         [
             "Ringkasan",
+            "Grafik",
             "Posisi Nasional",
+            "Perbandingan Periode",
             "Tren Bulanan",
+            "Petugas",
             "Temuan",
-            "Detail Jawaban"
+            "Jawaban Perlu Perhatian"
         ]
     );
     let s = wb.worksheet_range("Ringkasan").unwrap();
-    let value = |key: &str| {
+    let cell = |key: &str, col: usize| {
         s.rows()
             .find(|row| row[0] == key)
-            .map(|row| row[1].to_string())
-            .unwrap()
+            .map(|row| row[col].clone())
+            .unwrap_or_else(|| panic!("no line {key}"))
     };
+    let value = |key: &str| cell(key, 1).to_string();
     assert_eq!(value("Unit"), "Balai Besar POM di Kupang");
     assert_eq!(value("Peringkat indeks gabungan"), "8 dari 8");
+    // Figures are typed numbers beside the national figure: a count is a whole number,
+    // the quality score the ranking's, the note the national mean.
+    assert_eq!(cell("Jawaban dinilai", 1), Data::Float(86.0));
+    assert_eq!(cell("Skor kualitas jawaban", 1), kupang_quality);
+    assert!(
+        cell("Skor kualitas jawaban", 2)
+            .to_string()
+            .starts_with("nasional 88.30"),
+        "{}",
+        cell("Skor kualitas jawaban", 2)
+    );
+    assert_eq!(cell("Butir belum terpenuhi penuh", 1), Data::Float(13.0));
+    // Against the previous period (Triwulan IV 2025), as the report's comparison has it.
+    let mut report_cmp = report.worksheet_range("Perbandingan Periode").unwrap();
+    let cmp_headers = super::common::header_row(&report_cmp);
+    let kupang_cmp = report_cmp
+        .rows()
+        .find(|r| r[0] == "Balai Besar POM di Kupang")
+        .unwrap()
+        .to_vec();
+    let at = |h: &str| kupang_cmp[cmp_headers.iter().position(|x| x == h).unwrap()].clone();
+    assert_eq!(
+        cell("Perubahan skor kualitas", 1),
+        at("Skor kualitas — Selisih")
+    );
+    assert_eq!(cell("Perubahan skor kualitas", 1), Data::Float(4.56));
+    assert_eq!(
+        cell("Perubahan skor kualitas", 2),
+        Data::String("sebelumnya 75.43".into())
+    );
+    assert_eq!(
+        cell("Perubahan peringkat (+ naik)", 1),
+        at("Perubahan peringkat (+ naik)")
+    );
+    report_cmp = wb.worksheet_range("Perbandingan Periode").unwrap();
+    assert_eq!(
+        report_cmp.rows().nth(1).unwrap()[..4],
+        [
+            Data::String("Skor kualitas".into()),
+            Data::Float(75.43),
+            kupang_quality.clone(),
+            Data::Float(4.56)
+        ]
+    );
+    // Its officers, over its own answers: their answers add up to the unit's.
+    let o = wb.worksheet_range("Petugas").unwrap();
+    let officer_answers: f64 = o
+        .rows()
+        .skip(1)
+        .filter_map(|r| match r[1] {
+            Data::Float(f) => Some(f),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(officer_answers, 86.0);
+    assert_eq!(
+        o.get_value((1, 0)),
+        Some(&Data::String("Ferdinand Ndun".into()))
+    );
+    // A pass rate from fewer than 10 judged answers says so in place of the number.
+    assert!(
+        o.rows()
+            .any(|r| r.iter().any(|c| *c == "n = 5 < 10 (40.0 %)"))
+    );
+    // Each gap names the answer given and how to meet the item.
+    let t = wb.worksheet_range("Temuan").unwrap();
+    let th = super::common::header_row(&t);
+    let fix = th
+        .iter()
+        .position(|h| h == "Cara Memenuhi (panduan standar)")
+        .unwrap();
+    assert_eq!(t.height() - 1, 13);
+    assert!(t.rows().skip(1).all(|r| !r[fix].to_string().is_empty()));
     assert!(
         value("Beda dengan peringkat tetangga")
             .starts_with("dapat dibedakan dari peringkat 7 (menurut IK 95 % indeks gabungan"),
@@ -717,24 +794,56 @@ fn per_unit_feedback_workbooks() {
                 panic!("sheet {name} cell {:?} names {o}", (cell.0, cell.1));
             }
         }
-        if name == "Detail Jawaban" {
+        if name == "Jawaban Perlu Perhatian" {
             answers = range.height() - 1;
         }
     }
-    // Its own answers: as many as the national details list for Kupang.
+    // The answers needing attention: as many as the national details list for Kupang
+    // with at least one criterion failed (duplicates aside), lowest score first.
     let mut annex: Xlsx<_> =
         open_workbook(out.with_file_name("laporan-detail-jawaban.xlsx")).unwrap();
     let d = annex.worksheet_range("Detail Jawaban").unwrap();
-    let unit_col = super::common::header_row(&d)
-        .iter()
-        .position(|h| h == "Unit")
-        .unwrap();
-    let kupang = d
+    let dh = super::common::header_row(&d);
+    let col = |h: &str| dh.iter().position(|x| x == h).unwrap();
+    let criteria: Vec<usize> = [
+        "Salam pembuka",
+        "Kelengkapan jawaban",
+        "Akurasi ilmiah (reviewer)",
+    ]
+    .iter()
+    .map(|h| col(h))
+    .collect();
+    let state_cols: Vec<usize> = (col("Duplikat") + 1..col("Berkas"))
+        .filter(|i| !dh[*i].ends_with("— bukti"))
+        .collect();
+    assert!(criteria.iter().all(|c| state_cols.contains(c)));
+    let failing = d
         .rows()
-        .filter(|row| row[unit_col] == "Balai Besar POM di Kupang")
+        .filter(|row| row[col("Unit")] == "Balai Besar POM di Kupang")
+        .filter(|row| row[col("Duplikat")] != Data::Bool(true))
+        .filter(|row| state_cols.iter().any(|i| row[*i] == "Gagal"))
         .count();
-    assert!(kupang > 50);
-    assert_eq!(answers, kupang);
+    assert_eq!(answers, failing);
+    assert_eq!(answers, 59);
+    assert_eq!(cell("Jawaban perlu perhatian", 1), Data::Float(59.0));
+    let a = wb.worksheet_range("Jawaban Perlu Perhatian").unwrap();
+    assert_eq!(
+        a.get_value((1, 0)),
+        Some(&Data::String("LPK-2026-000838".into()))
+    );
+    assert_eq!(a.get_value((1, 3)), Some(&Data::Float(15.0)));
+    assert!(
+        a.get_value((1, 4))
+            .unwrap()
+            .to_string()
+            .starts_with("Salam pembuka; ")
+    );
+    assert!(
+        value("Semua jawaban unit")
+            .starts_with("di lampiran laporan nasional laporan-detail-jawaban.xlsx"),
+        "{}",
+        value("Semua jawaban unit")
+    );
 }
 
 /// A previous report read back (here the same period, written in English) lines up with
