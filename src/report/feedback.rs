@@ -751,7 +751,7 @@ fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> 
         xlsx::write_note(
             ws,
             cmp.height() as u32 + 2,
-            cmp.width() as u16,
+            &xlsx::column_widths(&cmp, &cmp_headers, &dash),
             lang.pick(
                 "Perubahan = periode ini dikurangi periode sebelumnya (SLA dalam poin persen); \"-\" bila periode sebelumnya tidak memuat angka unit ini.",
                 "Change = this period minus the previous one (SLA in percentage points); \"-\" where the previous period has no figure for this unit.",
@@ -784,10 +784,19 @@ fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> 
     let ws = wb
         .worksheet_from_name(officer_sheet)
         .map_err(xlsx::xlsx_err)?;
+    // Pass rates in their band's colour, as on the report's sheets.
+    let rates = super::colours::Colours::of(&p.run.rubric)?
+        .rates
+        .fills(100.0);
+    for (c, rate) in off.rate_of.iter().enumerate() {
+        if rate.is_some() {
+            xlsx::band_fills(ws, c as u16, officers.height() as u32, &rates)?;
+        }
+    }
     xlsx::write_note(
         ws,
         officers.height() as u32 + 2,
-        officers.width() as u16,
+        &xlsx::column_widths(officers, officer_headers, &caveat),
         &super::sheets::criteria_notes(min_n, lang)[0],
         false,
     )?;
