@@ -399,11 +399,11 @@ fn review_sheet(
     let yes = lang.pick("Ya", "Yes");
     for (i, r) in rows.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
-        let texts = [
+        let texts: [&str; 7] = [
             &r.id,
             &r.unit,
             &r.channel,
-            &r.service_type,
+            crate::labels::service_type(&r.service_type, lang),
             &r.received,
             &r.question,
             &r.answer,

@@ -78,10 +78,15 @@ fn stratified_sample_split_over_reviewers_with_calibration_overlap() {
         assert_eq!(calibration, 40);
         // 160 answers dealt out: 54 + 53 + 53.
         assert!([94, 93].contains(&rows.len()), "{who}: {}", rows.len());
-        // Personal data is masked in what the reviewer reads.
+        // Personal data is masked in what the reviewer reads; service types by their label.
         for r in &rows {
             let q = r[k("question")].to_string();
             assert!(!regex_lite_email(&q), "unmasked e-mail in {q}");
+            let service = r[k("service_type")].to_string();
+            assert!(
+                ["Informasi", "Pengaduan"].contains(&service.as_str()),
+                "{service}"
+            );
         }
         ids_per_reviewer.push(
             rows.iter()
