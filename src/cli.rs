@@ -270,6 +270,10 @@ pub struct ReportArgs {
     /// charts) / Folder for the PNG and SVG charts
     #[arg(long, value_name = "FOLDER")]
     pub charts: Option<PathBuf>,
+    /// Jangan tulis dasbor HTML di samping laporan / Do not write the HTML dashboard beside
+    /// the report
+    #[arg(long)]
+    pub no_html: bool,
 }
 
 #[derive(Debug, Args)]

@@ -65,10 +65,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         }
     }
     let details_out = workbook::details_path(&out, lang);
-    crate::output::guard::distinct(
-        &[out.as_path(), details_out.as_path()],
-        &[cfg_path.as_path()],
-    )?;
+    let html_out = (!args.no_html).then(|| report::dashboard::path(&out));
+    let mut outputs = vec![out.as_path(), details_out.as_path()];
+    outputs.extend(html_out.as_deref());
+    crate::output::guard::distinct(&outputs, &[cfg_path.as_path()])?;
     let details = report::DetailSpec {
         mask: !args.no_mask,
         near: out.clone(),
@@ -83,6 +83,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let charts = report::charts::all(&p, lang)?;
     workbook::write(&p, previous.as_ref(), &charts, &out, lang)?;
     workbook::write_details(&p, &details_out, lang)?;
+    if let Some(html) = &html_out {
+        report::dashboard::write(&p, previous.as_ref(), &charts, html, lang)?;
+    }
     let chart_dir = args
         .charts
         .clone()
@@ -138,6 +141,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     );
     super::print_written(Some(&out), lang);
     super::print_written(Some(&details_out), lang);
+    super::print_written(html_out.as_deref(), lang);
     eprintln!(
         "{}",
         tr!(

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod colours;
 pub mod compare;
+pub mod dashboard;
 pub mod feedback;
 pub mod instruments;
 pub mod layout;

@@ -4,6 +4,7 @@ mod agreement;
 mod assess;
 mod chunks;
 mod common;
+mod dashboard;
 mod errors;
 mod hostile;
 mod ingest;

@@ -369,6 +369,10 @@ fn report_is_deterministic() {
     report(&a);
     report(&b);
     assert_eq!(bytes(&a), bytes(&b));
+    assert!(
+        bytes(&a.with_extension("html")) == bytes(&b.with_extension("html")),
+        "dashboard differs"
+    );
     for f in [
         "peringkat-unit.png",
         "kriteria-per-unit.svg",
@@ -582,10 +586,21 @@ fn per_unit_feedback_workbooks() {
     let out = dir.path().join("laporan.xlsx");
     bin()
         .env("SOURCE_DATE_EPOCH", GENERATED)
-        .args(["report", "--config", "ulpk-eval.toml", "--per-unit", "-o"])
+        .args([
+            "report",
+            "--config",
+            "ulpk-eval.toml",
+            "--per-unit",
+            "--no-html",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success();
+    assert!(
+        !out.with_extension("html").exists(),
+        "--no-html writes no dashboard"
+    );
     let fb = dir.path().join("umpan-balik");
     let mut files: Vec<String> = std::fs::read_dir(&fb)
         .unwrap()
