@@ -218,7 +218,18 @@ fn report_in_parts_is_the_same_report() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["grafik", "l-detail-jawaban.xlsx", "l.xlsx", "unit"]);
+    assert_eq!(
+        left,
+        [
+            "grafik",
+            "l-detail-jawaban.xlsx",
+            "l.html",
+            "l.xlsx",
+            "unit"
+        ]
+    );
+    let html = |d: &tempfile::TempDir| bytes(&d.path().join("l.html"));
+    assert!(html(&da) == html(&db), "dashboard differs");
     let details = |d: &tempfile::TempDir| bytes(&d.path().join("l-detail-jawaban.xlsx"));
     assert!(details(&da) == details(&db), "details differ");
     // The details sheet holds every record of the samples: 2,400 in the CSV and 600 in
