@@ -180,6 +180,11 @@ impl BandSet {
             .collect()
     }
 
+    /// [`BandSet::fills`] as (minimum, colour) pairs: what a sheet's cell rules need.
+    pub fn thresholds(&self, full: f64) -> Vec<(f64, u32)> {
+        self.fills(full).iter().map(|f| (f.min, f.color)).collect()
+    }
+
     /// The fill of a figure on the set's scale ([`BandSet::fills`]); `None` outside it.
     pub fn fill_of(&self, v: f64) -> Option<u32> {
         let i = self.bands.iter().position(|b| Some(b) == self.band(v))?;

@@ -789,18 +789,15 @@ pub fn chart_fonts(chart: &mut rust_xlsxwriter::Chart) {
 /// Fills a column's numbers (data rows 1 to `last_row`) with the colour of the band they
 /// fall in (see [`crate::report::colours`]): one rule a band, best first, each from its
 /// minimum. Text (a caveat such as "n = 4 < 10") and empty cells are left unfilled.
-pub fn band_fills(
-    ws: &mut Worksheet,
-    col: u16,
-    last_row: u32,
-    fills: &[crate::bands::Fill],
-) -> Result<()> {
+///
+/// `fills` are (minimum, colour) pairs, best band first ([`crate::bands::BandSet::thresholds`]).
+pub fn band_fills(ws: &mut Worksheet, col: u16, last_row: u32, fills: &[(f64, u32)]) -> Result<()> {
     let cell = rust_xlsxwriter::utility::row_col_to_cell(1, col);
-    for f in fills {
+    for (min, color) in fills {
         let cf = rust_xlsxwriter::ConditionalFormatFormula::new()
-            .set_rule(format!("=AND(ISNUMBER({cell}),{cell}>={})", f.min).as_str())
+            .set_rule(format!("=AND(ISNUMBER({cell}),{cell}>={min})").as_str())
             .set_stop_if_true(true)
-            .set_format(Format::new().set_background_color(f.color));
+            .set_format(Format::new().set_background_color(*color));
         conditional(ws, col, last_row, &cf)?;
     }
     Ok(())

@@ -787,7 +787,7 @@ fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> 
     // Pass rates in their band's colour, as on the report's sheets.
     let rates = super::colours::Colours::of(&p.run.rubric)?
         .rates
-        .fills(100.0);
+        .thresholds(100.0);
     for (c, rate) in off.rate_of.iter().enumerate() {
         if rate.is_some() {
             xlsx::band_fills(ws, c as u16, officers.height() as u32, &rates)?;

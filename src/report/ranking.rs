@@ -665,7 +665,7 @@ pub fn decorate_ranking(
         }
     }
     for (c, set) in sets {
-        xlsx::band_fills(ws, col(c), last, &set.fills(100.0))?;
+        xlsx::band_fills(ws, col(c), last, &set.thresholds(100.0))?;
     }
     for f in colours.quality.fills(100.0) {
         xlsx::fill_when_equal(ws, col("quality_grade"), last, &f.grade, f.color)?;

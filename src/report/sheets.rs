@@ -38,7 +38,7 @@ pub fn answer_sheets(
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(xlsx::xlsx_err)?;
     xlsx::write_sheet_with_caveats(ws, &criteria, &criteria_headers, &caveat)?;
-    let rates = super::colours::Colours::of(rubric)?.rates.fills(100.0);
+    let rates = super::colours::Colours::of(rubric)?.rates.thresholds(100.0);
     for (c, rate) in rate_of.iter().enumerate() {
         if rate.is_some() {
             xlsx::band_fills(ws, c as u16, criteria.height() as u32, &rates)?;

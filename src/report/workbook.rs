@@ -140,7 +140,7 @@ fn score_scales(
         } else {
             continue;
         };
-        xlsx::band_fills(ws, i as u16, df.height() as u32, &bands.fills(full))?;
+        xlsx::band_fills(ws, i as u16, df.height() as u32, &bands.thresholds(full))?;
     }
     Ok(())
 }
