@@ -15,7 +15,7 @@ use super::compare::{GradeOrders, Previous, movement};
 use super::ranking::{Component, f64_at, ranks};
 use crate::aggregate::{self, Dimension};
 use crate::charts::ChartFormat;
-use crate::error::{Error, Result, polars_err};
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
 
 const TEMPLATE: &str = include_str!("dashboard/dashboard.html");
@@ -175,14 +175,7 @@ fn months(df: &DataFrame, lang: Lang) -> Vec<Month> {
 
 /// One unit's summary along one dimension, over its own answers.
 fn unit_summary(p: &PeriodResult, unit: &str, dim: Dimension, lang: Lang) -> Result<DataFrame> {
-    let scored = p
-        .run
-        .scored
-        .clone()
-        .lazy()
-        .filter(col("unit").eq(lit(unit)))
-        .collect()
-        .map_err(|e| polars_err("dasbor", e))?;
+    let scored = p.unit_answers(unit)?;
     Ok(aggregate::summarize(&scored, &p.run.rubric, &[dim], lang)?
         .into_iter()
         .next()

@@ -638,14 +638,7 @@ fn comparison_sheet(lang: Lang) -> &'static str {
 
 fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> {
     let (p, nat, lang) = (c.p, c.nat, c.lang);
-    let scored = p
-        .run
-        .scored
-        .clone()
-        .lazy()
-        .filter(col("unit").eq(lit(unit)))
-        .collect()
-        .map_err(|e| polars_err("umpan balik", e))?;
+    let scored = p.unit_answers(unit)?;
     let details = p.details.as_ref().ok_or_else(|| {
         crate::error::Error::plain(msg!(
             "rincian jawaban tidak disiapkan",

@@ -127,6 +127,18 @@ impl PeriodResult {
         (n > 0 && n < self.min_n()).then_some(n)
     }
 
+    /// One unit's scored answers (the columns the aggregations read): what its feedback
+    /// workbook and its dashboard page summarise.
+    pub fn unit_answers(&self, unit: &str) -> Result<DataFrame> {
+        self.run
+            .scored
+            .clone()
+            .lazy()
+            .filter(col("unit").eq(lit(unit)))
+            .collect()
+            .map_err(|e| crate::error::polars_err("jawaban unit / unit answers", e))
+    }
+
     /// The national IKM to 2 decimals, when the SKM was computed.
     pub fn national_ikm(&self) -> Option<f64> {
         self.skm
