@@ -191,17 +191,29 @@ impl BandSet {
         Some(tint(self.color(i)))
     }
 
-    /// The fill of each zone, in the order the bands first name it.
-    pub fn zone_fills(&self) -> Vec<(String, u32)> {
-        let mut out: Vec<(String, u32)> = Vec::new();
-        for (i, b) in self.bands.iter().enumerate() {
-            if let Some(z) = &b.zone
-                && !out.iter().any(|(x, _)| x == z)
-            {
-                out.push((z.clone(), tint(self.color(i))));
+    /// The zones the bands name, in the order they first name them.
+    pub fn zones(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for z in self.bands.iter().filter_map(|b| b.zone.as_deref()) {
+            if !out.contains(&z) {
+                out.push(z);
             }
         }
         out
+    }
+
+    /// The fill of each zone ([`BandSet::zones`]): the colour of its first band.
+    pub fn zone_fills(&self) -> Vec<(String, u32)> {
+        self.zones()
+            .into_iter()
+            .filter_map(|z| {
+                let i = self
+                    .bands
+                    .iter()
+                    .position(|b| b.zone.as_deref() == Some(z))?;
+                Some((z.to_string(), tint(self.color(i))))
+            })
+            .collect()
     }
 
     /// The band of a score; `None` outside the scale or for NaN.

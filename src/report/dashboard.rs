@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::PeriodResult;
 use super::charts::ReportCharts;
 use super::compare::{GradeOrders, Previous, movement};
-use super::ranking::{Component, f64_at, ranks};
+use super::ranking::{f64_at, ranks};
 use crate::aggregate::{self, Dimension};
 use crate::charts::ChartFormat;
 use crate::error::{Error, Result};
@@ -295,12 +295,7 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
             units: p.lines.len(),
             ranked: rank.len(),
             assessed: standards.map(|s| s.results.len()),
-            meets_minimum: standards.map(|s| {
-                s.results
-                    .iter()
-                    .filter(|r| r.outcome.meets_minimum())
-                    .count()
-            }),
+            meets_minimum: standards.map(super::Standards::meeting_minimum),
             ikm: p.national_ikm(),
             ikm_grade: p
                 .skm
@@ -325,12 +320,7 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
         months: months(&p.agg.by_month, lang),
         issues,
         previous: previous.map(|p| p.period.clone()),
-        weights: Component::all(w)
-            .iter()
-            .filter(|c| c.weight(w) > 0.0)
-            .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
-            .collect::<Vec<_>>()
-            .join(", "),
+        weights: super::ranking::weights_text(w, lang),
     })
 }
 

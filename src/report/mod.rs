@@ -81,6 +81,16 @@ pub struct Standards {
     pub as_of: NaiveDate,
 }
 
+impl Standards {
+    /// The assessed units that meet the standard's minimum (every mandatory item met).
+    pub fn meeting_minimum(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.outcome.meets_minimum())
+            .count()
+    }
+}
+
 /// Everything one period's config gives, scored.
 pub struct PeriodResult {
     pub config_path: PathBuf,

@@ -72,6 +72,14 @@ impl Component {
         .collect()
     }
 
+    /// The components with a weight above zero: those the combined index is made of.
+    pub fn weighted(w: &IndexWeights) -> Vec<Component> {
+        Component::all(w)
+            .into_iter()
+            .filter(|c| c.weight(w) > 0.0)
+            .collect()
+    }
+
     pub fn name(self, w: &IndexWeights, lang: Lang) -> String {
         match self {
             Component::Quality => lang.pick("kualitas jawaban", "answer quality").into(),
@@ -155,9 +163,9 @@ fn by_official_name(
 
 /// The weighted components a unit has no value for.
 pub fn missing(l: &UnitLine, w: &IndexWeights) -> Vec<Component> {
-    Component::all(w)
+    Component::weighted(w)
         .into_iter()
-        .filter(|c| c.weight(w) > 0.0 && c.value(l).is_none())
+        .filter(|c| c.value(l).is_none())
         .collect()
 }
 
@@ -168,9 +176,8 @@ pub fn combined_index(l: &UnitLine, w: &IndexWeights) -> Option<f64> {
     if !missing(l, w).is_empty() {
         return None;
     }
-    let (num, den) = Component::all(w)
+    let (num, den) = Component::weighted(w)
         .iter()
-        .filter(|c| c.weight(w) > 0.0)
         .filter_map(|c| c.value(l).map(|v| (v * c.weight(w), c.weight(w))))
         .fold((0.0, 0.0), |(n, d), (a, b)| (n + a, d + b));
     (den > 0.0).then(|| (num / den * 100.0).round() / 100.0)
@@ -576,13 +583,17 @@ pub fn interval_method(lang: Lang) -> &'static str {
         )
 }
 
+/// The index weights as the method states them: "kualitas jawaban 0.35, SLA 0.2, …".
+pub fn weights_text(w: &IndexWeights, lang: Lang) -> String {
+    Component::weighted(w)
+        .iter()
+        .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The ranking's method in sentences: weights, who is ranked, how ties rank, who lacks what.
 pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<String> {
-    let weights: Vec<String> = Component::all(w)
-        .iter()
-        .filter(|c| c.weight(w) > 0.0)
-        .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
-        .collect();
     let total = rank_df.height();
     let ranked = rank_df
         .column("rank")
@@ -593,7 +604,7 @@ pub fn method_lines(rank_df: &DataFrame, w: &IndexWeights, lang: Lang) -> Vec<St
             lang,
             "Indeks gabungan = rata-rata berbobot komponen (0–100), bobot: {}.",
             "Combined index = weighted mean of the components (0–100), weights: {}.",
-            weights.join(", ")
+            weights_text(w, lang)
         ),
         tr!(
             lang,

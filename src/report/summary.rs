@@ -161,19 +161,13 @@ pub fn report_summary(
             units
         ),
     );
-    let w = &p.config.index;
-    let weights: Vec<String> = super::ranking::Component::all(w)
-        .iter()
-        .filter(|c| c.weight(w) > 0.0)
-        .map(|c| format!("{} {}", c.name(w, lang), c.weight(w)))
-        .collect();
     s.line(
         lang.pick("Metode indeks gabungan", "Combined index method"),
         Value::Text(tr!(
             lang,
             "rata-rata berbobot komponen (0–100), bobot: {}",
             "weighted mean of the components (0–100), weights: {}",
-            weights.join(", ")
+            super::ranking::weights_text(&p.config.index, lang)
         )),
         "",
     );
@@ -238,14 +232,7 @@ pub fn report_summary(
                 format!("{} {n}", b.grade)
             })
             .collect();
-        let mut zones: Vec<&String> = Vec::new();
-        for b in &st.standard.bands.bands {
-            if let Some(z) = &b.zone
-                && !zones.contains(&z)
-            {
-                zones.push(z);
-            }
-        }
+        let zones = st.standard.bands.zones();
         if !zones.is_empty() {
             let counts: Vec<String> = zones
                 .iter()
@@ -257,7 +244,7 @@ pub fn report_summary(
                             r.outcome
                                 .band
                                 .as_ref()
-                                .is_some_and(|b| b.zone.as_ref() == Some(*z))
+                                .is_some_and(|b| b.zone.as_deref() == Some(*z))
                         })
                         .count();
                     format!("{z} {n}")
@@ -293,11 +280,7 @@ pub fn report_summary(
             ),
         );
         if inst.config.minimum {
-            let met = st
-                .results
-                .iter()
-                .filter(|r| r.outcome.meets_minimum())
-                .count();
+            let met = st.meeting_minimum();
             s.line(
                 lang.pick("Memenuhi standar minimal", "Meet the minimum standard"),
                 Value::Count(met),
