@@ -82,6 +82,16 @@ enum Cmd {
         seed: u64,
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        /// Spread the answers over the first N units of the built-in register (their real
+        /// names) instead of the samples' 22 units; each takes a sample unit's officers and
+        /// profile in turn.
+        #[arg(long)]
+        units: Option<usize>,
+        /// First and last day of the answers (YYYY-MM-DD); default 2024-01-01 to 2026-12-31.
+        #[arg(long, default_value = "2024-01-01")]
+        from: NaiveDate,
+        #[arg(long, default_value = "2026-12-31")]
+        to: NaiveDate,
     },
     /// Write filled minimum-standard workbooks for `count` units, for performance tests.
     BenchUnits {
@@ -91,6 +101,10 @@ enum Cmd {
         out: PathBuf,
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
+        /// Name the workbooks after the first `count` units of the built-in register
+        /// instead of "Balai POM Uji 01" ….
+        #[arg(long)]
+        register: bool,
     },
 }
 
@@ -103,14 +117,29 @@ enum Format {
 fn main() {
     let cli = Cli::parse();
     let res = match cli.cmd {
-        Cmd::BenchUnits { count, out, seed } => bench_units(count, &out, seed),
+        Cmd::BenchUnits {
+            count,
+            out,
+            seed,
+            register,
+        } => bench_units(count, &out, seed, register),
         Cmd::Samples { seed, out } => samples(seed, &out),
         Cmd::Bench {
             rows,
             out,
             seed,
             format,
-        } => bench(rows, &out, seed, format),
+            units,
+            from,
+            to,
+        } => units.map(register_units).transpose().and_then(|units| {
+            let spread = Spread {
+                units: units.unwrap_or_default(),
+                from,
+                to,
+            };
+            bench(rows, &out, seed, format, &spread)
+        }),
     };
     if let Err(e) = res {
         eprintln!("gen_samples: error: {e}");
@@ -501,13 +530,20 @@ fn samples(seed: u64, out: &Path) -> BoxResult<()> {
 
 /// `count` filled workbooks of the minimum standard, the sample profiles repeated under
 /// numbered unit names ("Balai POM Uji 01" …).
-fn bench_units(count: usize, out: &Path, seed: u64) -> BoxResult<()> {
+fn bench_units(count: usize, out: &Path, seed: u64, register: bool) -> BoxResult<()> {
+    let names = if register {
+        register_names(count)?
+    } else {
+        (0..count)
+            .map(|i| format!("Balai POM Uji {:02}", i + 1))
+            .collect()
+    };
     let minimum = assessments::load_standard(ulpk_eval::standard::BUILTIN_MINIMUM)?;
     let profiles: Vec<assessments::Profile> = (0..count)
         .map(|i| {
             let mut p = assessments::PROFILES[i % assessments::PROFILES.len()];
             // Leaked once per unit: the generator is a short-lived tool.
-            p.unit = Box::leak(format!("Balai POM Uji {:02}", i + 1).into_boxed_str());
+            p.unit = Box::leak(names[i].clone().into_boxed_str());
             p
         })
         .collect();
@@ -532,9 +568,71 @@ fn bench_units(count: usize, out: &Path, seed: u64) -> BoxResult<()> {
 // ---------------------------------------------------------------------------------------------
 // bench
 
-fn bench(rows: u64, out: &Path, seed: u64, format: Format) -> BoxResult<()> {
+/// The names of the first `count` units of the built-in register.
+fn register_names(count: usize) -> BoxResult<Vec<String>> {
+    let all = ulpk_eval::register::Register::built_in().units;
+    if count == 0 || count > all.len() {
+        return Err(format!(
+            "--units/--count must be 1 to {} (the register's units)",
+            all.len()
+        )
+        .into());
+    }
+    Ok(all.into_iter().take(count).map(|u| u.name).collect())
+}
+
+/// `count` units with the register's names, each a sample unit's city, officers and profile
+/// in turn. Leaked once: the generator is a short-lived tool.
+fn register_units(count: usize) -> BoxResult<Vec<&'static units::Unit>> {
+    Ok(register_names(count)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let t = &units::UNITS[i % units::UNITS.len()];
+            &*Box::leak(Box::new(units::Unit {
+                name: Box::leak(name.into_boxed_str()),
+                city: t.city,
+                tz: t.tz,
+                weight: t.weight,
+                profile: t.profile,
+                officers: t.officers,
+                central: false,
+            }))
+        })
+        .collect())
+}
+
+/// Which units and days a benchmark export covers.
+struct Spread {
+    /// Empty: the samples' units.
+    units: Vec<&'static units::Unit>,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Spread {
+    fn pick<R: RngExt + ?Sized>(&self, rng: &mut R) -> &'static units::Unit {
+        if self.units.is_empty() {
+            return pick_unit(rng);
+        }
+        let total: u32 = self.units.iter().map(|u| u.weight).sum();
+        let mut x = rng.random_range(0..total);
+        for &u in &self.units {
+            if x < u.weight {
+                return u;
+            }
+            x -= u.weight;
+        }
+        self.units[0]
+    }
+}
+
+fn bench(rows: u64, out: &Path, seed: u64, format: Format, spread: &Spread) -> BoxResult<()> {
     if rows == 0 {
         return Err("--rows must be at least 1".into());
+    }
+    if spread.to < spread.from {
+        return Err("--to must not be before --from".into());
     }
     if format == Format::Xlsx && rows > 1_048_575 {
         return Err("an XLSX sheet holds at most 1,048,575 data rows".into());
@@ -546,11 +644,14 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format) -> BoxResult<()> {
     let started = Instant::now();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     self_check(&mut ChaCha8Rng::seed_from_u64(seed))?;
-    let first = ymd(2024, 1, 1)?;
-    let span_days = (ymd(2026, 12, 31)? - first).num_days() + 1;
+    let first = spread.from;
+    let span_days = (spread.to - first).num_days() + 1;
     let opt = GenOptions {
         src: Source::Bench,
-        export_at: ymd_hm(2027, 1, 31, 23, 59)?,
+        // A month after the last day (2027-01-31 23:59 by default).
+        export_at: (spread.to + Duration::days(31))
+            .and_hms_opt(23, 59, 0)
+            .ok_or("bad export time")?,
         compact: true,
         profiles: &[],
     };
@@ -569,7 +670,7 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format) -> BoxResult<()> {
         // Days advance with the row index, so ids and dates ascend together.
         let offset = (u128::from(i) * span_days as u128 / u128::from(rows)) as i64;
         let day = first + Duration::days(offset);
-        let unit = pick_unit(&mut rng);
+        let unit = spread.pick(&mut rng);
         let mut t = gen_ticket(&mut rng, &opt, unit, DaySource::Fixed(day), &mut tally);
         let year = t.received.year();
         let slot = (year - 2024).clamp(0, 3) as usize;

@@ -5,6 +5,8 @@
 //! criterion applies to (state other than n/a); "unverifiable" counts as not passed. Each
 //! pass rate has its n and its 95 % Wilson interval beside it.
 
+pub mod overdue;
+
 use clap::ValueEnum;
 use polars::prelude::*;
 
@@ -241,6 +243,7 @@ pub fn input_columns(rubric: &Rubric) -> Vec<String> {
         .collect();
     for c in [
         field::OFFICER_ID,
+        crate::score::SLA_TARGET,
         SCORE,
         SCORE_UNGATED,
         GRADE,

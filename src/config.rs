@@ -55,6 +55,9 @@ pub struct ReportConfig {
     /// Rates from fewer answers than this are shown as "n = 3 < 10", out of the colour
     /// scales (default [`crate::report::MIN_N`]).
     pub min_n: Option<u32>,
+    /// The share of answers within their SLA (%) the service aims at, shown beside every
+    /// SLA fulfilment on the dashboard; none when not given.
+    pub sla_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -276,6 +279,9 @@ pub struct AnswersConfig {
     /// Disputes files.
     #[serde(default)]
     pub disputes: Vec<PathBuf>,
+    /// The day the export was taken (`YYYY-MM-DD`), to which open items are counted
+    /// against their SLA; default the latest date any record carries.
+    pub export_date: Option<String>,
 }
 
 /// Characters Excel refuses in a sheet's name.
@@ -382,6 +388,15 @@ impl Config {
             rel(&mut i.standard);
         }
         check_instrument_sheets(&c.instruments, path)?;
+        if let Some(t) = c.report.sla_target.filter(|t| !(0.0..=100.0).contains(t)) {
+            return Err(Error::new(
+                crate::error::Location::file(path),
+                msg!(
+                    "[report] sla_target = {t}: harus persentase 0–100",
+                    "[report] sla_target = {t}: must be a percentage from 0 to 100"
+                ),
+            ));
+        }
         c.skm.files.iter_mut().for_each(rel);
         if let Some(p) = c.report.previous.as_mut() {
             rel(p);

@@ -32,6 +32,16 @@ impl Lang {
     }
 }
 
+/// A figure written inside a text, as the language writes decimals: "92,5" in
+/// Indonesian, "92.5" in English; whole numbers without decimals ("90").
+pub fn decimal(v: f64, lang: Lang) -> String {
+    let s = format!("{}", (v * 100.0).round() / 100.0);
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// `tr!(lang, "teks {x}", "text {x}")` formats the Indonesian or English text.
 #[macro_export]
 macro_rules! tr {

@@ -334,9 +334,17 @@ fn file_corpora(
     Ok(crate::score::corpora_of(rubric, &ca))
 }
 
-/// Keeps only the columns the aggregations read.
+/// Keeps only the columns the aggregations read, and the two dates open items are
+/// counted from ([`crate::aggregate::overdue`]).
 fn slim(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
-    df.select(crate::aggregate::input_columns(rubric))
+    let mut keep: Vec<Expr> = crate::aggregate::input_columns(rubric)
+        .into_iter()
+        .map(col)
+        .collect();
+    keep.extend(crate::aggregate::overdue::kept_exprs());
+    df.lazy()
+        .select(keep)
+        .collect()
         .map_err(|e| polars_err("penilaian / scoring", e))
 }
 

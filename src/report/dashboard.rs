@@ -49,6 +49,11 @@ struct National {
     answers: Option<f64>,
     quality: Option<f64>,
     sla: Option<f64>,
+    /// The n of the SLA fulfilment: answers the SLA criterion judged.
+    sla_n: Option<f64>,
+    /// `[report] sla_target` (%), when the config gives one.
+    sla_target: Option<f64>,
+    overdue: OverdueTile,
     units: usize,
     ranked: usize,
     assessed: Option<usize>,
@@ -56,6 +61,18 @@ struct National {
     ikm: Option<f64>,
     ikm_grade: Option<String>,
     issues: usize,
+}
+
+/// Open items past their SLA on the export date ([`crate::aggregate::overdue`]).
+#[derive(Serialize)]
+struct OverdueTile {
+    /// `YYYY-MM-DD`.
+    as_of: Option<String>,
+    /// The export date the config gives (`true`) or the latest date in the export.
+    given: bool,
+    open: u32,
+    past_sla: u32,
+    uncounted: u32,
 }
 
 #[derive(Serialize)]
@@ -77,6 +94,10 @@ struct Unit {
     quality_n: Option<u32>,
     quality_grade: Option<String>,
     sla: Option<f64>,
+    sla_n: Option<f64>,
+    /// Items still open on the export date, and those of them past their SLA.
+    open: u32,
+    past_sla: u32,
     standard: Option<f64>,
     standard_grade: Option<String>,
     zone: Option<String>,
@@ -102,6 +123,9 @@ struct Group {
     answers: Option<f64>,
     quality: Option<f64>,
     sla: Option<f64>,
+    sla_n: Option<f64>,
+    /// The SLA targets in working days that apply ("1", "5 / 14"); blank where unknown.
+    target_days: String,
 }
 
 #[derive(Serialize)]
@@ -145,15 +169,29 @@ fn str_at(df: &DataFrame, col: &str, i: usize) -> Option<String> {
     df.column(col).ok()?.str().ok()?.get(i).map(str::to_string)
 }
 
-/// The rows of a per-dimension summary as groups (name, answers, quality, SLA).
-fn groups(df: &DataFrame, key: &str) -> Vec<Group> {
+/// The rows of a per-dimension summary as groups (name, answers, quality, SLA); `days`
+/// gives the SLA targets that apply to a group by its name.
+fn groups(
+    df: &DataFrame,
+    key: &str,
+    sla_n: &Option<String>,
+    days: impl Fn(&str) -> Vec<i64>,
+) -> Vec<Group> {
     (0..df.height())
         .filter_map(|i| {
+            let name = str_at(df, key, i)?;
+            let target_days = days(&name)
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(" / ");
             Some(Group {
-                name: str_at(df, key, i)?,
                 answers: f64_at(df, "answers", i),
                 quality: f64_at(df, "mean_score", i),
                 sla: f64_at(df, "sla_pct", i),
+                sla_n: sla_n.as_deref().and_then(|c| f64_at(df, c, i)),
+                target_days,
+                name,
             })
         })
         .collect()
@@ -201,6 +239,12 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
         .map(|st| crate::assess::batch::gap_rows(&st.standard, &st.results, lang))
         .unwrap_or_default();
     let w = &p.config.index;
+    // The n of an SLA fulfilment: the SLA criterion's n column.
+    let sla_n = rubric
+        .criteria
+        .iter()
+        .find(|c| matches!(c.kind, crate::rubric::Kind::Sla { .. }))
+        .map(|c| aggregate::n_col(&c.id));
     let mut units = Vec::new();
     for (name, l) in super::ranking::sorted(&p.lines) {
         let row = unit_rows.get(name).copied();
@@ -219,6 +263,14 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
             quality_n: l.quality_n,
             quality_grade: l.quality_grade.clone(),
             sla: l.sla,
+            sla_n: sla_n.as_deref().and_then(&at),
+            open: p
+                .overdue
+                .by_unit
+                .iter()
+                .find(|(u, _, _)| u == name)
+                .map_or(0, |(_, o, _)| *o),
+            past_sla: p.overdue.past_sla_of(name),
             standard: l.standard,
             standard_grade: l.standard_grade.clone(),
             zone: l.standard_zone.clone(),
@@ -246,6 +298,8 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
                 Some(_) => groups(
                     &unit_summary(p, name, Dimension::Officer, lang)?,
                     Dimension::Officer.column(),
+                    &sla_n,
+                    |_| Vec::new(),
                 ),
                 None => Vec::new(),
             },
@@ -292,6 +346,15 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
             answers: f64_at(overall, "answers", 0),
             quality: f64_at(overall, "mean_score", 0),
             sla: f64_at(overall, "sla_pct", 0),
+            sla_n: sla_n.as_deref().and_then(|c| f64_at(overall, c, 0)),
+            sla_target: p.config.report.sla_target,
+            overdue: OverdueTile {
+                as_of: p.overdue.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+                given: p.overdue.given,
+                open: p.overdue.open,
+                past_sla: p.overdue.past_sla,
+                uncounted: p.overdue.uncounted,
+            },
             units: p.lines.len(),
             ranked: rank.len(),
             assessed: standards.map(|s| s.results.len()),
@@ -315,8 +378,26 @@ fn data(p: &PeriodResult, previous: Option<&Previous>, lang: Lang) -> Result<Dat
             })
             .collect(),
         units,
-        channels: groups(&p.agg.by_channel, Dimension::Channel.column()),
-        types: groups(&p.agg.by_type, Dimension::ServiceType.column()),
+        channels: groups(
+            &p.agg.by_channel,
+            Dimension::Channel.column(),
+            &sla_n,
+            |c| rubric.sla_days(None, Some(c)),
+        ),
+        // A service type is shown by its label ("Pengaduan"): the targets are found by the
+        // canonical value whose label it is.
+        types: groups(
+            &p.agg.by_type,
+            Dimension::ServiceType.column(),
+            &sla_n,
+            |shown| {
+                let value = crate::labels::SERVICE_TYPES
+                    .iter()
+                    .find(|(v, _, _)| crate::labels::service_type(v, lang) == shown)
+                    .map_or(shown, |(v, _, _)| v);
+                rubric.sla_days(Some(value), None)
+            },
+        ),
         months: months(&p.agg.by_month, lang),
         issues,
         previous: previous.map(|p| p.period.clone()),

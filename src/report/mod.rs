@@ -108,6 +108,8 @@ pub struct PeriodResult {
     pub issues: Vec<DataIssue>,
     /// Per unit, by name.
     pub lines: BTreeMap<String, UnitLine>,
+    /// Open items past their SLA on the export date.
+    pub overdue: aggregate::overdue::Overdue,
 }
 
 impl PeriodResult {
@@ -323,6 +325,11 @@ pub fn compute_config(
     let (by_unit, by_officer, by_channel, by_type, by_month) =
         (next(), next(), next(), next(), next());
     let overall = aggregate::overall(&run.scored, &run.rubric)?;
+    let export_date = match config.answers.export_date.as_deref() {
+        Some(d) => Some(parse_as_of(Some(d), "[answers] export_date")?),
+        None => None,
+    };
+    let overdue = aggregate::overdue::count(&run.scored, &run.calendar, export_date)?;
     let mut issues: Vec<DataIssue> = run.issues.clone();
 
     // The minimum standard and the national instruments.
@@ -400,5 +407,6 @@ pub fn compute_config(
         skm: skm_result,
         issues,
         lines,
+        overdue,
     })
 }

@@ -112,11 +112,54 @@ pub fn report_summary(
     s.line(
         lang.of(label::NATIONAL_SLA),
         opt(get("sla_pct")),
-        lang.pick(
-            "jawaban dalam batas waktu layanan, dari jawaban dengan tanggal lengkap",
-            "answers within the service time limit, of those with complete dates",
-        ),
+        match p.config.report.sla_target {
+            Some(t) => tr!(
+                lang,
+                "jawaban dalam batas waktu layanan, dari semua jawaban (tanggal tak lengkap dihitung tidak memenuhi); target {} %",
+                "answers within the service time limit, of all answers (incomplete dates count as not within); target {} %",
+                crate::i18n::decimal(t, lang)
+            ),
+            None => lang
+                .pick(
+                    "jawaban dalam batas waktu layanan, dari semua jawaban (tanggal tak lengkap dihitung tidak memenuhi)",
+                    "answers within the service time limit, of all answers (incomplete dates count as not within)",
+                )
+                .to_string(),
+        },
     );
+    let o = &p.overdue;
+    if let Some(day) = o.as_of {
+        s.line(
+            tr!(
+                lang,
+                "Belum selesai melewati SLA per {}",
+                "Not closed and past their SLA on {}",
+                day.format("%d/%m/%Y")
+            ),
+            Value::Count(o.past_sla as usize),
+            tr!(
+                lang,
+                "dari {} butir belum selesai ({}){}",
+                "of {} items not closed ({}){}",
+                o.open,
+                if o.given {
+                    lang.pick("tanggal ekspor", "export date")
+                } else {
+                    lang.pick("tanggal terakhir dalam ekspor", "latest date in the export")
+                },
+                if o.uncounted > 0 {
+                    tr!(
+                        lang,
+                        "; {} tidak dapat dihitung",
+                        "; {} could not be counted",
+                        o.uncounted
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        );
+    }
     if let Some(r) = &p.skm {
         s.line(
             lang.of(label::NATIONAL_IKM),

@@ -194,6 +194,18 @@ pub struct SlaTarget {
     pub days: i64,
 }
 
+impl SlaTarget {
+    /// Whether the target is written for answers of `service_type` through `channel`
+    /// (canonical values); of an answer's matching targets the first applies, as
+    /// the score's SLA columns compute it (`score::compile::sla_columns`).
+    pub fn matches(&self, service_type: &str, channel: &str) -> bool {
+        self.service_type
+            .as_deref()
+            .is_none_or(|s| s == service_type)
+            && (self.channels.is_empty() || self.channels.iter().any(|c| c == channel))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// Regexes, case-insensitive: one of `any` must match, each of `all` should match
@@ -266,6 +278,52 @@ impl Kind {
 }
 
 impl Rubric {
+    /// The SLA targets (working days) that apply to answers of `service_type` through
+    /// `channel`, each given or any (`None`): the distinct days, ascending. Empty without an
+    /// SLA criterion.
+    pub fn sla_days(&self, service_type: Option<&str>, channel: Option<&str>) -> Vec<i64> {
+        let Some(targets) = self.criteria.iter().find_map(|c| match &c.kind {
+            Kind::Sla { targets, .. } => Some(targets),
+            _ => None,
+        }) else {
+            return Vec::new();
+        };
+        // Any value a target names, and one that none names.
+        const OTHER: &str = "\u{0}";
+        let candidates = |given: Option<&str>, named: Vec<&str>| -> Vec<String> {
+            match given {
+                Some(g) => vec![g.to_string()],
+                None => named
+                    .into_iter()
+                    .chain([OTHER])
+                    .map(str::to_string)
+                    .collect(),
+            }
+        };
+        let types = candidates(
+            service_type,
+            targets
+                .iter()
+                .filter_map(|t| t.service_type.as_deref())
+                .collect(),
+        );
+        let channels = candidates(
+            channel,
+            targets
+                .iter()
+                .flat_map(|t| t.channels.iter().map(String::as_str))
+                .collect(),
+        );
+        let mut days: Vec<i64> = types
+            .iter()
+            .flat_map(|s| channels.iter().map(move |c| (s, c)))
+            .filter_map(|(s, c)| targets.iter().find(|t| t.matches(s, c)).map(|t| t.days))
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
     /// The shipped rubric.
     pub fn builtin() -> Result<Self> {
         parse(BUILTIN, Path::new(BUILTIN_NAME))
@@ -761,3 +819,6 @@ pub fn valid_id(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
+
+#[cfg(test)]
+mod tests;

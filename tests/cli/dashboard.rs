@@ -48,6 +48,39 @@ fn dashboard_beside_the_report_holds_the_workbooks_figures_and_fetches_nothing()
     assert_eq!(data["national"]["quality"], serde_json::json!(88.3));
     assert_eq!(data["national"]["answers"], serde_json::json!(2998.0));
     assert_eq!(data["national"]["meets_minimum"], serde_json::json!(7));
+    // SLA fulfilment against the config's target, with its n and the targets in days.
+    assert_eq!(data["national"]["sla_target"], serde_json::json!(90.0));
+    assert_eq!(data["national"]["sla_n"], serde_json::json!(2998.0));
+    let types = data["types"].as_array().unwrap();
+    assert_eq!(types[0]["name"], "Informasi");
+    assert_eq!(types[0]["target_days"], "1 / 5");
+    assert_eq!(types[1]["target_days"], "5 / 14");
+    let letter = data["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Surat")
+        .unwrap();
+    assert_eq!(letter["target_days"], "5 / 14");
+    // Items not closed on the export date (the latest date in the samples: the LAPOR!
+    // export of 8 April 2026), as the Ringkasan counts them.
+    let overdue = &data["national"]["overdue"];
+    assert_eq!(overdue["as_of"], "2026-04-08");
+    assert_eq!(overdue["given"], false);
+    assert_eq!(overdue["open"], serde_json::json!(113));
+    assert_eq!(overdue["past_sla"], serde_json::json!(81));
+    let past = s
+        .rows()
+        .find(|r| r[0] == "Belum selesai melewati SLA per 08/04/2026")
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .unwrap();
+    assert_eq!(
+        past,
+        (
+            Data::Float(81.0),
+            Data::String("dari 113 butir belum selesai (tanggal terakhir dalam ekspor)".into())
+        )
+    );
 
     // Kupang: rank and SLA as in the ranking sheet.
     let r = wb.worksheet_range("Peringkat Unit").unwrap();
@@ -70,6 +103,10 @@ fn dashboard_beside_the_report_holds_the_workbooks_figures_and_fetches_nothing()
     };
     assert_eq!(kupang["sla"].as_f64(), Some(sla));
     assert_eq!(kupang["kind"], "Balai Besar POM");
+    assert_eq!(
+        (&kupang["open"], &kupang["past_sla"]),
+        (&serde_json::json!(3), &serde_json::json!(2))
+    );
     assert_eq!(kupang["province"], "Nusa Tenggara Timur");
     // An incomplete unit says what it lacks, and is not ranked.
     let bogor = units

@@ -25,7 +25,10 @@
       capRanking: "Indeks gabungan per unit, tertinggi di atas.", capDistribution: "Sebaran skor kualitas jawaban.",
       capTrend: "Tren bulanan nasional: skor kualitas dan pemenuhan SLA.", capHeatmap: "Kelulusan kriteria per unit; warna menurut pita capaian.",
       slaBy: "Pemenuhan SLA per {x}", quarterOf: "periode", previous: "dibandingkan dengan {p}",
-      yes: "Ya", no: "Belum", meets: "Standar minimal", months: "Tren bulanan unit", unchanged: "tetap"
+      yes: "Ya", no: "Belum", meets: "Standar minimal", months: "Tren bulanan unit", unchanged: "tetap",
+      overdue: "Belum selesai lewat SLA", overdueNote: "dari {o} butir belum selesai per {d}", latest: "tanggal terakhir dalam ekspor",
+      exportDate: "tanggal ekspor", uncounted: "{u} tidak dapat dihitung", target: "target {x} %", targetMet: "tercapai",
+      targetMissed: "belum tercapai", targetDays: "Target SLA (hari kerja)", meetsTarget: "Capai target"
     },
     en: {
       skip: "Skip to content", overview: "Overview", ranking: "Ranking", unit: "Unit",
@@ -47,7 +50,10 @@
       capRanking: "Combined index per unit, highest on top.", capDistribution: "Distribution of answer-quality scores.",
       capTrend: "National monthly trend: quality score and SLA fulfilment.", capHeatmap: "Criterion pass rate per unit, coloured by the rates' bands.",
       slaBy: "SLA fulfilment by {x}", quarterOf: "period", previous: "compared with {p}",
-      yes: "Yes", no: "Not yet", meets: "Minimum standard", months: "The unit's monthly trend", unchanged: "unchanged"
+      yes: "Yes", no: "Not yet", meets: "Minimum standard", months: "The unit's monthly trend", unchanged: "unchanged",
+      overdue: "Not closed, past SLA", overdueNote: "of {o} items not closed on {d}", latest: "latest date in the export",
+      exportDate: "export date", uncounted: "{u} could not be counted", target: "target {x} %", targetMet: "met",
+      targetMissed: "not met", targetDays: "SLA target (working days)", meetsTarget: "Meets target"
     }
   };
   const VIEWS = ["overview", "ranking", "unit", "criteria", "issues"];
@@ -82,6 +88,13 @@
     }).format(v);
   }
   const el = (id) => document.getElementById(id);
+  function day(iso) {
+    if (!iso) return "–";
+    return new Intl.DateTimeFormat(S.lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+      .format(new Date(iso + "T00:00:00Z"));
+  }
+  // Whether an SLA fulfilment reaches [report] sla_target; null without a target or a rate.
+  const meetsTarget = (v) => D.national.sla_target === null || v === null || v === undefined ? null : v >= D.national.sla_target;
 
   // A table: columns [{key, label, num, fmt}], rows of objects. Header buttons sort it
   // (the sort is kept in the state under `sortKey`), a button exports what is shown.
@@ -133,7 +146,13 @@
     el("tiles").innerHTML = [
       tile("answers", t("answers"), fmt(N.answers, 0), esc(D.period)),
       tile("quality", t("quality"), fmt(N.quality), "0–100"),
-      tile("sla", t("sla"), fmt(N.sla), `n = ${fmt(N.answers, 0)}`),
+      tile("sla", t("sla"), fmt(N.sla), (N.sla_target === null ? "" :
+        `${esc(t("target").replace("{x}", fmt(N.sla_target, 0)))}: ${esc(t(meetsTarget(N.sla) ? "targetMet" : "targetMissed"))} · `) +
+        `n = ${fmt(N.sla_n, 0)}`),
+      N.overdue.as_of === null ? "" : tile("overdue", t("overdue"), fmt(N.overdue.past_sla, 0),
+        esc(t("overdueNote").replace("{o}", fmt(N.overdue.open, 0)).replace("{d}", day(N.overdue.as_of))) +
+        ` (${esc(t(N.overdue.given ? "exportDate" : "latest"))})` +
+        (N.overdue.uncounted ? `; ${esc(t("uncounted").replace("{u}", fmt(N.overdue.uncounted, 0)))}` : "")),
       N.assessed === null ? "" : tile("minimum", t("minimum"), `${fmt(N.meets_minimum, 0)} / ${fmt(N.assessed, 0)}`, `${esc(t("assessed"))}; ${fmt(N.units, 0)} ${esc(t("units"))}`),
       N.ikm === null ? "" : tile("ikm", t("ikm"), fmt(N.ikm), esc(N.ikm_grade || "")),
       tile("ranked", t("ranking"), `${fmt(N.ranked, 0)} / ${fmt(N.units, 0)}`, esc(t("ranked"))),
@@ -142,11 +161,15 @@
     const cols = (key) => [
       { key: "name", label: t(key), rowHeader: true },
       { key: "answers", label: t("answers"), num: true, fmt: num(0) },
-      { key: "sla", label: t("sla"), num: true, fmt: withN("answers", 2) },
-      { key: "quality", label: t("quality"), num: true, fmt: num(2) }
-    ];
-    table(el("sla-channels"), "sla-kanal", t("slaBy").replace("{x}", t("channel").toLowerCase()), cols("channel"), D.channels, "sc");
-    table(el("sla-types"), "sla-jenis", t("slaBy").replace("{x}", t("type").toLowerCase()), cols("type"), D.types, "st");
+      { key: "sla", label: t("sla"), num: true, fmt: withN("sla_n", 2) },
+      { key: "target_days", label: t("targetDays"), num: true }
+    ].concat(N.sla_target === null ? [] : [
+      { key: "meets", label: `${t("meetsTarget")} ${fmt(N.sla_target, 0)} %`,
+        fmt: (v) => v === null ? "–" : esc(t(v ? "yes" : "no")) }
+    ]).concat([{ key: "quality", label: t("quality"), num: true, fmt: num(2) }]);
+    const withTarget = (rows) => rows.map((r) => Object.assign({}, r, { meets: meetsTarget(r.sla) }));
+    table(el("sla-channels"), "sla-kanal", t("slaBy").replace("{x}", t("channel").toLowerCase()), cols("channel"), withTarget(D.channels), "sc");
+    table(el("sla-types"), "sla-jenis", t("slaBy").replace("{x}", t("type").toLowerCase()), cols("type"), withTarget(D.types), "st");
     el("cap-ranking").textContent = t("capRanking");
     el("cap-distribution").textContent = t("capDistribution");
     el("cap-trend").textContent = t("capTrend");
@@ -172,6 +195,7 @@
       { key: "kind", label: t("kind") },
       { key: "quality", label: t("quality"), num: true, fmt: withN("quality_n", 2) },
       { key: "sla", label: t("sla"), num: true, fmt: num(2) },
+      { key: "past_sla", label: t("overdue"), num: true, fmt: num(0) },
       { key: "standard", label: t("standard"), num: true, fmt: num(2) },
       { key: "standard_grade", label: t("grade") },
       { key: "zone", label: t("zone") },
@@ -197,7 +221,7 @@
     const N = D.national;
     const comp = [
       { name: t("quality"), unit: u.quality, national: N.quality, n: u.quality_n },
-      { name: t("sla"), unit: u.sla, national: N.sla, n: u.answers },
+      { name: t("sla"), unit: u.sla, national: N.sla, n: u.sla_n },
       { name: t("standard"), unit: u.standard, national: null, n: null },
       { name: "IKM", unit: u.ikm, national: N.ikm, n: null },
       { name: t("index"), unit: u.index, national: null, n: null }
@@ -206,7 +230,9 @@
       `<span class="badge" id="unit-rank">${esc(u.unknown ? t("unknown") : t("incomplete") + ": " + t("lacks") + " " + u.missing.join(", "))}</span>`;
     const meets = u.meets_minimum === null ? "–" : (u.meets_minimum ? t("yes") : t("no"));
     el("unit-body").innerHTML = `<h3 id="unit-name">${esc(u.name)}</h3><p>${status} · ${esc(t("meets"))}: ${esc(meets)}` +
-      (u.zone ? ` · ${esc(t("zone"))}: ${esc(u.zone)}` : "") + (u.movement ? ` · ${esc(u.movement)}` : "") + "</p>" +
+      (u.zone ? ` · ${esc(t("zone"))}: ${esc(u.zone)}` : "") + (u.movement ? ` · ${esc(u.movement)}` : "") +
+      (N.overdue.as_of === null ? "" : ` · ${esc(t("overdue"))}: <strong id="unit-overdue">${fmt(u.past_sla, 0)}</strong> ` +
+        esc(t("overdueNote").replace("{o}", fmt(u.open, 0)).replace("{d}", day(N.overdue.as_of)))) + "</p>" +
       `<div id="u-comp"></div><div id="u-crit"></div><div id="u-months"></div><div id="u-officers"></div><div id="u-gaps"></div>`;
     const diffFmt = (v) => v === null ? "–" : `<span class="${v > 0 ? "up" : v < 0 ? "down" : ""}">${v > 0 ? "+" : ""}${fmt(v)}</span>`;
     table(el("u-comp"), "unit-komponen", t("components"), [
