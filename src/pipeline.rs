@@ -148,8 +148,10 @@ pub struct ScoredRun {
     pub issues: Vec<DataIssue>,
     /// Notes about whole files (e.g. a column a criterion reads is absent).
     pub warnings: Vec<Msg>,
-    /// One row per answer (see [`crate::score`]).
+    /// One row per answer (see [`crate::score`]); none with [`Keep::Figures`].
     pub scored: DataFrame,
+    /// With [`Keep::Figures`], the partial sums of every summary, by every dimension.
+    pub partials: Option<crate::aggregate::Partials>,
     /// Every dispute row read, history included.
     pub disputes: Vec<Dispute>,
     /// The unit list the answers were matched to: the one given, or the built-in register.
@@ -164,8 +166,9 @@ pub enum Keep {
     /// What the aggregations read ([`crate::aggregate::input_columns`]): no text, evidence
     /// or per-criterion values, so a large input is never held whole.
     Slim,
-    /// As [`Keep::Slim`], for a run whose outputs hold figures only (`summary`): the text
-    /// checks write no evidence, which nothing would read.
+    /// Only the partial sums of every summary ([`ScoredRun::partials`]), for a run whose
+    /// outputs hold figures only (`summary`): no record is kept, so memory does not grow
+    /// with the records, and the text checks write no evidence, which nothing would read.
     Figures,
 }
 
@@ -206,6 +209,8 @@ pub fn run_with(
     let mut checker = crate::validate::Checker::new(rubric, calendar, Some(units));
     let wants_corpus = crate::score::wants_corpus(rubric);
     let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    let mut partials = (keep == Keep::Figures)
+        .then(|| crate::aggregate::Partials::new(&crate::aggregate::Dimension::ALL, lang));
     for path in &inputs.files {
         progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
         let corpora = if wants_corpus {
@@ -240,10 +245,11 @@ pub fn run_with(
             )?;
             timer.lap("score");
             sink(&scored, rubric)?;
-            kept.push(match keep {
-                Keep::All => scored,
-                Keep::Slim | Keep::Figures => slim(scored, rubric)?,
-            });
+            match partials.as_mut() {
+                Some(p) => p.add(&scored, rubric)?,
+                None if keep == Keep::All => kept.push(scored),
+                None => kept.push(slim(scored, rubric)?),
+            }
             timer.lap("sink");
         }
         sources.push(source);
@@ -299,6 +305,7 @@ pub fn run_with(
         issues,
         warnings,
         scored,
+        partials,
         disputes,
         units,
     })

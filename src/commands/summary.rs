@@ -24,10 +24,21 @@ pub fn run(args: &SummaryArgs, lang: Lang) -> Result<i32> {
         &inputs.paths(),
     )?;
     let progress = Progress::start();
-    let run = pipeline::run_with(&inputs, lang, &progress, Keep::Figures, &mut |_, _| Ok(()))?;
+    let mut run = pipeline::run_with(&inputs, lang, &progress, Keep::Figures, &mut |_, _| Ok(()))?;
     progress.stage(lang.pick("Meringkas…", "Aggregating…"));
-    let summaries = aggregate::summarize(&run.scored, &run.rubric, &args.by, lang)?;
-    let overall = aggregate::overall(&run.scored, &run.rubric)?;
+    // The run kept the partial sums by every dimension: the ones asked for, in their order.
+    let (all, overall) = match run.partials.take() {
+        Some(p) => p.finish(&run.rubric)?,
+        None => (
+            aggregate::summarize(&run.scored, &run.rubric, &aggregate::Dimension::ALL, lang)?,
+            aggregate::overall(&run.scored, &run.rubric)?,
+        ),
+    };
+    let summaries: Vec<Summary> = args
+        .by
+        .iter()
+        .filter_map(|d| all.iter().find(|s| s.dimension == *d).cloned())
+        .collect();
     if let Some(out) = &args.output {
         progress.stage(lang.pick("Menulis ringkasan…", "Writing the summary…"));
         write(out, &summaries, &overall, &run, lang)?;

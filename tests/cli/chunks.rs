@@ -240,3 +240,42 @@ fn report_in_parts_is_the_same_report() {
     let details = wb.worksheet_range("Detail Jawaban").unwrap();
     assert_eq!(details.height(), 1 + 3000);
 }
+
+#[test]
+fn summary_in_parts_adds_up_to_the_whole() {
+    // `summary` keeps no records, only each part's sums per group (merged as they pile
+    // up): parts of 37 records (81 parts over both files, merged more than once) give
+    // the same figures, byte for byte, as the records summarised at once by `score`.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = [
+        root().join("samples/simpel-lpk-2026-q1.csv"),
+        root().join("samples/sp4n-lapor-2026-q1.xlsx"),
+    ];
+    let whole = score_parts(&inputs, dir.path(), "whole", None);
+    let run = |tag: &str, chunk: Option<&str>| {
+        let out = dir.path().join(format!("ringkasan-{tag}.csv"));
+        let mut cmd = bin();
+        cmd.arg("summary").args(&inputs).arg("-o").arg(&out);
+        if let Some(n) = chunk {
+            cmd.env("ULPK_CHUNK_ROWS", n);
+        }
+        let stdout = cmd.assert().success().get_output().stdout.clone();
+        (bytes(&out), stdout)
+    };
+    let (parts, parts_out) = run("summary-parts", Some("37"));
+    let (one, one_out) = run("summary-whole", None);
+    assert!(
+        parts == whole[1],
+        "summary in parts differs from score --summary"
+    );
+    assert!(one == whole[1], "summary differs from score --summary");
+    assert_eq!(
+        String::from_utf8_lossy(&parts_out),
+        String::from_utf8_lossy(&one_out)
+    );
+    let text = String::from_utf8_lossy(&parts_out);
+    assert!(
+        text.contains("Seluruh jawaban: 2998 jawaban, rata-rata skor 88.3, pemenuhan SLA 93.6%"),
+        "{text}"
+    );
+}
