@@ -61,7 +61,7 @@ impl Location {
     pub fn render(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(f) = &self.file {
-            parts.push(f.display().to_string());
+            parts.push(shown(f).to_string());
         }
         if let Some(s) = &self.sheet {
             parts.push(tr!(lang, "sheet \"{s}\"", "sheet \"{s}\""));
@@ -226,6 +226,37 @@ pub fn polars_err(context: &str, err: polars::error::PolarsError) -> Error {
     ))
 }
 
+/// A path as the user reads it: see [`shown`].
+pub struct Shown<'a>(&'a Path);
+
+/// How every message and cell shows a path: with the platform's separator throughout. On
+/// Windows a folder from the config (`samples/penilaian-mandiri`) joined with a file found
+/// in it would otherwise read `samples/penilaian-mandiri\a.xlsx`; there every `/` is
+/// shown as `\` (Windows takes both, and no file name holds either). Elsewhere the path
+/// is shown as it is ([`Path::display`]).
+pub fn shown(path: &Path) -> Shown<'_> {
+    Shown(path)
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if cfg!(windows) {
+            f.write_str(&windows_separators(&self.0.to_string_lossy()))
+        } else {
+            fmt::Display::fmt(&self.0.display(), f)
+        }
+    }
+}
+
+/// `text` with every `/` as `\`, as Windows paths are shown.
+pub fn windows_separators(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('/') {
+        text.replace('/', "\\").into()
+    } else {
+        text.into()
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// 1-based line of a byte offset.
@@ -278,6 +309,33 @@ mod tests {
         assert!(said(K::InvalidFilename).contains("terlalu panjang"));
         assert!(said(K::ReadOnlyFilesystem).contains("hanya-baca"));
         assert!(said(K::NotFound).starts_with("laporan.xlsx: "));
+    }
+
+    /// Windows paths are shown with one separator: the config's `/` joined with `\`.
+    #[test]
+    fn one_path_style() {
+        assert_eq!(
+            windows_separators("samples/kepatuhan-ombudsman\\penilaian-bbpom.xlsx"),
+            "samples\\kepatuhan-ombudsman\\penilaian-bbpom.xlsx"
+        );
+        assert_eq!(
+            windows_separators("C:/Data ULPK/ekspor.csv"),
+            "C:\\Data ULPK\\ekspor.csv"
+        );
+        let unc = "\\\\server\\share\\Laporan Triwulan\\laporan.xlsx";
+        assert_eq!(windows_separators(unc), unc);
+        // Elsewhere a path is shown as it is, byte for byte as before.
+        #[cfg(not(windows))]
+        for p in [
+            "samples/a\\b.xlsx",
+            "/tmp/laporan ulpk/x.xlsx",
+            "laporan.xlsx",
+        ] {
+            assert_eq!(
+                shown(Path::new(p)).to_string(),
+                Path::new(p).display().to_string()
+            );
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn input_clash(out: &Path, input: &Path) -> Error {
         msg!(
             "berkas keluaran ini adalah berkas masukan {} — masukan tidak pernah ditimpa; pilih nama keluaran lain",
             "this output file is the input file {} — inputs are never overwritten; choose another output name",
-            input.display()
+            crate::error::shown(input)
         ),
     )
 }
@@ -164,7 +164,7 @@ fn output_clash(out: &Path, other: &Path) -> Error {
         msg!(
             "berkas keluaran ini sama dengan keluaran lain dari perintah yang sama ({}); beri setiap keluaran nama sendiri (huruf besar/kecil dan aksen tidak membedakan nama)",
             "this output file is the same as another output of the same command ({}); give each output its own name (case and accents do not tell names apart)",
-            other.display()
+            crate::error::shown(other)
         ),
     )
 }
@@ -215,7 +215,7 @@ pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
                 msg!(
                     "{} adalah berkas, bukan folder",
                     "{} is a file, not a folder",
-                    dir.display()
+                    crate::error::shown(dir)
                 ),
             ));
         }
