@@ -175,6 +175,15 @@ pub fn check_destination(p: &Path) -> Result<()> {
     with_run(|r| r.check_destination(&s)).unwrap_or(Ok(()))
 }
 
+/// Windows: refuses `p` when another program (Excel) holds it open, so that it could not
+/// be replaced ([`super::os::held_open`]), saying to close it there. Never elsewhere.
+pub fn check_not_held(p: &Path) -> Result<()> {
+    match super::os::held_open(p) {
+        Some(e) => Err(Error::replace(p, &e)),
+        None => Ok(()),
+    }
+}
+
 /// Claims `p` as an output of this run: refused when it is an input or was already
 /// written by this run.
 pub fn claim(p: &Path) -> Result<()> {
@@ -183,8 +192,8 @@ pub fn claim(p: &Path) -> Result<()> {
 }
 
 /// Checks a command's outputs before any is written: none is one of `inputs` or an input
-/// read so far, no two are the same file, none is an existing folder, and each one's
-/// folder is not an existing file.
+/// read so far, no two are the same file, none is an existing folder, each one's folder is
+/// not an existing file, and (on Windows) none is open in Excel.
 pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
     let given: Vec<Seen> = inputs
         .iter()
@@ -222,6 +231,7 @@ pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
         if let Some(c) = checked.iter().find(|c| same(c, &s)) {
             return Err(output_clash(o, &c.path));
         }
+        check_not_held(o)?;
         checked.push(s);
     }
     Ok(())

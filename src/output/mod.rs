@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod guard;
 pub mod instructions;
+pub mod os;
 pub use crate::text::mask;
 pub mod table;
 pub mod xlsx;
@@ -146,6 +147,8 @@ impl FileSet {
         let files = staged().take().unwrap_or_default();
         for f in &files {
             guard::check_destination(&f.path)?;
+            // Windows: a file open in Excel is found before any file of the set is renamed.
+            guard::check_not_held(&f.path)?;
         }
         let _renaming = renaming();
         let n = files.len();
@@ -317,7 +320,7 @@ impl TempFile {
                 .persist(&self.path)
                 .map(|_| ())
                 // The returned handle removes the temporary file when dropped.
-                .map_err(|e| Error::io(&self.path, &e.error)),
+                .map_err(|e| Error::replace(&self.path, &e.error)),
             None => Ok(()),
         }
     }
