@@ -105,7 +105,7 @@ impl Calendar {
         for d in &file.local_days_off {
             self.days_off.insert(toml_date(d, origin)?);
         }
-        self.sources.push(origin.display().to_string());
+        self.sources.push(crate::error::shown(origin).to_string());
         Ok(())
     }
 

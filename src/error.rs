@@ -61,7 +61,7 @@ impl Location {
     pub fn render(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(f) = &self.file {
-            parts.push(f.display().to_string());
+            parts.push(shown(f).to_string());
         }
         if let Some(s) = &self.sheet {
             parts.push(tr!(lang, "sheet \"{s}\"", "sheet \"{s}\""));
@@ -150,52 +150,20 @@ impl Error {
 
     /// An I/O error on `path`, in the user's words.
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        use std::io::ErrorKind as K;
-        // Windows: another program (Excel) has the file open.
-        let locked = cfg!(windows) && matches!(err.raw_os_error(), Some(32 | 33));
-        let what = match err.kind() {
-            _ if locked => msg!(
-                "berkas sedang dibuka program lain (Excel?): tutup berkas di Excel lalu ulangi; berkas sebelumnya tidak berubah",
-                "the file is open in another program (Excel?): close it in Excel and try again; the previous file is unchanged"
-            ),
-            K::NotFound => msg!("file tidak ditemukan", "file not found"),
-            K::PermissionDenied => {
-                msg!("tidak ada izin untuk membaca/menulis", "permission denied")
-            }
-            K::StorageFull | K::QuotaExceeded => msg!(
-                "disk penuh: kosongkan ruang lalu ulangi; berkas sebelumnya tidak berubah",
-                "the disk is full: free some space and try again; the previous file is unchanged"
-            ),
-            K::FileTooLarge => msg!(
-                "berkas melebihi batas ukuran berkas yang diizinkan (kuota atau ulimit); kosongkan ruang atau pilih folder lain; berkas sebelumnya tidak berubah",
-                "the file exceeds the file size allowed (quota or ulimit); free some space or choose another folder; the previous file is unchanged"
-            ),
-            K::InvalidFilename => msg!(
-                "nama berkas terlalu panjang atau tidak sah untuk sistem berkas ini; pilih nama atau folder yang lebih pendek",
-                "the file name is too long or not valid on this file system; choose a shorter name or folder"
-            ),
-            K::ReadOnlyFilesystem => msg!(
-                "folder ini hanya-baca; pilih folder keluaran lain",
-                "this folder is read-only; choose another output folder"
-            ),
-            K::IsADirectory => msg!(
-                "ini sebuah folder, bukan berkas",
-                "this is a folder, not a file"
-            ),
-            K::NotADirectory => msg!(
-                "bagian dari jalur ini adalah berkas, bukan folder",
-                "part of this path is a file, not a folder"
-            ),
-            K::ResourceBusy => msg!(
-                "berkas sedang dipakai program lain; tutup lalu ulangi",
-                "the file is in use by another program; close it and try again"
-            ),
-            _ => msg!(
-                "gagal dibaca/ditulis: {err}",
-                "cannot be read/written: {err}"
-            ),
+        Error::new(
+            Location::file(path),
+            io_message(err, cfg!(windows), Op::Any),
+        )
+    }
+
+    /// An I/O error while putting a finished output in place over `path` (the rename over
+    /// the previous file), in the user's words: on Windows, a file open in Excel cannot be
+    /// replaced (see [`io_message`]).
+    pub fn replace(path: &Path, err: &std::io::Error) -> Self {
+        let op = Op::Replace {
+            read_only: std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()),
         };
-        Error::new(Location::file(path), what)
+        Error::new(Location::file(path), io_message(err, cfg!(windows), op))
     }
 
     /// Renders the error for the user: `place: message`.
@@ -224,6 +192,128 @@ pub fn polars_err(context: &str, err: polars::error::PolarsError) -> Error {
         "gagal memproses data ({context}): {err}",
         "data processing failed ({context}): {err}"
     ))
+}
+
+/// What was being done to a file when an I/O error came, for its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Reading or writing.
+    Any,
+    /// Renaming a finished output over the previous file; `read_only` when that file has
+    /// the read-only attribute.
+    Replace { read_only: bool },
+}
+
+/// Windows' error codes for a file another program holds open: `ERROR_ACCESS_DENIED`
+/// (what replacing a file open in Excel usually gives), `ERROR_SHARING_VIOLATION` and
+/// `ERROR_LOCK_VIOLATION`.
+pub const WINDOWS_ACCESS_DENIED: i32 = 5;
+pub const WINDOWS_SHARING_VIOLATION: i32 = 32;
+pub const WINDOWS_LOCK_VIOLATION: i32 = 33;
+
+/// An I/O error in the user's words. `windows` says whether its raw OS code is a Windows
+/// one (`cfg!(windows)` in a run; a parameter so the Windows words are tested everywhere):
+/// there a sharing or lock violation means another program (Excel, which locks the
+/// workbooks it has open) holds the file, and so does "access denied" when replacing a
+/// file that is not read-only.
+pub fn io_message(err: &std::io::Error, windows: bool, op: Op) -> Msg {
+    use std::io::ErrorKind as K;
+    let code = if windows { err.raw_os_error() } else { None };
+    let held = matches!(
+        code,
+        Some(WINDOWS_SHARING_VIOLATION | WINDOWS_LOCK_VIOLATION)
+    );
+    match op {
+        Op::Replace { read_only } if held || code == Some(WINDOWS_ACCESS_DENIED) => {
+            return if read_only && !held {
+                msg!(
+                    "berkas ini hanya-baca sehingga tidak dapat diganti: hapus centang \"Read-only\" di Properties berkasnya atau pilih nama keluaran lain; berkas sebelumnya tidak berubah",
+                    "this file is read-only, so it cannot be replaced: untick \"Read-only\" in the file's Properties or choose another output name; the previous file is unchanged"
+                )
+            } else {
+                msg!(
+                    "berkas sedang dibuka program lain (Excel?) sehingga tidak dapat diganti: tutup berkas di Excel lalu ulangi; berkas sebelumnya tidak berubah",
+                    "the file is open in another program (Excel?), so it cannot be replaced: close it in Excel and try again; the previous file is unchanged"
+                )
+            };
+        }
+        _ if held => {
+            return msg!(
+                "berkas sedang dibuka program lain (Excel?): tutup berkas di Excel lalu ulangi",
+                "the file is open in another program (Excel?): close it in Excel and try again"
+            );
+        }
+        _ => {}
+    }
+    match err.kind() {
+        K::NotFound => msg!("file tidak ditemukan", "file not found"),
+        K::PermissionDenied => {
+            msg!("tidak ada izin untuk membaca/menulis", "permission denied")
+        }
+        K::StorageFull | K::QuotaExceeded => msg!(
+            "disk penuh: kosongkan ruang lalu ulangi; berkas sebelumnya tidak berubah",
+            "the disk is full: free some space and try again; the previous file is unchanged"
+        ),
+        K::FileTooLarge => msg!(
+            "berkas melebihi batas ukuran berkas yang diizinkan (kuota atau ulimit); kosongkan ruang atau pilih folder lain; berkas sebelumnya tidak berubah",
+            "the file exceeds the file size allowed (quota or ulimit); free some space or choose another folder; the previous file is unchanged"
+        ),
+        K::InvalidFilename => msg!(
+            "nama berkas terlalu panjang atau tidak sah untuk sistem berkas ini; pilih nama atau folder yang lebih pendek",
+            "the file name is too long or not valid on this file system; choose a shorter name or folder"
+        ),
+        K::ReadOnlyFilesystem => msg!(
+            "folder ini hanya-baca; pilih folder keluaran lain",
+            "this folder is read-only; choose another output folder"
+        ),
+        K::IsADirectory => msg!(
+            "ini sebuah folder, bukan berkas",
+            "this is a folder, not a file"
+        ),
+        K::NotADirectory => msg!(
+            "bagian dari jalur ini adalah berkas, bukan folder",
+            "part of this path is a file, not a folder"
+        ),
+        K::ResourceBusy => msg!(
+            "berkas sedang dipakai program lain; tutup lalu ulangi",
+            "the file is in use by another program; close it and try again"
+        ),
+        _ => msg!(
+            "gagal dibaca/ditulis: {err}",
+            "cannot be read/written: {err}"
+        ),
+    }
+}
+
+/// A path as the user reads it: see [`shown`].
+pub struct Shown<'a>(&'a Path);
+
+/// How every message and cell shows a path: with the platform's separator throughout. On
+/// Windows a folder from the config (`samples/penilaian-mandiri`) joined with a file found
+/// in it would otherwise read `samples/penilaian-mandiri\a.xlsx`; there every `/` is
+/// shown as `\` (Windows takes both, and no file name holds either). Elsewhere the path
+/// is shown as it is ([`Path::display`]).
+pub fn shown(path: &Path) -> Shown<'_> {
+    Shown(path)
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if cfg!(windows) {
+            f.write_str(&windows_separators(&self.0.to_string_lossy()))
+        } else {
+            fmt::Display::fmt(&self.0.display(), f)
+        }
+    }
+}
+
+/// `text` with every `/` as `\`, as Windows paths are shown.
+pub fn windows_separators(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('/') {
+        text.replace('/', "\\").into()
+    } else {
+        text.into()
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -278,6 +368,79 @@ mod tests {
         assert!(said(K::InvalidFilename).contains("terlalu panjang"));
         assert!(said(K::ReadOnlyFilesystem).contains("hanya-baca"));
         assert!(said(K::NotFound).starts_with("laporan.xlsx: "));
+    }
+
+    /// A workbook open in Excel (Windows' error codes) is said as such with its file, in
+    /// both languages; the same numbers on another system mean something else.
+    #[test]
+    fn a_file_open_in_excel() {
+        let at = |code: i32, windows: bool, op: Op| {
+            let m = io_message(&std::io::Error::from_raw_os_error(code), windows, op);
+            Error::new(Location::file(Path::new("reports/laporan.xlsx")), m)
+        };
+        let said = |code: i32, windows: bool, op: Op| at(code, windows, op).render(Lang::Id);
+        let replace = Op::Replace { read_only: false };
+        let read_only = Op::Replace { read_only: true };
+        for code in [5, 32, 33] {
+            assert_eq!(
+                said(code, true, replace),
+                "reports/laporan.xlsx: berkas sedang dibuka program lain (Excel?) sehingga tidak dapat diganti: tutup berkas di Excel lalu ulangi; berkas sebelumnya tidak berubah",
+                "{code}"
+            );
+            assert_eq!(
+                at(code, true, replace).render(Lang::En),
+                "reports/laporan.xlsx: the file is open in another program (Excel?), so it cannot be replaced: close it in Excel and try again; the previous file is unchanged",
+                "{code}"
+            );
+        }
+        // Read while Excel holds it.
+        for code in [32, 33] {
+            assert_eq!(
+                said(code, true, Op::Any),
+                "reports/laporan.xlsx: berkas sedang dibuka program lain (Excel?): tutup berkas di Excel lalu ulangi"
+            );
+        }
+        // Access denied is Excel only when replacing a file that is not read-only.
+        assert!(!said(5, true, Op::Any).contains("Excel"));
+        let ro = said(5, true, read_only);
+        assert!(
+            ro.starts_with("reports/laporan.xlsx: berkas ini hanya-baca"),
+            "{ro}"
+        );
+        assert!(!ro.contains("Excel"), "{ro}");
+        // A sharing violation on a read-only file is still the program holding it.
+        assert!(said(32, true, read_only).contains("tutup berkas di Excel lalu ulangi"));
+        // On Linux 5, 32 and 33 are EIO, EPIPE and EDOM.
+        for code in [5, 32, 33] {
+            assert!(!said(code, false, replace).contains("Excel"), "{code}");
+        }
+    }
+
+    /// Windows paths are shown with one separator: the config's `/` joined with `\`.
+    #[test]
+    fn one_path_style() {
+        assert_eq!(
+            windows_separators("samples/kepatuhan-ombudsman\\penilaian-bbpom.xlsx"),
+            "samples\\kepatuhan-ombudsman\\penilaian-bbpom.xlsx"
+        );
+        assert_eq!(
+            windows_separators("C:/Data ULPK/ekspor.csv"),
+            "C:\\Data ULPK\\ekspor.csv"
+        );
+        let unc = "\\\\server\\share\\Laporan Triwulan\\laporan.xlsx";
+        assert_eq!(windows_separators(unc), unc);
+        // Elsewhere a path is shown as it is, byte for byte as before.
+        #[cfg(not(windows))]
+        for p in [
+            "samples/a\\b.xlsx",
+            "/tmp/laporan ulpk/x.xlsx",
+            "laporan.xlsx",
+        ] {
+            assert_eq!(
+                shown(Path::new(p)).to_string(),
+                Path::new(p).display().to_string()
+            );
+        }
     }
 
     #[test]

@@ -287,7 +287,12 @@ pub fn issues_frame(issues: &[DataIssue], lang: Lang) -> polars::prelude::DataFr
     for i in issues {
         kind.push(i.kind.code());
         label.push(i.kind.label(lang));
-        file.push(i.location.file.as_ref().map(|f| f.display().to_string()));
+        file.push(
+            i.location
+                .file
+                .as_ref()
+                .map(|f| crate::error::shown(f).to_string()),
+        );
         sheet.push(i.location.sheet.clone());
         row.push(i.location.row.map(|r| r as u32));
         column.push(

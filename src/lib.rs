@@ -51,6 +51,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    // Windows: the console reads UTF-8 while the command runs.
+    let _console = output::os::console_utf8();
     // The language is known before parsing, so that clap's own messages (help, usage
     // errors) are in it too.
     let args: Vec<T> = args.into_iter().collect();

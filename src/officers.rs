@@ -166,7 +166,7 @@ impl Officers {
         let header_of: HashMap<(String, &str), String> = sources
             .iter()
             .flat_map(|s| {
-                let file = s.path.display().to_string();
+                let file = crate::error::shown(&s.path).to_string();
                 s.mapping.columns.iter().filter_map(move |(k, _, h)| {
                     [field::OFFICER, field::OFFICER_ID]
                         .into_iter()
@@ -177,7 +177,7 @@ impl Officers {
             .collect();
         let sheet_of: HashMap<String, Option<String>> = sources
             .iter()
-            .map(|s| (s.path.display().to_string(), s.sheet.clone()))
+            .map(|s| (crate::error::shown(&s.path).to_string(), s.sheet.clone()))
             .collect();
         let issue = |kind: IssueKind, seen: &Seen, key: &str, message| {
             let file = &self.files[seen.file];

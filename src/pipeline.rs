@@ -258,7 +258,7 @@ pub fn run_with(
     if !sources.is_empty() && sources.iter().all(|s| s.rows == 0) {
         let names: Vec<String> = sources
             .iter()
-            .map(|s| s.path.display().to_string())
+            .map(|s| crate::error::shown(&s.path).to_string())
             .collect();
         return Err(Error::plain(msg!(
             "tidak ada baris data untuk dinilai (hanya judul kolom) di: {}",
@@ -271,7 +271,7 @@ pub fn run_with(
         warnings.push(msg!(
             "{}: tidak ada baris data (hanya judul kolom)",
             "{}: no data rows (column headings only)",
-            s.path.display()
+            crate::error::shown(&s.path)
         ));
     }
     issues.extend(checker.officer_issues(&sources));
@@ -359,7 +359,7 @@ fn slim(df: DataFrame, rubric: &Rubric) -> Result<DataFrame> {
 pub fn absent_column_warnings(rubric: &Rubric, sources: &[SourceInfo]) -> Vec<Msg> {
     let mut out = Vec::new();
     for s in sources {
-        let file = s.path.display().to_string();
+        let file = crate::error::shown(&s.path).to_string();
         for (criterion, field) in rubric.checked_fields() {
             if s.mapping.index_of(field).is_none() {
                 out.push(msg!(

@@ -1,5 +1,6 @@
 //! A progress spinner on stderr for work that takes more than a second. It stays hidden
-//! when stderr is not a terminal (indicatif checks) and during the first second.
+//! when stderr is not a terminal (indicatif checks; on Windows too, where it draws with
+//! the console's own calls) and during the first second.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,6 +17,12 @@ impl Progress {
     pub fn start() -> Self {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {msg}") {
+            // Windows' console font (Consolas) has no braille, indicatif's default spinner.
+            let style = if cfg!(windows) {
+                style.tick_chars("|/-\\ ")
+            } else {
+                style
+            };
             bar.set_style(style);
         }
         let done = Arc::new(AtomicBool::new(false));

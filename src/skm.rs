@@ -477,7 +477,12 @@ pub fn from_frame(
     df.rechunk_mut();
     let columns: Vec<(String, SurveyColumns)> = sources
         .iter()
-        .map(|s| (s.path.display().to_string(), SurveyColumns::from_source(s)))
+        .map(|s| {
+            (
+                crate::error::shown(&s.path).to_string(),
+                SurveyColumns::from_source(s),
+            )
+        })
         .collect();
     let fallback = SurveyColumns::default();
     let files = str_col(&df, FILE_COL)?;

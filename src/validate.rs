@@ -98,7 +98,7 @@ impl<'a> Checker<'a> {
         let header_of: HashMap<(String, String), String> = sources
             .iter()
             .flat_map(|s| {
-                let file = s.path.display().to_string();
+                let file = crate::error::shown(&s.path).to_string();
                 s.mapping
                     .columns
                     .iter()
@@ -107,7 +107,7 @@ impl<'a> Checker<'a> {
             .collect();
         let sheet_of: HashMap<String, Option<String>> = sources
             .iter()
-            .map(|s| (s.path.display().to_string(), s.sheet.clone()))
+            .map(|s| (crate::error::shown(&s.path).to_string(), s.sheet.clone()))
             .collect();
 
         let files = str_col(df, FILE_COL)?;

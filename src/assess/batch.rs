@@ -64,7 +64,7 @@ pub fn assess(
         let others: Vec<String> = filled
             .iter()
             .filter(|o| o.unit == f.unit && o.path != f.path)
-            .map(|o| o.path.display().to_string())
+            .map(|o| crate::error::shown(&o.path).to_string())
             .collect();
         if !others.is_empty() {
             let (unit, others) = (&f.unit, others.join(", "));
@@ -116,7 +116,7 @@ pub fn units_frame(
     for r in results {
         let o = &r.outcome;
         unit.push(r.filled.unit.clone());
-        file.push(r.filled.path.display().to_string());
+        file.push(crate::error::shown(&r.filled.path).to_string());
         self_s.push(o.self_total.map(round2));
         ver.push(o.verified_total.map(round2));
         gap.push(o.gap.map(round2));

@@ -416,7 +416,7 @@ pub fn run(args: &AgreementArgs, lang: Lang) -> Result<i32> {
             inputs
                 .files
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| crate::error::shown(p).to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         )));

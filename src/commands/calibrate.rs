@@ -393,7 +393,7 @@ pub fn run(args: &CalibrateArgs, lang: Lang) -> Result<i32> {
             "no review workbooks (.xlsx/.ods) in {}",
             args.reviews
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| crate::error::shown(p).to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         )));

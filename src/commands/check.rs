@@ -14,7 +14,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
     let (sources, issues) = setup.check_files(&inputs.files)?;
     let warnings = crate::pipeline::absent_column_warnings(&setup.rubric, &sources);
     for s in &sources {
-        println!("{}", s.path.display());
+        println!("{}", crate::error::shown(&s.path));
         println!("  {}: {}", lang.pick("Format", "Format"), s.format);
         if let Some(sheet) = &s.sheet {
             println!("  Sheet: {sheet}");
@@ -49,7 +49,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32> {
         .issues
         .issues
         .as_ref()
-        .map(|p| format!(" ({})", p.display()))
+        .map(|p| format!(" ({})", crate::error::shown(p)))
         .unwrap_or_else(|| {
             lang.pick(
                 " (tulis semuanya dengan --issues FILE)",

@@ -117,7 +117,7 @@ pub fn print_sources(sources: &[SourceInfo], lang: Lang) {
             lang,
             "Dibaca {}: {}{sheet}{header}, {} baris data",
             "Read {}: {}{sheet}{header}, {} data rows",
-            s.path.display(),
+            crate::error::shown(&s.path),
             s.format,
             s.rows
         );
@@ -188,7 +188,7 @@ pub fn print_issues(issues: &[DataIssue], lang: Lang, file_hint: &str) {
 /// Where the full list of issues is, for the console message after the first ones.
 pub fn issues_hint(issues: Option<&Path>, output: Option<&Path>, lang: Lang) -> Result<String> {
     Ok(match (issues, output) {
-        (Some(p), _) => format!(" ({})", p.display()),
+        (Some(p), _) => format!(" ({})", crate::error::shown(p)),
         (None, Some(p)) if Format::from_path(p)? == Format::Xlsx => format!(
             " ({} \"{}\")",
             lang.pick("lihat sheet", "see sheet"),
@@ -212,7 +212,7 @@ pub fn print_written(output: Option<&Path>, lang: Lang) {
                 lang,
                 "Hasil ditulis ke {}",
                 "Results written to {}",
-                out.display()
+                crate::error::shown(out)
             )
         );
     }

@@ -22,7 +22,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     // folder that was and how to name another file.
     if args.config.is_none() && !cfg_path.exists() {
         let here = std::env::current_dir()
-            .map(|d| d.display().to_string())
+            .map(|d| crate::error::shown(&d).to_string())
             .unwrap_or_else(|_| ".".into());
         return Err(crate::error::Error::new(
             crate::error::Location::default(),
@@ -149,7 +149,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
             "{} berkas grafik ditulis ke {}",
             "{} chart files written to {}",
             chart_files.len(),
-            chart_dir.display()
+            crate::error::shown(&chart_dir)
         )
     );
     if let Some(first) = feedback.first() {
@@ -160,7 +160,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
                 "{} workbook umpan balik unit ditulis ke {}",
                 "{} unit feedback workbooks written to {}",
                 feedback.len(),
-                first.parent().unwrap_or(first).display()
+                crate::error::shown(first.parent().unwrap_or(first))
             )
         );
     }

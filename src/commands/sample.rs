@@ -338,7 +338,7 @@ pub fn run(args: &SampleArgs, lang: Lang) -> Result<i32> {
         println!(
             "  {r}: {} → {}",
             list.len(),
-            dir.join(file_name(r)).display()
+            crate::error::shown(&dir.join(file_name(r)))
         );
     }
     super::print_written(Some(&dir.join("sampel.xlsx")), lang);

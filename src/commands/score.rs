@@ -146,14 +146,14 @@ pub fn info_frame(run: &ScoredRun, lang: Lang) -> Result<(DataFrame, Vec<String>
         format!("ulpk-eval {}", env!("CARGO_PKG_VERSION")),
         format!("{} ({})", run.rubric.name, run.rubric.id),
         run.rubric.version.clone(),
-        run.rubric.source.display().to_string(),
+        crate::error::shown(&run.rubric.source).to_string(),
         run.calendar.sources.join("; "),
     ];
     for s in &run.sources {
         keys.push(lang.pick("Masukan", "Input").into());
         values.push(format!(
             "{} — {}{} — {} {}",
-            s.path.display(),
+            crate::error::shown(&s.path),
             s.format,
             s.sheet
                 .as_ref()

@@ -55,7 +55,7 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<i32> {
         written.push(path);
     }
     for p in &written {
-        println!("{}", p.display());
+        println!("{}", crate::error::shown(p));
     }
     eprintln!(
         "{}",

@@ -548,7 +548,7 @@ fn rename_columns(df: DataFrame, path: &Path, mapping: &super::HeaderMapping) ->
         FILE_COL.into(),
         Scalar::new(
             DataType::String,
-            AnyValue::StringOwned(path.display().to_string().into()),
+            AnyValue::StringOwned(crate::error::shown(path).to_string().into()),
         ),
         height,
     ));

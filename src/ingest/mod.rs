@@ -201,7 +201,7 @@ pub(crate) fn frame_from_strings(
         FILE_COL.into(),
         Scalar::new(
             DataType::String,
-            AnyValue::StringOwned(path.display().to_string().into()),
+            AnyValue::StringOwned(crate::error::shown(path).to_string().into()),
         ),
         height,
     ));

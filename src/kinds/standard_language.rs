@@ -89,7 +89,7 @@ fn lexicon_text(name: &str, res: &Resources) -> Result<String, String> {
         if path.exists() {
             crate::output::guard::note_input(&path);
             return std::fs::read_to_string(&path)
-                .map_err(|e| format!("lexicon \"{}\": {e}", path.display()));
+                .map_err(|e| format!("lexicon \"{}\": {e}", crate::error::shown(&path)));
         }
     }
     EMBEDDED

@@ -153,7 +153,7 @@ fn input_clash(out: &Path, input: &Path) -> Error {
         msg!(
             "berkas keluaran ini adalah berkas masukan {} — masukan tidak pernah ditimpa; pilih nama keluaran lain",
             "this output file is the input file {} — inputs are never overwritten; choose another output name",
-            input.display()
+            crate::error::shown(input)
         ),
     )
 }
@@ -164,7 +164,7 @@ fn output_clash(out: &Path, other: &Path) -> Error {
         msg!(
             "berkas keluaran ini sama dengan keluaran lain dari perintah yang sama ({}); beri setiap keluaran nama sendiri (huruf besar/kecil dan aksen tidak membedakan nama)",
             "this output file is the same as another output of the same command ({}); give each output its own name (case and accents do not tell names apart)",
-            other.display()
+            crate::error::shown(other)
         ),
     )
 }
@@ -175,6 +175,15 @@ pub fn check_destination(p: &Path) -> Result<()> {
     with_run(|r| r.check_destination(&s)).unwrap_or(Ok(()))
 }
 
+/// Windows: refuses `p` when another program (Excel) holds it open, so that it could not
+/// be replaced ([`super::os::held_open`]), saying to close it there. Never elsewhere.
+pub fn check_not_held(p: &Path) -> Result<()> {
+    match super::os::held_open(p) {
+        Some(e) => Err(Error::replace(p, &e)),
+        None => Ok(()),
+    }
+}
+
 /// Claims `p` as an output of this run: refused when it is an input or was already
 /// written by this run.
 pub fn claim(p: &Path) -> Result<()> {
@@ -183,8 +192,8 @@ pub fn claim(p: &Path) -> Result<()> {
 }
 
 /// Checks a command's outputs before any is written: none is one of `inputs` or an input
-/// read so far, no two are the same file, none is an existing folder, and each one's
-/// folder is not an existing file.
+/// read so far, no two are the same file, none is an existing folder, each one's folder is
+/// not an existing file, and (on Windows) none is open in Excel.
 pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
     let given: Vec<Seen> = inputs
         .iter()
@@ -215,13 +224,14 @@ pub fn distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
                 msg!(
                     "{} adalah berkas, bukan folder",
                     "{} is a file, not a folder",
-                    dir.display()
+                    crate::error::shown(dir)
                 ),
             ));
         }
         if let Some(c) = checked.iter().find(|c| same(c, &s)) {
             return Err(output_clash(o, &c.path));
         }
+        check_not_held(o)?;
         checked.push(s);
     }
     Ok(())

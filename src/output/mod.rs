@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod guard;
 pub mod instructions;
+pub mod os;
 pub use crate::text::mask;
 pub mod table;
 pub mod xlsx;
@@ -146,6 +147,8 @@ impl FileSet {
         let files = staged().take().unwrap_or_default();
         for f in &files {
             guard::check_destination(&f.path)?;
+            // Windows: a file open in Excel is found before any file of the set is renamed.
+            guard::check_not_held(&f.path)?;
         }
         let _renaming = renaming();
         let n = files.len();
@@ -164,9 +167,10 @@ impl Drop for FileSet {
     }
 }
 
-/// On Ctrl-C, SIGTERM or SIGHUP: removes the temporary files being written and exits with
-/// 130, so an interrupted run leaves the previous output as it was and nothing half-written.
-/// During the renames of a [`FileSet`] it waits until they are done.
+/// On Ctrl-C, SIGTERM or SIGHUP (on Windows Ctrl-C, Ctrl-Break or the console window
+/// closed): removes the temporary files being written and exits with 130, so an
+/// interrupted run leaves the previous output as it was and nothing half-written. During
+/// the renames of a [`FileSet`] it waits until they are done.
 pub fn clean_up_on_interrupt() {
     #[cfg(unix)]
     {
@@ -176,15 +180,23 @@ pub fn clean_up_on_interrupt() {
         };
         std::thread::spawn(move || {
             if signals.forever().next().is_some() {
-                let _renaming = renaming();
-                for p in pending().drain(..) {
-                    let _ = std::fs::remove_file(p);
-                }
-                eprintln!("dihentikan / interrupted");
-                std::process::exit(130);
+                interrupted();
             }
         });
     }
+    #[cfg(windows)]
+    os::on_console_close(interrupted);
+}
+
+/// The end of an interrupted run: its temporary files removed, exit code 130.
+fn interrupted() -> ! {
+    let _renaming = renaming();
+    for p in pending().drain(..) {
+        let _ = std::fs::remove_file(p);
+    }
+    eprintln!("dihentikan / interrupted");
+    os::restore_console();
+    std::process::exit(130);
 }
 
 /// Removes temporary files a killed run (SIGKILL, power loss) left for this output: those
@@ -208,11 +220,7 @@ fn remove_stale(dir: &Path, name: &str) {
         if !e.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
-        // Only Linux tells cheaply whether a process exists; elsewhere keep the file.
-        let alive = pid == std::process::id()
-            || !cfg!(target_os = "linux")
-            || Path::new(&format!("/proc/{pid}")).exists();
-        if !alive {
+        if !os::process_alive(pid) {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -317,7 +325,7 @@ impl TempFile {
                 .persist(&self.path)
                 .map(|_| ())
                 // The returned handle removes the temporary file when dropped.
-                .map_err(|e| Error::io(&self.path, &e.error)),
+                .map_err(|e| Error::replace(&self.path, &e.error)),
             None => Ok(()),
         }
     }

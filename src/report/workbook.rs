@@ -34,7 +34,7 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
         ),
         (
             lang.pick("Berkas konfigurasi", "Config file").into(),
-            p.config_path.display().to_string(),
+            crate::error::shown(&p.config_path).to_string(),
         ),
         (pick(lang, label::PERIOD).into(), p.period().to_string()),
         (
@@ -53,7 +53,7 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
                 "{} versi {} ({})",
                 p.run.rubric.id,
                 p.run.rubric.version,
-                p.run.rubric.source.display()
+                crate::error::shown(&p.run.rubric.source)
             ),
         ),
         (
@@ -81,7 +81,7 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
                 "{} versi {} ({}), {} {d}",
                 s.id,
                 s.version,
-                s.source.display(),
+                crate::error::shown(&s.source),
                 lang.pick("tanggal penilaian", "assessment date")
             ),
         ));
@@ -100,7 +100,7 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
                 .lines()
                 .filter(|l| l.contains("ASUMSI") || l.contains("ASSUMPTION"))
                 .count();
-            (n > 0).then(|| format!("{} ({n})", path.display()))
+            (n > 0).then(|| format!("{} ({n})", crate::error::shown(&path)))
         })
         .collect();
     if !marked.is_empty() {
@@ -116,7 +116,11 @@ pub fn metadata_rows(p: &PeriodResult, lang: Lang) -> Result<Vec<(String, String
     }
     for f in &p.input_files() {
         meta.push((
-            format!("{} {}", lang.pick("Masukan", "Input"), f.display()),
+            format!(
+                "{} {}",
+                lang.pick("Masukan", "Input"),
+                crate::error::shown(f)
+            ),
             format!("SHA-256 {}", sha256(f)?),
         ));
     }
@@ -216,7 +220,7 @@ pub fn write(
             format!(
                 "{} ({}, SHA-256 {})",
                 prev.period,
-                prev.source.display(),
+                crate::error::shown(&prev.source),
                 sha256(&prev.source)?
             ),
         ));

@@ -319,7 +319,11 @@ pub fn merge(
     for r in reviews {
         if !known_ids(&r.id) {
             // One issue per unknown id and file, not per criterion.
-            let file = r.location.file.as_ref().map(|f| f.display().to_string());
+            let file = r
+                .location
+                .file
+                .as_ref()
+                .map(|f| crate::error::shown(f).to_string());
             if unknown.insert((r.id.clone(), file.unwrap_or_default())) {
                 let id = &r.id;
                 issues.push(DataIssue {
