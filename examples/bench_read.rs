@@ -1,7 +1,11 @@
 //! Baselines for the benchmark, run by `bench/answers.py`: the bare read of the same input
 //! with nothing else done.
 //!
-//! - `bench_read FILE.csv`: polars reads the CSV, every column as text (as ulpk-eval does);
+//! - `bench_read FILE.csv`: polars reads the CSV, every column as text (as ulpk-eval does),
+//!   with the delimiter of the header line (`,` `;` tab `|`); quoted fields may hold line
+//!   breaks. polars reads UTF-8 only: a file that is not UTF-8 (Excel's Windows-1252 "CSV")
+//!   is read into memory, decoded by encoding_rs and then parsed by polars, the least a
+//!   correct read of such a file takes (ulpk-eval decodes the same way, part by part);
 //! - `bench_read FILE.parquet`: polars reads the Parquet file;
 //! - `bench_read FILE.xlsx` or `DIR`: calamine reads every sheet of the workbook(s);
 //! - `bench_read --to-parquet FILE.csv OUT.parquet`: converts, for the Parquet benchmark.
@@ -9,17 +13,73 @@
 //!   column (the id) suffixed `-k` in copy k so that no id repeats, written in row groups
 //!   of 128k rows (the 10M-row streaming benchmark).
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use calamine::{Reader, open_workbook_auto};
 use polars::prelude::*;
 
-fn read_csv(path: &Path) -> PolarsResult<DataFrame> {
+/// Bytes looked at for the delimiter and the encoding.
+const SAMPLE: usize = 1 << 20;
+
+/// The file's first bytes.
+fn sample(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(SAMPLE);
+    std::fs::File::open(path)?
+        .take(SAMPLE as u64)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// The delimiter the header line holds most of.
+fn delimiter(sample: &[u8]) -> u8 {
+    let line = sample.split(|&b| b == b'\n').next().unwrap_or(sample);
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|d| line.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',')
+}
+
+/// Whether `sample` is UTF-8 but for a character cut at its end.
+fn is_utf8(sample: &[u8]) -> bool {
+    match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+fn csv_options(delimiter: u8) -> CsvReadOptions {
     CsvReadOptions::default()
         .with_has_header(true)
         .with_infer_schema_length(Some(0))
-        .try_into_reader_with_file_path(Some(path.to_path_buf()))?
-        .finish()
+        .map_parse_options(|p| p.with_separator(delimiter).with_quote_char(Some(b'"')))
+}
+
+/// Reads a CSV file; says how (delimiter, and whether it was decoded first).
+fn read_csv(path: &Path) -> Result<(DataFrame, String), Box<dyn std::error::Error>> {
+    let head = sample(path)?;
+    let delim = delimiter(&head);
+    let how = format!("delimiter {:?}", char::from(delim));
+    if is_utf8(&head) {
+        match csv_options(delim)
+            .try_into_reader_with_file_path(Some(path.to_path_buf()))?
+            .finish()
+        {
+            Ok(df) => return Ok((df, format!("{how}, UTF-8"))),
+            Err(e) if e.to_string().to_lowercase().contains("utf") => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let bytes = std::fs::read(path)?;
+    let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned();
+    drop(bytes);
+    let df = csv_options(delim)
+        .into_reader_with_file_handle(std::io::Cursor::new(text.into_bytes()))
+        .finish()?;
+    Ok((
+        df,
+        format!("{how}, windows-1252 decoded by encoding_rs first"),
+    ))
 }
 
 fn workbook_cells(path: &Path) -> Result<usize, Box<dyn std::error::Error>> {
@@ -38,7 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .is_some_and(|a| a.as_os_str() == "--to-parquet")
     {
         let (src, dst) = (args.get(1).ok_or("source")?, args.get(2).ok_or("target")?);
-        let mut df = read_csv(src)?;
+        let (mut df, _) = read_csv(src)?;
         ParquetWriter::new(std::fs::File::create(dst)?).finish(&mut df)?;
         return Ok(());
     }
@@ -88,8 +148,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Some("xlsx" | "xls" | "ods") => println!("{} cells", workbook_cells(path)?),
         _ => {
-            let df = read_csv(path)?;
-            println!("{} rows, {} columns", df.height(), df.width());
+            let (df, how) = read_csv(path)?;
+            println!("{} rows, {} columns ({how})", df.height(), df.width());
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --release --example gen_samples -- samples [--seed 20260331] [--out samples]
 //! cargo run --release --example gen_samples -- bench --rows 1000000 --out bench/answers-1m.csv \
-//!     [--seed S] [--format csv|xlsx]
+//!     [--seed S] [--format csv|xlsx] [--shape default|simpel|cp1252|long|units|dayfirst]
 //! ```
 //!
 //! `samples` writes `simpel-lpk-2026-q1.csv` (Windows-1252, `;`), `sp4n-lapor-2026-q1.xlsx`,
@@ -11,7 +11,9 @@
 //! `kompetisi/`, `kepatuhan-ombudsman/`, `pekppp/`), the previous period's inputs
 //! (`periode-sebelumnya/`: Simpel CSV, self-assessments and SKM survey for Q4 2025) and
 //! `README.md` with the exact counts of every injected fault. `bench` streams a large
-//! UTF-8 CSV (or builds an XLSX) with the same columns.
+//! UTF-8 CSV (or builds an XLSX) with the same columns, in one of the shapes of
+//! `gen_samples/shapes.rs` (the Simpel application's `;` and multi-line letters, Excel's
+//! Windows-1252, long letters, every unit under many spellings, loose day-first dates).
 
 #[path = "gen_samples/assessments.rs"]
 mod assessments;
@@ -25,6 +27,8 @@ mod model;
 mod output;
 #[path = "gen_samples/readme.rs"]
 mod readme;
+#[path = "gen_samples/shapes.rs"]
+mod shapes;
 #[path = "gen_samples/skm.rs"]
 mod skm;
 #[path = "gen_samples/text.rs"]
@@ -47,6 +51,7 @@ use model::{
     apply_fixed_faults, assign_accuracy, duplicate_one, gen_ticket, note_distribution, pick_unit,
 };
 use output::BoxResult;
+use shapes::{DateStyle, Shape};
 
 const DEFAULT_SEED: u64 = 20260331;
 /// Rows of the Simpel CSV (one of them is the duplicated ticket).
@@ -92,6 +97,10 @@ enum Cmd {
         from: NaiveDate,
         #[arg(long, default_value = "2026-12-31")]
         to: NaiveDate,
+        /// How the export is written (see gen_samples/shapes.rs); `units` takes every unit
+        /// of the register unless `--units` says how many.
+        #[arg(long, value_enum, default_value_t = Shape::Default)]
+        shape: Shape,
     },
     /// Write filled minimum-standard workbooks for `count` units, for performance tests.
     BenchUnits {
@@ -132,14 +141,21 @@ fn main() {
             units,
             from,
             to,
-        } => units.map(register_units).transpose().and_then(|units| {
-            let spread = Spread {
-                units: units.unwrap_or_default(),
-                from,
-                to,
+            shape,
+        } => {
+            let units = match (units, shape) {
+                (None, Shape::Units) => Some(ulpk_eval::register::Register::built_in().units.len()),
+                (u, _) => u,
             };
-            bench(rows, &out, seed, format, &spread)
-        }),
+            units.map(register_units).transpose().and_then(|units| {
+                let spread = Spread {
+                    units: units.unwrap_or_default(),
+                    from,
+                    to,
+                };
+                bench(rows, &out, seed, format, &spread, shape)
+            })
+        }
     };
     if let Err(e) = res {
         eprintln!("gen_samples: error: {e}");
@@ -225,6 +241,7 @@ fn build_dataset(
         src,
         export_at: period.export_at,
         compact: false,
+        long: false,
         profiles: period.profiles,
     };
     let mut tickets: Vec<Ticket> = (0..rows - 1)
@@ -627,9 +644,22 @@ impl Spread {
     }
 }
 
-fn bench(rows: u64, out: &Path, seed: u64, format: Format, spread: &Spread) -> BoxResult<()> {
+/// Stream of the shapes' own draws (line breaks, seconds, spellings).
+const SHAPE_STREAM: u64 = 0x5348_4150_4553_2121;
+
+fn bench(
+    rows: u64,
+    out: &Path,
+    seed: u64,
+    format: Format,
+    spread: &Spread,
+    shape: Shape,
+) -> BoxResult<()> {
     if rows == 0 {
         return Err("--rows must be at least 1".into());
+    }
+    if format == Format::Xlsx && shape.csv_only() {
+        return Err("--shape simpel, cp1252 and dayfirst are CSV layouts; use --format csv".into());
     }
     if spread.to < spread.from {
         return Err("--to must not be before --from".into());
@@ -652,8 +682,16 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format, spread: &Spread) -> B
         export_at: (spread.to + Duration::days(31))
             .and_hms_opt(23, 59, 0)
             .ok_or("bad export time")?,
-        compact: true,
+        compact: shape != Shape::Long,
+        long: shape == Shape::Long,
         profiles: &[],
+    };
+    let layout = shape.layout();
+    let mut shape_rng = ChaCha8Rng::seed_from_u64(seed ^ SHAPE_STREAM);
+    let spellings = if shape == Shape::Units {
+        Some(shapes::Spellings::new(&spread.units)?)
+    } else {
+        None
     };
     let mut tally = Tally::default();
     let mut seq_by_year = [0u32; 4];
@@ -663,7 +701,7 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format, spread: &Spread) -> B
         Xlsx(Box<output::BenchXlsx>),
     }
     let mut sink = match format {
-        Format::Csv => Sink::Csv(Box::new(output::BenchCsv::create(out)?)),
+        Format::Csv => Sink::Csv(Box::new(output::BenchCsv::create(out, layout)?)),
         Format::Xlsx => Sink::Xlsx(Box::new(output::BenchXlsx::create()?)),
     };
     for i in 0..rows {
@@ -678,19 +716,51 @@ fn bench(rows: u64, out: &Path, seed: u64, format: Format, spread: &Spread) -> B
         t.id = format!("LPK-{year}-{:06}", seq_by_year[slot]);
         apply_bench_faults(&mut rng, &mut t, &mut tally);
         assign_accuracy(&mut rng, &mut t, &mut tally);
+        if let Some(sp) = &spellings {
+            t.unit = sp.pick(&mut shape_rng, t.unit);
+        }
+        if layout.letters {
+            t.answer = shapes::letter_layout(&mut shape_rng, &t.answer);
+            t.question = shapes::crlf(&t.question);
+        }
+        if layout.dates == DateStyle::DayFirstLoose {
+            // Seconds ascend over the three cells, so that times within a minute keep
+            // their order.
+            for (k, cell) in t.cells.iter_mut().enumerate() {
+                if let model::DateCell::Dt(dt) = *cell {
+                    let secs = 20 * k as u32 + shape_rng.random_range(0..20u32);
+                    *cell = model::DateCell::Text(shapes::fmt_dayfirst(dt, secs));
+                }
+            }
+        }
         match &mut sink {
             Sink::Csv(w) => w.write(&t)?,
             Sink::Xlsx(w) => w.write(&t)?,
         }
     }
+    let mut notes = format!("shape {shape:?}");
     match sink {
-        Sink::Csv(w) => w.finish()?,
+        Sink::Csv(w) => {
+            let replaced = w.finish()?;
+            if layout.cp1252 {
+                notes.push_str(&format!(
+                    ", {replaced} characters written as ? in Windows-1252"
+                ));
+            }
+        }
         Sink::Xlsx(w) => w.finish(out)?,
+    }
+    if let Some(sp) = &spellings {
+        notes.push_str(&format!(
+            ", {} units under {} spellings",
+            spread.units.len(),
+            sp.count()
+        ));
     }
     let bytes = file_len(out)?;
     let secs = started.elapsed().as_secs_f64();
     let report = format!(
-        "wrote {} ({rows} data rows, {bytes} bytes, {:.0} bytes/row) in {secs:.1} s\n\n{}",
+        "wrote {} ({rows} data rows, {bytes} bytes, {:.0} bytes/row; {notes}) in {secs:.1} s\n\n{}",
         out.display(),
         bytes as f64 / rows as f64,
         readme::fault_table_text(&[("rows", &tally)])

@@ -511,6 +511,9 @@ pub struct GenOptions<'a> {
     /// Nothing is answered or closed after this moment (the export time).
     pub export_at: NaiveDateTime,
     pub compact: bool,
+    /// Answers as formal letters of 1,500–3,000 characters, laid out on several lines (the
+    /// bench export's `long` shape).
+    pub long: bool,
     /// Quality profiles that replace a unit's own for this period: (unit name, profile).
     pub profiles: &'a [(&'static str, Profile)],
 }
@@ -718,9 +721,10 @@ pub fn gen_ticket<R: RngExt + ?Sized>(
                 chance(rng, if opt.compact { 0.2 } else { 0.6 })
             },
             slang: chance(rng, p.slang),
-            multiline: chance(rng, p.multiline),
+            multiline: opt.long || chance(rng, p.multiline),
             follow_up: kind == Kind::Informasi || !chance(rng, p.no_follow_up),
             compact: opt.compact,
+            long: opt.long,
             lapor: src == Source::Lapor,
             central: unit.central,
         };

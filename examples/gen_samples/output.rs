@@ -1,5 +1,6 @@
-//! Writers: the Simpel LPK CSV (cp1252, `;`, CRLF), the bench CSV (UTF-8, `,`, CRLF), the
-//! SP4N-LAPOR! XLSX (title rows, sheet `Laporan`) and the bench XLSX.
+//! Writers: the Simpel LPK CSV (cp1252, `;`, CRLF), the bench CSV (UTF-8, `,`, CRLF, or a
+//! shape's delimiter and encoding), the SP4N-LAPOR! XLSX (title rows, sheet `Laporan`) and
+//! the bench XLSX.
 
 use std::error::Error;
 use std::fs::File;
@@ -12,6 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::model::{DateCell, Ticket};
+use crate::shapes::Layout;
 
 pub type BoxResult<T> = Result<T, Box<dyn Error>>;
 
@@ -114,18 +116,66 @@ pub fn write_simpel_csv(path: &Path, tickets: &[Ticket]) -> BoxResult<u64> {
     Ok(replaced)
 }
 
-/// Streaming CSV writer for bench mode (UTF-8, `,`, CRLF).
+/// Streaming CSV writer for bench mode: CRLF record ends; UTF-8 and `,` by default, or the
+/// delimiter and encoding of a [`Layout`].
 pub struct BenchCsv {
-    w: csv::Writer<BufWriter<File>>,
+    w: csv::Writer<Encoded>,
+}
+
+/// The file under the CSV writer. UTF-8 goes straight through; for Windows-1252 the bytes
+/// wait until the writer is flushed after a record, then are encoded record by record.
+struct Encoded {
+    file: BufWriter<File>,
+    cp1252: bool,
+    pending: Vec<u8>,
+    /// Characters Windows-1252 cannot hold, written as `?`.
+    replaced: u64,
+}
+
+impl Write for Encoded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.cp1252 {
+            self.pending.extend_from_slice(buf);
+            Ok(buf.len())
+        } else {
+            self.file.write(buf)
+        }
+    }
+
+    /// Encodes the pending records; the file itself is flushed at the end only.
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let text = std::str::from_utf8(&self.pending)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        let (text, replaced) = to_cp1252_repertoire(text);
+        let (bytes, _, had_errors) = WINDOWS_1252.encode(&text);
+        if had_errors {
+            return Err(std::io::Error::other(
+                "text not representable in Windows-1252 after replacement",
+            ));
+        }
+        self.file.write_all(&bytes)?;
+        self.replaced += replaced;
+        self.pending.clear();
+        Ok(())
+    }
 }
 
 impl BenchCsv {
-    pub fn create(path: &Path) -> BoxResult<BenchCsv> {
+    pub fn create(path: &Path, layout: Layout) -> BoxResult<BenchCsv> {
         let f = File::create(path).map_err(with_path(path, "cannot create"))?;
+        let sink = Encoded {
+            file: BufWriter::with_capacity(1 << 20, f),
+            cp1252: layout.cp1252,
+            pending: Vec::new(),
+            replaced: 0,
+        };
         let mut w = csv::WriterBuilder::new()
-            .delimiter(b',')
+            .delimiter(layout.delimiter)
             .terminator(csv::Terminator::CRLF)
-            .from_writer(BufWriter::with_capacity(1 << 20, f));
+            .from_writer(sink);
         w.write_record(SIMPEL_HEADER)?;
         Ok(BenchCsv { w })
     }
@@ -149,16 +199,21 @@ impl BenchCsv {
             &t.answer,
             t.accuracy,
         ])?;
+        if self.w.get_ref().pending.len() >= 1 << 16 {
+            // Whole records only: the writer's own buffer goes down first.
+            self.w.flush()?;
+        }
         Ok(())
     }
 
-    pub fn finish(self) -> BoxResult<()> {
+    /// Returns how many characters were written as `?`.
+    pub fn finish(self) -> BoxResult<u64> {
         let mut inner = self
             .w
             .into_inner()
             .map_err(|e| format!("flushing csv: {e}"))?;
-        inner.flush()?;
-        Ok(())
+        inner.file.flush()?;
+        Ok(inner.replaced)
     }
 }
 

@@ -1519,6 +1519,9 @@ pub struct AnswerPlan {
     pub follow_up: bool,
     /// Fewer sentences (bench mode, to keep rows near 500 bytes).
     pub compact: bool,
+    /// A formal letter of 1,500–3,000 characters: paragraphs of general advice added to the
+    /// body (the bench export's `long` shape).
+    pub long: bool,
     /// SP4N-LAPOR! style (formal letter to the reporter).
     pub lapor: bool,
     /// Answer given by the HALOBPOM contact centre (BPOM pusat).
@@ -1662,6 +1665,56 @@ fn greeting<R: RngExt + ?Sized>(
     }
 }
 
+/// Paragraphs of a formal letter's body that hold no greeting, courtesy, reference,
+/// follow-up, closing or non-standard word, so that the answer's checks keep the verdicts
+/// its plan gave it.
+const LETTER_PARAGRAPHS: &[&str] = &[
+    "Sebagai informasi, Badan POM mengawasi {commodity} secara menyeluruh, mulai dari evaluasi sebelum produk beredar sampai pengawasan setelah produk beredar di pasaran, termasuk pengawasan sarana produksi dan distribusi di wilayah kerja {unit}.",
+    "Masyarakat diimbau untuk selalu membaca informasi pada kemasan dan label {commodity} sebelum membeli, antara lain nama produk, komposisi, nama dan alamat produsen atau importir, nomor izin edar, serta tanggal kedaluwarsa.",
+    "Produk yang kemasannya rusak, penyok, menggembung, bocor, atau berubah warna dan bau sebaiknya tidak digunakan walaupun belum melewati tanggal kedaluwarsa yang tercantum pada label.",
+    "Pembelian {commodity} secara daring sebaiknya dilakukan melalui toko resmi atau penjual yang jelas identitasnya. Waspadai harga yang jauh di bawah harga pasar dan klaim berlebihan yang menjanjikan hasil instan.",
+    "Badan POM secara berkala melakukan patroli siber terhadap penjualan produk ilegal di platform daring dan bekerja sama dengan pengelola platform agar tautan penjualan yang melanggar tidak lagi dapat diakses oleh masyarakat.",
+    "Bila setelah menggunakan produk timbul keluhan kesehatan, hentikan penggunaan produk dan segera periksakan diri ke fasilitas pelayanan kesehatan terdekat dengan membawa kemasan produk yang digunakan.",
+    "Mutu {commodity} juga bergantung pada cara penyimpanan. Simpan produk sesuai petunjuk pada label, jauhkan dari sinar matahari langsung, dan perhatikan petunjuk penyimpanan setelah kemasan dibuka.",
+    "Informasi mengenai {commodity} yang beredar di media sosial belum tentu benar. Masyarakat diharapkan memastikan kebenaran informasi melalui kanal resmi pemerintah sebelum menyebarluaskannya kepada orang lain.",
+    "Badan POM bersama pemerintah daerah dan lintas sektor secara rutin melaksanakan kegiatan komunikasi, informasi, dan edukasi kepada masyarakat serta pelaku usaha di {city} dan sekitarnya agar pemahaman mengenai keamanan {commodity} semakin meningkat.",
+    "Pelaku usaha wajib menjamin keamanan, khasiat atau manfaat, dan mutu produk yang diedarkan, serta mencantumkan informasi yang benar dan tidak menyesatkan pada label maupun iklan produknya.",
+    "Data pribadi yang Bapak/Ibu sampaikan dalam layanan ini kami jaga kerahasiaannya dan hanya digunakan untuk keperluan layanan informasi dan pengaduan konsumen.",
+    "Masyarakat dapat berperan aktif dalam pengawasan dengan tidak membeli produk tanpa label berbahasa Indonesia, produk dengan klaim yang tidak masuk akal, maupun produk yang dijual dengan cara yang tidak wajar.",
+    "Dalam melaksanakan tugasnya, Badan POM berpedoman pada prinsip kehati-hatian dan pendekatan berbasis risiko, sehingga produk dengan risiko lebih tinggi mendapat prioritas pengawasan yang lebih besar.",
+    "Penggunaan {commodity} sebaiknya sesuai dengan aturan pakai yang tercantum pada kemasan. Penggunaan berlebihan atau tidak sesuai anjuran dapat menimbulkan efek yang tidak diinginkan bagi kesehatan.",
+    "Materi edukasi mengenai cara memilih {commodity} yang aman rutin kami sampaikan melalui kegiatan tatap muka di sekolah, pasar, dan kantor kelurahan, maupun melalui kanal media sosial resmi Badan POM.",
+    "Pengawasan rutin juga dilakukan di sarana distribusi seperti toko, apotek, toko obat, pasar tradisional, dan pasar modern, sehingga produk yang tidak memenuhi ketentuan dapat segera ditarik dari peredaran.",
+    "Anak-anak, ibu hamil, ibu menyusui, dan lanjut usia termasuk kelompok yang lebih rentan, sehingga pemilihan {commodity} untuk mereka perlu dilakukan dengan lebih cermat dan sesuai anjuran tenaga kesehatan.",
+    "Produk yang dijual dengan klaim dapat menyembuhkan berbagai penyakit sekaligus, atau yang diiklankan dengan testimoni berlebihan, patut dicurigai karena klaim seperti itu tidak sesuai dengan ketentuan yang berlaku.",
+];
+
+/// Adds paragraphs of [`LETTER_PARAGRAPHS`] to the body, none twice, until the answer holds
+/// a drawn 1,500 to 3,000 characters (its closing, added later, is short).
+fn lengthen<R: RngExt + ?Sized>(rng: &mut R, body: &mut Vec<String>, head: &[String], c: &Ctx) {
+    const MAX: usize = 3000;
+    let target = rng.random_range(1500..=2800u32) as usize;
+    let chars = |parts: &[String]| -> usize { parts.iter().map(|p| p.chars().count() + 1).sum() };
+    let mut len = chars(head) + chars(body);
+    let mut pool: Vec<&str> = LETTER_PARAGRAPHS.to_vec();
+    while len < target && !pool.is_empty() {
+        let k = rng.random_range(0..pool.len() as u32) as usize;
+        let p = filled(pool.swap_remove(k), c);
+        let n = p.chars().count() + 2;
+        if len + n > MAX - 120 && len >= 1500 {
+            break;
+        }
+        len += n;
+        // Before the last content sentence now and then, as a letter's advice would be.
+        let at = if body.len() > 1 && chance(rng, 0.3) {
+            body.len() - 1
+        } else {
+            body.len()
+        };
+        body.insert(at, p);
+    }
+}
+
 /// Compose `Jawaban` / `Tanggapan`.
 pub fn answer<R: RngExt + ?Sized>(
     rng: &mut R,
@@ -1722,6 +1775,10 @@ pub fn answer<R: RngExt + ?Sized>(
             body.push(f);
             tries += 1;
         }
+    }
+
+    if plan.long {
+        lengthen(rng, &mut body, &head, c);
     }
 
     let mut tail = String::new();
