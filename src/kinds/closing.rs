@@ -92,13 +92,12 @@ impl TextCheck for Closing {
             if hit.is_some() {
                 // The closing sentence as evidence ("Semoga informasi ini bermanfaat").
                 let sentence = text.sentence_text(s).trim_end_matches(['.', '!', ',']);
-                return Verdict::new(State::Pass, found(lang, sentence));
+                return row.say(State::Pass, || found(lang, sentence));
             }
             if self.is_trailer(text, s) {
                 continue;
             }
-            return Verdict::new(
-                State::Fail,
+            return row.say(State::Fail, || {
                 format!(
                     "{} \"{}\"",
                     lang.pick(
@@ -106,9 +105,9 @@ impl TextCheck for Closing {
                         "last sentence is not a closing:"
                     ),
                     clip(text.sentence_text(s))
-                ),
-            );
+                )
+            });
         }
-        Verdict::new(State::Fail, lang.pick("tidak ada penutup", "no closing"))
+        row.say(State::Fail, || lang.pick("tidak ada penutup", "no closing"))
     }
 }

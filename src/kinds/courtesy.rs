@@ -69,15 +69,14 @@ impl TextCheck for Courtesy {
                 {
                     continue;
                 }
-                return Verdict::new(State::Pass, found(lang, hit_text(text, h)));
+                return row.say(State::Pass, || found(lang, hit_text(text, h)));
             }
         }
-        Verdict::new(
-            State::Fail,
+        row.say(State::Fail, || {
             lang.pick(
                 "tidak ada ucapan terima kasih, permohonan maaf atau empati petugas",
                 "no thanks, apology or empathy from the officer",
-            ),
-        )
+            )
+        })
     }
 }

@@ -100,28 +100,32 @@ impl Elements {
 impl TextCheck for Elements {
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
-        let mut parts = Vec::new();
-        let mut present = 0;
-        for e in &self.elements {
-            let label = lang.pick(&e.label, &e.label_en);
-            match self.find(text, e) {
-                Some(w) => {
-                    present += 1;
-                    parts.push(format!("{label}: \"{}\"", clip(w)));
-                }
-                None => parts.push(format!("{label}: {}", lang.pick("tidak ada", "missing"))),
-            }
-        }
+        let hits: Vec<Option<&str>> = self.elements.iter().map(|e| self.find(text, e)).collect();
+        let present = hits.iter().filter(|h| h.is_some()).count();
         let n = self.elements.len();
         let state = match present {
             0 => State::Fail,
             p if p == n => State::Pass,
             _ => State::Partial,
         };
-        let head = format!(
-            "{present}/{n} {}",
-            lang.pick("unsur ditemukan", "elements found")
-        );
-        Verdict::new(state, format!("{head}: {}", parts.join("; ")))
+        row.say(state, || {
+            let parts: Vec<String> = self
+                .elements
+                .iter()
+                .zip(&hits)
+                .map(|(e, hit)| {
+                    let label = lang.pick(&e.label, &e.label_en);
+                    match hit {
+                        Some(w) => format!("{label}: \"{}\"", clip(w)),
+                        None => format!("{label}: {}", lang.pick("tidak ada", "missing")),
+                    }
+                })
+                .collect();
+            let head = format!(
+                "{present}/{n} {}",
+                lang.pick("unsur ditemukan", "elements found")
+            );
+            format!("{head}: {}", parts.join("; "))
+        })
     }
 }

@@ -69,24 +69,23 @@ impl TextCheck for Greeting {
         let n = text.sentences.len();
         for (i, s) in text.sentences.iter().take(self.sentences).enumerate() {
             if let Some(h) = self.phrases.first_in(text, s) {
-                return Verdict::new(State::Pass, found(lang, hit_text(text, h)));
+                return row.say(State::Pass, || found(lang, hit_text(text, h)));
             }
             if i + 1 < n {
                 for h in self.thanks.find_in(text, s) {
                     if !to_third_party(text, h.end, &self.address) {
-                        return Verdict::new(State::Pass, found(lang, hit_text(text, h)));
+                        return row.say(State::Pass, || found(lang, hit_text(text, h)));
                     }
                 }
             }
         }
-        Verdict::new(
-            State::Fail,
+        row.say(State::Fail, || {
             tr!(
                 lang,
                 "tidak ada salam pada {} kalimat pertama",
                 "no greeting in the first {} sentences",
                 self.sentences
-            ),
-        )
+            )
+        })
     }
 }

@@ -32,6 +32,9 @@ pub struct Row<'a> {
     pub answer: Text<'a>,
     /// The canonical service type (`informasi`, `pengaduan`), when known.
     pub service_type: Option<&'a str>,
+    /// Whether an output carries the evidence: when not, a check may leave
+    /// [`Verdict::evidence`] empty and skip building it (the state must not change).
+    pub evidence: bool,
 }
 
 impl<'a> Row<'a> {
@@ -40,7 +43,26 @@ impl<'a> Row<'a> {
             question: Text::whole(question.unwrap_or("")),
             answer: Text::new(answer),
             service_type: None,
+            evidence: true,
         }
+    }
+
+    /// A verdict whose evidence `evidence` builds, called only when the evidence is wanted.
+    pub fn say<S: Into<String>>(&self, state: State, evidence: impl FnOnce() -> S) -> Verdict {
+        Verdict {
+            state,
+            evidence: if self.evidence {
+                evidence().into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// Whether the evidence is wanted (see [`Row::evidence`]).
+    pub fn with_evidence(mut self, evidence: bool) -> Self {
+        self.evidence = evidence;
+        self
     }
 
     pub fn with_service_type(mut self, service_type: Option<&'a str>) -> Self {
@@ -66,29 +88,28 @@ impl Verdict {
 }
 
 /// How often each term occurs in the questions of the export being scored: document
-/// frequencies for weighting words by rarity (IDF).
+/// frequencies for weighting words by rarity (IDF). Terms are kept as their
+/// [`word_hash`](crate::text::word_hash)es, as the checks look them up.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     pub docs: u32,
-    pub df: rustc_hash::FxHashMap<String, u32>,
+    pub df: rustc_hash::FxHashMap<u64, u32>,
 }
 
 impl Corpus {
-    /// Counts each distinct term of a document once.
-    pub fn add(&mut self, terms: &[String]) {
+    /// Counts each distinct term (a word hash) of a document once.
+    pub fn add(&mut self, terms: &[u64]) {
         self.docs += 1;
-        let mut seen: Vec<&String> = Vec::with_capacity(terms.len());
-        for t in terms {
-            if !seen.contains(&t) {
-                seen.push(t);
-                *self.df.entry(t.clone()).or_insert(0) += 1;
+        for (i, t) in terms.iter().enumerate() {
+            if !terms[..i].contains(t) {
+                *self.df.entry(*t).or_insert(0) += 1;
             }
         }
     }
 
-    /// Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1.
-    pub fn idf(&self, term: &str) -> f64 {
-        let df = self.df.get(term).copied().unwrap_or(0);
+    /// Smoothed inverse document frequency of a term's hash: ln((N + 1) / (df + 1)) + 1.
+    pub fn idf(&self, term: u64) -> f64 {
+        let df = self.df.get(&term).copied().unwrap_or(0);
         ((self.docs as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
     }
 }
@@ -104,7 +125,7 @@ pub trait TextCheck: Send + Sync + Debug {
     }
     /// The terms of a question to count in the export's [`Corpus`], for checks that
     /// [use one](Self::uses_corpus).
-    fn terms(&self, _question: &Text) -> Vec<String> {
+    fn terms(&self, _question: &Text) -> Vec<u64> {
         Vec::new()
     }
     /// Whether the check weighs words by rarity, so a [`Corpus`] of the export's questions

@@ -140,13 +140,15 @@ impl Reference {
                 }
             }
         }
-        let asked = compact(row.question.raw);
+        // The question's numbers compacted, once a number is found.
+        let mut asked: Option<String> = None;
         if let Some(re) = &self.numbers {
             for m in re.find_iter(a.raw) {
                 if !own_at(a, m.start()) {
                     continue;
                 }
                 let number = compact(m.as_str());
+                let asked = asked.get_or_insert_with(|| compact(row.question.raw));
                 if !asked.contains(&number) {
                     return Some(m.as_str());
                 }
@@ -172,31 +174,25 @@ impl TextCheck for Reference {
 
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let Some(hit) = self.needed(&row.question) else {
-            return Verdict::new(
-                State::NotApplicable,
+            return row.say(State::NotApplicable, || {
                 lang.pick(
                     "pertanyaan tidak menyangkut legalitas, registrasi atau aturan",
                     "the question is not about legality, registration or rules",
-                ),
-            );
-        };
-        let why = hit
-            .map(|h| hit_text(&row.question, h).to_string())
-            .unwrap_or_else(|| {
-                lang.pick("nomor registrasi", "registration number")
-                    .to_string()
+                )
             });
+        };
+        let why = || {
+            hit.map(|h| hit_text(&row.question, h))
+                .unwrap_or_else(|| lang.pick("nomor registrasi", "registration number"))
+        };
         match self.cited(row) {
-            Some(r) => Verdict::new(State::Pass, found(lang, r)),
-            None => Verdict::new(
-                State::Fail,
-                tr!(
+            Some(r) => row.say(State::Pass, || found(lang, r)),
+            None => row.say(State::Fail, || tr!(
                     lang,
                     "pertanyaan menyangkut \"{}\" tetapi tidak ada rujukan (peraturan, nomor registrasi, cekbpom)",
                     "the question concerns \"{}\" but no reference is given (regulation, registration number, cekbpom)",
-                    why
-                ),
-            ),
+                    why()
+                )),
         }
     }
 }

@@ -50,9 +50,8 @@ use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::lexicon::Phrases;
 use crate::text::lexicon::WordSet;
-use crate::text::stem::{stem, stem_str};
+use crate::text::stem::stem_str;
 use crate::text::{Sentence, Text, Token, word_hash};
-use std::borrow::Cow;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -255,8 +254,9 @@ impl Body {
 /// Registration numbers of a text, compacted ("POM SD 181 345 221" → "SD181345221"): two
 /// or three capitals and eight or more digits, spaces allowed between the digits.
 fn codes(raw: &str) -> Vec<String> {
-    // Most texts have no run of eight digits: skip the regex for them.
-    if raw.bytes().filter(u8::is_ascii_digit).count() < 8 {
+    // Most texts have no run of eight digits, or no two capitals before a digit: skip the
+    // regex for them.
+    if raw.bytes().filter(u8::is_ascii_digit).count() < 8 || !code_start(raw.as_bytes()) {
         return Vec::new();
     }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
@@ -269,6 +269,18 @@ fn codes(raw: &str) -> Vec<String> {
     out
 }
 
+/// Whether a text has what a registration code starts with: two or three ASCII capitals
+/// and a digit, a space allowed before the digit (a superset of [`codes`]' regex).
+fn code_start(b: &[u8]) -> bool {
+    let up = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
+    let digit_at = |i: usize| {
+        b.get(i).is_some_and(u8::is_ascii_digit)
+            || b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    (0..b.len().saturating_sub(2))
+        .any(|i| up(i) && up(i + 1) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)))
+}
+
 /// Whether a text is written in capitals throughout (then a capital marks no name).
 fn shouting(text: &Text) -> bool {
     // Stops at the first lower-case letter, which nearly every text has early on.
@@ -279,7 +291,9 @@ fn shouting(text: &Text) -> bool {
 /// A registration-like code: two or three letters, then at least eight digits
 /// ("na18231200456", "dbl1234567890a1"); ticket numbers and dates are not.
 fn is_code(word: &str) -> bool {
-    if word.contains(['-', '/']) {
+    // Two letters and eight digits at least: shorter words, and words that do not open
+    // with a letter, are none.
+    if word.len() < 10 || !word.as_bytes()[0].is_ascii_alphabetic() || word.contains(['-', '/']) {
         return false;
     }
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -298,15 +312,16 @@ impl Relevance {
         len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.has(t)
     }
 
-    /// The question's key words: the distinct stems of its content words, each with the
-    /// first word that has it (evidence names the word as written, not its stem).
-    fn key_words<'q>(&self, q: &'q Text) -> Vec<(Cow<'q, str>, &'q Token)> {
-        let mut out: Vec<(Cow<'q, str>, &'q Token)> = Vec::new();
+    /// The question's key words: the distinct stems of its content words (as
+    /// [`word_hash`]es), each with the first word that has it (evidence names the word as
+    /// written, not its stem).
+    fn key_words<'q>(&self, q: &'q Text) -> Vec<(u64, &'q Token)> {
+        let mut out: Vec<(u64, &'q Token)> = Vec::new();
         for t in &q.tokens {
             if !self.content(t) || self.framing.has(t) {
                 continue;
             }
-            let s = stem_str(&t.text);
+            let s = stem_hash(t);
             if !out.iter().any(|(o, _)| *o == s) {
                 out.push((s, t));
             }
@@ -593,7 +608,7 @@ impl Relevance {
         &self,
         q: &Text<'a>,
         a_stems: &FxHashSet<u64>,
-        weight: &dyn Fn(&str) -> f64,
+        weight: &dyn Fn(u64) -> f64,
     ) -> Option<(&'a str, bool)> {
         let mut clauses: Vec<(usize, usize)> = Vec::new();
         for s in &q.sentences {
@@ -624,24 +639,25 @@ impl Relevance {
         }
         // Each clause's own stems: those no other clause shares (the subject the clauses
         // have in common does not answer any of them).
-        let stems_of = |(from, to): (usize, usize)| -> Vec<String> {
+        let stems_of = |(from, to): (usize, usize)| -> Vec<u64> {
             q.tokens[from..to]
                 .iter()
                 .filter(|t| self.content(t) && !self.reply_words.has(t) && !self.framing.has(t))
-                .map(|t| stem(&t.text))
+                .map(stem_hash)
                 .collect()
         };
-        let all: Vec<Vec<String>> = clauses.iter().map(|c| stems_of(*c)).collect();
+        let all: Vec<Vec<u64>> = clauses.iter().map(|c| stems_of(*c)).collect();
         // Per clause: whether it has stems of its own, and whether the answer has one.
         let weighed: Vec<(f64, f64)> = (0..all.len())
             .map(|k| {
-                let own: Vec<&String> = all[k]
+                let own: Vec<u64> = all[k]
                     .iter()
                     .filter(|x| !all.iter().enumerate().any(|(j, o)| j != k && o.contains(x)))
+                    .copied()
                     .collect();
-                let found = |x: &&&String| a_stems.contains(&word_hash(x));
-                let total = own.iter().fold(0.0, |n, x| n + weight(x));
-                let share = own.iter().filter(found).fold(0.0, |n, x| n + weight(x));
+                let found = |x: &&u64| a_stems.contains(*x);
+                let total = own.iter().fold(0.0, |n, x| n + weight(*x));
+                let share = own.iter().filter(found).fold(0.0, |n, x| n + weight(*x));
                 (total, share)
             })
             .collect();
@@ -676,11 +692,11 @@ impl TextCheck for Relevance {
         true
     }
 
-    fn terms(&self, question: &Text) -> Vec<String> {
+    fn terms(&self, question: &Text) -> Vec<u64> {
         // The stems of the question's key words: what `check` weighs by.
         self.key_words(question)
             .into_iter()
-            .map(|(s, _)| s.into_owned())
+            .map(|(s, _)| s)
             .collect()
     }
 
@@ -688,40 +704,54 @@ impl TextCheck for Relevance {
         let (q, a) = (&row.question, &row.answer);
         let keys = self.key_words(q);
         let body = self.body(a);
-        let weight = |t: &str| corpus.map_or(1.0, |c| c.idf(t));
-        let total = keys.iter().fold(0.0, |n, (s, _)| n + weight(s));
-        let found: Vec<&(Cow<str>, &Token)> = keys
+        let weight = |t: u64| corpus.map_or(1.0, |c| c.idf(t));
+        // Each key word's weight once, and whether the answer has it.
+        let weighed: Vec<(f64, bool)> = keys
             .iter()
-            .filter(|(s, _)| body.stems.contains(&word_hash(s)))
+            .map(|(s, _)| (weight(*s), body.stems.contains(s)))
             .collect();
+        let total = weighed.iter().fold(0.0, |n, (w, _)| n + w);
         let share = if total > 0.0 {
-            found.iter().fold(0.0, |n, (s, _)| n + weight(s)) / total
+            weighed
+                .iter()
+                .fold(0.0, |n, (w, hit)| if *hit { n + w } else { n })
+                / total
         } else {
             0.0
         };
-        let pct = (share * 100.0).round();
-        let shown: Vec<&str> = found.iter().take(6).map(|(_, t)| t.text.as_str()).collect();
-        let measured = tr!(
-            lang,
-            "{}% kata kunci pertanyaan (berbobot) dibahas: {}",
-            "{}% of the question's key words (weighted) addressed: {}",
-            pct,
-            if shown.is_empty() {
-                "-".to_string()
-            } else {
-                shown.join(", ")
-            }
-        );
+        let any_found = weighed.iter().any(|(_, hit)| *hit);
+        // The verdict's evidence, built only when an output carries it.
+        let say = |state: State, evidence: &dyn Fn() -> String| row.say(state, evidence);
+        let measured = || {
+            let pct = (share * 100.0).round();
+            let shown: Vec<&str> = keys
+                .iter()
+                .zip(&weighed)
+                .filter(|(_, (_, hit))| *hit)
+                .take(6)
+                .map(|((_, t), _)| t.text.as_str())
+                .collect();
+            tr!(
+                lang,
+                "{}% kata kunci pertanyaan (berbobot) dibahas: {}",
+                "{}% of the question's key words (weighted) addressed: {}",
+                pct,
+                if shown.is_empty() {
+                    "-".to_string()
+                } else {
+                    shown.join(", ")
+                }
+            )
+        };
         let content = body.content;
         if let Some(h) = self.auto_replies.first_anywhere(a) {
-            return Verdict::new(
-                State::Fail,
+            return say(State::Fail, &|| {
                 format!(
                     "{} \"{}\"",
                     lang.pick("balasan otomatis:", "auto-reply:"),
                     crate::text::lexicon::hit_text(a, h)
-                ),
-            );
+                )
+            });
         }
         let complaint = row
             .service_type
@@ -739,41 +769,39 @@ impl TextCheck for Relevance {
             && !q.tokens.iter().any(|t| self.open_questions.has(t));
         let direct = body.first_reply || share >= self.partial && body.early_reply;
         if content < self.min_content {
-            if yes_no && body.any_reply && (!found.is_empty() || keys.is_empty()) {
-                return Verdict::new(
-                    State::Pass,
+            if yes_no && body.any_reply && (any_found || keys.is_empty()) {
+                return say(State::Pass, &|| {
                     format!(
-                        "{}; {measured}",
+                        "{}; {}",
                         lang.pick(
                             "jawaban singkat atas pertanyaan ya/tidak",
                             "short reply to a yes/no question"
-                        )
-                    ),
-                );
+                        ),
+                        measured()
+                    )
+                });
             }
-            return Verdict::new(
-                short,
+            return say(short, &|| {
                 tr!(
                     lang,
                     "jawaban tanpa isi ({} kata isi)",
                     "answer without content ({} content words)",
                     content
-                ),
-            );
+                )
+            });
         }
         // A deferral with no content: few words, little of the question's.
         if content < self.min_content * 3
             && share < self.partial
             && let Some(h) = self.deferrals.first_anywhere(a)
         {
-            return Verdict::new(
-                short,
+            return say(short, &|| {
                 format!(
                     "{} \"{}\"",
                     lang.pick("hanya penundaan:", "only a deferral:"),
                     crate::text::lexicon::hit_text(a, h)
-                ),
-            );
+                )
+            });
         }
         // Registered in a way specific to this complaint: with some of its key words, or at
         // length.
@@ -791,44 +819,41 @@ impl TextCheck for Relevance {
             && !q_codes.iter().any(|c| a_codes.contains(c))
             && let Some(other) = a_codes.iter().find(|c| !q_codes.contains(c))
         {
-            return Verdict::new(
-                State::Fail,
+            return say(State::Fail, &|| {
                 tr!(
                     lang,
                     "membahas nomor {}, bukan {} yang ditanyakan; {}",
                     "addresses number {}, not the {} asked about; {}",
                     other,
                     q_codes[0],
-                    measured
-                ),
-            );
+                    measured()
+                )
+            });
         }
         let q_runs = self.name_runs(q);
         match self.other_product(q, a, &q_runs, share) {
             Some((other, Some(asked))) => {
-                return Verdict::new(
-                    State::Fail,
+                return say(State::Fail, &|| {
                     tr!(
                         lang,
                         "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
                         "addresses \"{}\", not the \"{}\" asked about; {}",
                         other,
                         asked,
-                        measured
-                    ),
-                );
+                        measured()
+                    )
+                });
             }
             Some((other, None)) => {
-                return Verdict::new(
-                    State::Fail,
+                return say(State::Fail, &|| {
                     tr!(
                         lang,
                         "membahas \"{}\", yang tidak ditanyakan; {}",
                         "addresses \"{}\", which was not asked about; {}",
                         other,
-                        measured
-                    ),
-                );
+                        measured()
+                    )
+                });
             }
             None => {}
         }
@@ -867,10 +892,10 @@ impl TextCheck for Relevance {
                 "hanya mengarahkan untuk memeriksa sendiri; ",
                 "only redirects; ",
             );
-            return Verdict::new(State::Partial, format!("{why}{measured}"));
+            return say(State::Partial, &|| format!("{why}{}", measured()));
         }
         let state = if state == State::Pass { cap } else { state };
-        Verdict::new(state, format!("{why}{measured}"))
+        say(state, &|| format!("{why}{}", measured()))
     }
 }
 

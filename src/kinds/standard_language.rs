@@ -240,13 +240,12 @@ impl TextCheck for StandardLanguage {
             );
         }
         if found.is_empty() {
-            return Verdict::new(
-                State::Pass,
+            return row.say(State::Pass, || {
                 lang.pick(
                     "tidak ditemukan kata tidak baku",
                     "no non-standard word found",
-                ),
-            );
+                )
+            });
         }
         found.dedup();
         let shown: Vec<&str> = found.iter().take(5).map(String::as_str).collect();
@@ -256,13 +255,12 @@ impl TextCheck for StandardLanguage {
         } else {
             String::new()
         };
-        Verdict::new(
-            State::Fail,
+        row.say(State::Fail, || {
             format!(
                 "{} {}{tail}",
                 lang.pick("tidak baku:", "non-standard:"),
                 shown.join("; ")
-            ),
-        )
+            )
+        })
     }
 }

@@ -132,7 +132,7 @@ pub fn corpora_of(rubric: &Rubric, questions: &StringChunked) -> Corpora {
         // the order, but the map's contents are then the same on every run).
         use rayon::prelude::*;
         let qs: Vec<&str> = questions.iter().flatten().collect();
-        let terms: Vec<Vec<String>> = qs
+        let terms: Vec<Vec<u64>> = qs
             .par_iter()
             .with_min_len(TEXT_ROWS_PER_TASK)
             .map(|q| check.terms(&crate::text::Text::whole(q)))
@@ -220,7 +220,9 @@ fn run_text_checks(
         .with_min_len(TEXT_ROWS_PER_TASK)
         .map(|i| {
             let answer = a[i]?;
-            let r = crate::kinds::Row::new(q[i], answer).with_service_type(s[i]);
+            let r = crate::kinds::Row::new(q[i], answer)
+                .with_service_type(s[i])
+                .with_evidence(evidence);
             Some(
                 checks
                     .iter()

@@ -103,10 +103,11 @@ pub struct Phrases {
     /// Phrases whose first word is a one-byte prefix.
     prefixed_short: Vec<usize>,
     phrases: Vec<Phrase>,
-    /// Bits of the exact first words' hashes ([`bloom_bit`]) and the first bytes of the
-    /// prefixes: most tokens start no phrase, and these tell so without a map lookup.
+    /// Bits of the exact first words' hashes ([`bloom_bit`]) and of the prefixes' first
+    /// two bytes ([`pair_bit`], one bit per pair): most tokens start no phrase, and these
+    /// tell so without a map lookup.
     exact_bits: [u64; 16],
-    prefix_bytes: [u64; 4],
+    prefix_pairs: Vec<u64>,
 }
 
 /// A word hash's bit in [`Phrases::exact_bits`]: its top ten bits (FxHash mixes upward).
@@ -115,8 +116,9 @@ fn bloom_bit(hash: u64) -> (usize, u64) {
     (b / 64, 1 << (b % 64))
 }
 
-fn byte_bit(b: u8) -> (usize, u64) {
-    ((b / 64) as usize, 1 << (b % 64))
+fn pair_bit(b: [u8; 2]) -> (usize, u64) {
+    let k = u16::from_le_bytes(b) as usize;
+    (k / 64, 1 << (k % 64))
 }
 
 /// Where a phrase matched: token range `[first, end)`.
@@ -173,8 +175,11 @@ impl Phrases {
                 }
                 Word::Prefix(p, _) => match two_bytes(p) {
                     Some(k) => {
-                        let (w, bit) = byte_bit(k[0]);
-                        out.prefix_bytes[w] |= bit;
+                        let (w, bit) = pair_bit(k);
+                        if out.prefix_pairs.is_empty() {
+                            out.prefix_pairs = vec![0; 1 << 10];
+                        }
+                        out.prefix_pairs[w] |= bit;
                         out.prefixed.entry(k).or_default().push(i)
                     }
                     None => out.prefixed_short.push(i),
@@ -214,8 +219,8 @@ impl Phrases {
                 .flatten();
             let prefixed = two_bytes(&t.text)
                 .filter(|b| {
-                    let (w, bit) = byte_bit(b[0]);
-                    self.prefix_bytes[w] & bit != 0
+                    let (w, bit) = pair_bit(*b);
+                    self.prefix_pairs.get(w).is_some_and(|x| x & bit != 0)
                 })
                 .and_then(|k| self.prefixed.get(&k));
             if exact.is_none() && prefixed.is_none() && self.prefixed_short.is_empty() {

@@ -149,6 +149,16 @@ impl<'a> Text<'a> {
                 let mut prev = c;
                 let mut apostrophe = false;
                 while let Some(cj) = char_at(j) {
+                    // A run of ASCII letters and digits, most of every word, byte by byte.
+                    if cj.is_ascii_alphanumeric() {
+                        let run = bytes[j..]
+                            .iter()
+                            .position(|x| !x.is_ascii_alphanumeric())
+                            .unwrap_or(bytes.len() - j);
+                        prev = bytes[j + run - 1] as char;
+                        j += run;
+                        continue;
+                    }
                     if is_word_char(cj) {
                         prev = cj;
                         j += cj.len_utf8();
@@ -326,6 +336,11 @@ fn abbreviation_before(tokens: &[Token], first: usize, c: char) -> bool {
 /// names someone else).
 fn quoted_spans(raw: &str) -> Vec<(usize, usize, bool)> {
     let mut spans = Vec::new();
+    // Most texts hold no quotation mark: `"` or the lead byte of `“ ” „` (0xE2) or `« »`
+    // (0xC2).
+    if !raw.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        return spans;
+    }
     let mut open: Option<usize> = None;
     for (b, c) in raw.char_indices() {
         if !is_quote(c) {
