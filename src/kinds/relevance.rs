@@ -256,7 +256,7 @@ impl Body {
 fn codes(raw: &str) -> Vec<String> {
     // Most texts have no run of eight digits, or no two capitals before a digit: skip the
     // regex for them.
-    if raw.bytes().filter(u8::is_ascii_digit).count() < 8 || !code_start(raw.as_bytes()) {
+    if raw.bytes().filter(u8::is_ascii_digit).nth(7).is_none() || !code_start(raw.as_bytes()) {
         return Vec::new();
     }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();

@@ -325,13 +325,19 @@ pub fn score_frame_in(
     let mut helper_names = Vec::new();
     let mut stage_b = Vec::new();
     let mut stage_c = Vec::new();
-    for c in compiled {
+    for (c, criterion) in compiled.into_iter().zip(&rubric.criteria) {
         stage_early.extend(c.early);
         stage_a.extend(c.helpers);
         stage_a2.extend(c.derived);
         helper_names.extend(c.helper_names);
         stage_b.push(c.state);
-        stage_b.push(c.evidence);
+        // A run whose outputs hold figures only computes no evidence text: the column is
+        // there, empty.
+        stage_b.push(if evidence {
+            c.evidence
+        } else {
+            null(DataType::String).alias(evidence_col(&criterion.id))
+        });
         stage_c.push(c.value);
     }
 
