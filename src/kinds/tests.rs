@@ -347,3 +347,43 @@ fn standard_language() {
         Pass
     );
 }
+
+/// A run that writes no evidence gets the same verdicts: on every answer of the labelled
+/// set and every text criterion of the shipped rubric, the state is the same with and
+/// without evidence, and without it the evidence is empty.
+#[test]
+fn verdicts_do_not_depend_on_the_evidence() {
+    let rubric = Rubric::builtin().unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/berlabel/berlabel.csv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(path)
+        .unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (q, a, s) = (at("Isi Pertanyaan"), at("Jawaban"), at("Jenis Layanan"));
+    let (mut rows, mut failing, mut compared) = (0, 0, 0);
+    for record in reader.records() {
+        let r = record.unwrap();
+        let service = r[s].to_lowercase();
+        let row = || Row::new(Some(&r[q]), &r[a]).with_service_type(Some(service.as_str()));
+        let (with, without) = (row(), row().with_evidence(false));
+        rows += 1;
+        for c in &rubric.criteria {
+            let Kind::Text { check, .. } = &c.kind else {
+                continue;
+            };
+            let full = check.check(&with, None, Lang::Id);
+            let bare = check.check(&without, None, Lang::Id);
+            assert_eq!(full.state, bare.state, "{} on {}", c.id, &r[0]);
+            assert_eq!(bare.evidence, "", "{} on {}", c.id, &r[0]);
+            assert!(!full.evidence.is_empty(), "{} on {}", c.id, &r[0]);
+            failing += usize::from(full.state == Fail);
+            compared += 1;
+        }
+    }
+    assert!(rows >= 400, "{rows} labelled answers");
+    assert_eq!(compared, rows * 7);
+    // The comparison covers failing verdicts too, whose evidence is the longest to build.
+    assert!(failing > 100, "{failing} failing verdicts");
+}
