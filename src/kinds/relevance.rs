@@ -720,8 +720,6 @@ impl TextCheck for Relevance {
             0.0
         };
         let any_found = weighed.iter().any(|(_, hit)| *hit);
-        // The verdict's evidence, built only when an output carries it.
-        let say = |state: State, evidence: &dyn Fn() -> String| row.say(state, evidence);
         let measured = || {
             let pct = (share * 100.0).round();
             let shown: Vec<&str> = keys
@@ -745,7 +743,7 @@ impl TextCheck for Relevance {
         };
         let content = body.content;
         if let Some(h) = self.auto_replies.first_anywhere(a) {
-            return say(State::Fail, &|| {
+            return row.say(State::Fail, || {
                 format!(
                     "{} \"{}\"",
                     lang.pick("balasan otomatis:", "auto-reply:"),
@@ -770,7 +768,7 @@ impl TextCheck for Relevance {
         let direct = body.first_reply || share >= self.partial && body.early_reply;
         if content < self.min_content {
             if yes_no && body.any_reply && (any_found || keys.is_empty()) {
-                return say(State::Pass, &|| {
+                return row.say(State::Pass, || {
                     format!(
                         "{}; {}",
                         lang.pick(
@@ -781,7 +779,7 @@ impl TextCheck for Relevance {
                     )
                 });
             }
-            return say(short, &|| {
+            return row.say(short, || {
                 tr!(
                     lang,
                     "jawaban tanpa isi ({} kata isi)",
@@ -795,7 +793,7 @@ impl TextCheck for Relevance {
             && share < self.partial
             && let Some(h) = self.deferrals.first_anywhere(a)
         {
-            return say(short, &|| {
+            return row.say(short, || {
                 format!(
                     "{} \"{}\"",
                     lang.pick("hanya penundaan:", "only a deferral:"),
@@ -819,7 +817,7 @@ impl TextCheck for Relevance {
             && !q_codes.iter().any(|c| a_codes.contains(c))
             && let Some(other) = a_codes.iter().find(|c| !q_codes.contains(c))
         {
-            return say(State::Fail, &|| {
+            return row.say(State::Fail, || {
                 tr!(
                     lang,
                     "membahas nomor {}, bukan {} yang ditanyakan; {}",
@@ -833,7 +831,7 @@ impl TextCheck for Relevance {
         let q_runs = self.name_runs(q);
         match self.other_product(q, a, &q_runs, share) {
             Some((other, Some(asked))) => {
-                return say(State::Fail, &|| {
+                return row.say(State::Fail, || {
                     tr!(
                         lang,
                         "membahas \"{}\", bukan \"{}\" yang ditanyakan; {}",
@@ -845,7 +843,7 @@ impl TextCheck for Relevance {
                 });
             }
             Some((other, None)) => {
-                return say(State::Fail, &|| {
+                return row.say(State::Fail, || {
                     tr!(
                         lang,
                         "membahas \"{}\", yang tidak ditanyakan; {}",
@@ -892,10 +890,10 @@ impl TextCheck for Relevance {
                 "hanya mengarahkan untuk memeriksa sendiri; ",
                 "only redirects; ",
             );
-            return say(State::Partial, &|| format!("{why}{}", measured()));
+            return row.say(State::Partial, || format!("{why}{}", measured()));
         }
         let state = if state == State::Pass { cap } else { state };
-        say(state, &|| format!("{why}{}", measured()))
+        row.say(state, || format!("{why}{}", measured()))
     }
 }
 
