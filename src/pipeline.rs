@@ -426,8 +426,17 @@ impl Timer {
     pub fn lap(&self, stage: &str) {
         if let Some(start) = &self.0 {
             let now = std::time::Instant::now();
+            // The peak resident set so far, where the system says it (Linux).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("VmHWM:"))
+                        .map(|v| format!(", peak {}", v.trim()))
+                })
+                .unwrap_or_default();
             eprintln!(
-                "[timing] {stage}: {:.3} s",
+                "[timing] {stage}: {:.3} s{peak}",
                 (now - start.get()).as_secs_f64()
             );
             start.set(now);

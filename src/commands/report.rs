@@ -73,7 +73,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         mask: !args.no_mask,
         near: out.clone(),
     };
+    let timer = crate::pipeline::Timer::from_env();
     let p = report::compute_config(config, &cfg_path, lang, &progress, Some(&details))?;
+    timer.lap("report: compute");
     let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
         Some(path) => Some(compare::load(path, &p.run.units, lang, &progress)?),
         None => None,
@@ -81,10 +83,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
 
     progress.stage(lang.pick("Menulis laporan…", "Writing the report…"));
     let charts = report::charts::all(&p, lang)?;
+    timer.lap("report: charts");
     workbook::write(&p, previous.as_ref(), &charts, &out, lang)?;
+    timer.lap("report: workbook");
     workbook::write_details(&p, &details_out, lang)?;
+    timer.lap("report: details");
     if let Some(html) = &html_out {
         report::dashboard::write(&p, previous.as_ref(), &charts, html, lang)?;
+        timer.lap("report: dashboard");
     }
     let chart_dir = args
         .charts
@@ -112,7 +118,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            feedback::write_all(&p, previous.as_ref(), &dir, &annex, lang)?
+            let written = feedback::write_all(&p, previous.as_ref(), &dir, &annex, lang)?;
+            timer.lap("report: feedback");
+            written
         }
     };
     drop(progress);

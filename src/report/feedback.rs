@@ -54,9 +54,10 @@ pub fn write_all(
     crate::output::unique_file_names(&names)?;
     let paths: Vec<PathBuf> = names.iter().map(|(_, f)| dir.join(f)).collect();
     crate::output::guard::distinct(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(), &[])?;
+    let attention = attention_by_unit(p, lang)?;
     let mut written = Vec::new();
     for ((unit, _), path) in names.iter().zip(paths) {
-        write_unit(&ctx, unit, &p.lines[*unit], &path)?;
+        write_unit(&ctx, unit, &p.lines[*unit], attention.get(*unit), &path)?;
         written.push(path);
     }
     Ok(written)
@@ -476,13 +477,90 @@ fn sla_id(p: &PeriodResult) -> Option<String> {
 /// Characters of the answer shown in the attention list.
 const SHORT_EXCERPT: usize = 160;
 
+/// Every unit's answers that need attention (see [`attention_frame`]), from one pass over
+/// the answer details: each part's failing answers, cut to the attention list's columns
+/// and a short excerpt, are split by unit as they are read, so the details are read once
+/// for all units and only the short rows are held.
+fn attention_by_unit(
+    p: &PeriodResult,
+    lang: Lang,
+) -> Result<std::collections::BTreeMap<String, DataFrame>> {
+    use crate::ingest::columns::field;
+    let err = |e| polars_err("jawaban perlu perhatian", e);
+    let details = p.details.as_ref().ok_or_else(|| {
+        crate::error::Error::plain(msg!(
+            "rincian jawaban tidak disiapkan",
+            "the answer details were not prepared"
+        ))
+    })?;
+    let mut by_unit: std::collections::BTreeMap<String, DataFrame> = Default::default();
+    for part in details.parts()? {
+        let rows = attention_rows(p, &part?, lang)?;
+        if rows.height() == 0 {
+            continue;
+        }
+        for group in rows.partition_by_stable([field::UNIT], true).map_err(err)? {
+            let unit = group
+                .column(field::UNIT)
+                .and_then(|c| c.str().cloned())
+                .map_err(err)?
+                .get(0)
+                .map(str::to_string);
+            let Some(unit) = unit else { continue };
+            match by_unit.get_mut(&unit) {
+                Some(acc) => {
+                    acc.vstack_mut_owned(group).map_err(err)?;
+                }
+                None => {
+                    by_unit.insert(unit, group);
+                }
+            }
+        }
+    }
+    Ok(by_unit)
+}
+
 /// The unit's answers that fail at least one criterion, lowest score first: ID, date,
 /// officer, score, the criteria failed by label, and a short masked excerpt of the answer.
-fn attention_frame(
-    p: &PeriodResult,
-    details: &DataFrame,
-    lang: Lang,
-) -> Result<(DataFrame, Vec<String>)> {
+/// `rows` are the unit's [`attention_rows`], from any number of parts.
+fn attention_frame(rows: Option<&DataFrame>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
+    use crate::ingest::columns::field;
+    let err = |e| polars_err("jawaban perlu perhatian", e);
+    let headers = attention_headers(lang)
+        .into_iter()
+        .map(|(_, h)| h.to_string())
+        .collect();
+    let Some(rows) = rows.filter(|r| r.height() > 0) else {
+        let mut t = crate::output::table::Sheet::new();
+        for (k, h) in attention_headers(lang) {
+            t.push(k, h, Vec::<Option<String>>::new());
+        }
+        return t.finish(0, "jawaban perlu perhatian");
+    };
+    let df = rows
+        .clone()
+        .lazy()
+        .sort(
+            [crate::score::SCORE, field::ID, "source_file", "source_row"],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .select([
+            col(field::ID),
+            col(field::RECEIVED_AT),
+            col(field::OFFICER),
+            col(crate::score::SCORE),
+            col("failed"),
+            col("answer"),
+        ])
+        .collect()
+        .map_err(err)?;
+    Ok((df, headers))
+}
+
+/// One part's answers that fail at least one criterion (duplicates left out), with the
+/// criteria failed by label and the answer cut to a short excerpt, in the columns the
+/// attention list shows, sorts by and is split by (the unit).
+fn attention_rows(p: &PeriodResult, details: &DataFrame, lang: Lang) -> Result<DataFrame> {
     use crate::ingest::columns::field;
     let err = |e| polars_err("jawaban perlu perhatian", e);
     let fail = crate::state::State::Fail.label(lang);
@@ -499,11 +577,7 @@ fn attention_frame(
         })
         .collect();
     if details.height() == 0 || criteria.is_empty() {
-        let mut t = crate::output::table::Sheet::new();
-        for (k, h) in attention_headers(lang) {
-            t.push(k, h, Vec::<Option<String>>::new());
-        }
-        return t.finish(0, "jawaban perlu perhatian");
+        return Ok(DataFrame::default());
     }
     let failed = "failed";
     let mut df = details
@@ -516,17 +590,16 @@ fn attention_frame(
                 .is_not_null()
                 .and(col(failed).str().len_bytes().gt(lit(0u32))),
         )
-        .sort(
-            [crate::score::SCORE, field::ID, "source_file", "source_row"],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
         .select([
+            col(field::UNIT),
             col(field::ID),
             col(field::RECEIVED_AT),
             col(field::OFFICER),
             col(crate::score::SCORE),
             col(failed),
             col("answer"),
+            col("source_file"),
+            col("source_row"),
         ])
         .collect()
         .map_err(err)?;
@@ -540,11 +613,7 @@ fn attention_frame(
         .collect();
     df.with_column(short.with_name("answer".into()).into_column())
         .map_err(err)?;
-    let headers = attention_headers(lang)
-        .into_iter()
-        .map(|(_, h)| h.to_string())
-        .collect();
-    Ok((df, headers))
+    Ok(df)
 }
 
 fn attention_headers(lang: Lang) -> [(&'static str, &'static str); 6] {
@@ -636,16 +705,16 @@ fn comparison_sheet(lang: Lang) -> &'static str {
     lang.pick("Perbandingan Periode", "Period Comparison")
 }
 
-fn write_unit(c: &Context, unit: &str, l: &UnitLine, path: &Path) -> Result<()> {
+fn write_unit(
+    c: &Context,
+    unit: &str,
+    l: &UnitLine,
+    attention: Option<&DataFrame>,
+    path: &Path,
+) -> Result<()> {
     let (p, nat, lang) = (c.p, c.nat, c.lang);
     let scored = p.unit_answers(unit)?;
-    let details = p.details.as_ref().ok_or_else(|| {
-        crate::error::Error::plain(msg!(
-            "rincian jawaban tidak disiapkan",
-            "the answer details were not prepared"
-        ))
-    })?;
-    let (attention, attention_headers) = attention_frame(p, &details.of_unit(unit)?, lang)?;
+    let (attention, attention_headers) = attention_frame(attention, lang)?;
     let title = lang.pick("Umpan Balik ULPK", "ULPK Feedback");
     let mut wb = xlsx::new_workbook(&format!("{title} — {unit} — {}", p.period()))?;
 

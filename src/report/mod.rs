@@ -229,26 +229,6 @@ impl Details {
         let reads = crate::ingest::row_groups(self.file.temp_path(), None, 1)?;
         Ok(reads.map(|r| r.map(|(_, df)| df)))
     }
-
-    /// The details of one unit's answers.
-    pub fn of_unit(&self, unit: &str) -> Result<DataFrame> {
-        let mut out: Option<DataFrame> = None;
-        for part in self.parts()? {
-            let mine = part?
-                .lazy()
-                .filter(col(crate::ingest::columns::field::UNIT).eq(lit(unit)))
-                .collect()
-                .map_err(|e| crate::error::polars_err("detail", e))?;
-            match &mut out {
-                None => out = Some(mine),
-                Some(o) => {
-                    o.vstack_mut_owned(mine)
-                        .map_err(|e| crate::error::polars_err("detail", e))?;
-                }
-            }
-        }
-        Ok(out.unwrap_or_default())
-    }
 }
 
 /// Scores every input the config at `config_path` names. With `details`, the answer
