@@ -71,10 +71,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     crate::output::guard::distinct(&outputs, &[cfg_path.as_path()])?;
     let details = report::DetailSpec {
         mask: !args.no_mask,
-        near: out.clone(),
+        annex: details_out.clone(),
+        attention: args.per_unit.is_some(),
     };
     let timer = crate::pipeline::Timer::from_env();
-    let p = report::compute_config(config, &cfg_path, lang, &progress, Some(&details))?;
+    let mut p = report::compute_config(config, &cfg_path, lang, &progress, Some(&details))?;
     timer.lap("report: compute");
     let previous = match args.previous.as_ref().or(p.config.report.previous.as_ref()) {
         Some(path) => Some(compare::load(path, &p.run.units, lang, &progress)?),
@@ -86,8 +87,6 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     timer.lap("report: charts");
     workbook::write(&p, previous.as_ref(), &charts, &out, lang)?;
     timer.lap("report: workbook");
-    workbook::write_details(&p, &details_out, lang)?;
-    timer.lap("report: details");
     if let Some(html) = &html_out {
         report::dashboard::write(&p, previous.as_ref(), &charts, html, lang)?;
         timer.lap("report: dashboard");
@@ -123,6 +122,12 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
             written
         }
     };
+    // The answer details were written as the answers were scored; their workbook is
+    // saved on its own thread while the outputs above are written.
+    if let Some(annex) = p.annex.take() {
+        annex.wait()?;
+    }
+    timer.lap("report: details (wait)");
     drop(progress);
 
     let (rank_df, rank_headers) = ranking_frame(&p.lines, &p.config.index, lang)?;

@@ -21,7 +21,6 @@ use polars::prelude::*;
 
 use crate::error::{Error, Location, Result, polars_err};
 pub use columns::{Aliases, ColumnSpec, HeaderMapping};
-pub use parquet::row_groups;
 
 /// Name of the column holding the source file of each record.
 pub const FILE_COL: &str = "__file";

@@ -235,17 +235,8 @@ fn as_strings(
 
 /// Reads a Parquet file by whole row groups, small ones gathered until a read holds at
 /// least `min_rows` rows (reading a slice of a row group decodes the whole group): the
-/// first row (0-based) and the frame of each read, only `columns` (all when `None`).
-pub fn row_groups(
-    path: &Path,
-    columns: Option<Vec<String>>,
-    min_rows: usize,
-) -> Result<impl Iterator<Item = Result<(usize, DataFrame)>> + Send + use<>> {
-    check_frame(path)?;
-    checked_row_groups(path, columns, min_rows)
-}
-
-/// [`row_groups`] of a file whose frame [`check_frame`] has passed.
+/// first row (0-based) and the frame of each read, only `columns` (all when `None`); the
+/// file's frame has passed [`check_frame`].
 fn checked_row_groups(
     path: &Path,
     columns: Option<Vec<String>>,
@@ -284,7 +275,7 @@ fn checked_row_groups(
     }))
 }
 
-/// Reads the file by row groups (see [`row_groups`]) in parts of about `chunk_rows` rows:
+/// Reads the file by row groups (see [`checked_row_groups`]) in parts of about `chunk_rows` rows:
 /// small groups gathered, a larger one read once and handed on in slices. Only the mapped
 /// columns are read.
 pub fn chunks(

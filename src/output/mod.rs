@@ -275,9 +275,9 @@ impl TempFile {
         })
     }
 
-    /// The temporary path (for reading back a scratch file).
-    pub fn temp_path(&self) -> &Path {
-        &self.tmp
+    /// The path the file goes to when it is committed.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     fn named(&self) -> Result<&tempfile::NamedTempFile> {
@@ -427,13 +427,7 @@ impl StreamWriter {
     }
 
     /// Completes the file and puts it in place.
-    pub fn finish(self) -> Result<()> {
-        self.finish_temp()?.commit()
-    }
-
-    /// Completes the file but leaves it under its temporary name: a scratch file, removed
-    /// when the returned [`TempFile`] is dropped (or the run interrupted).
-    pub fn finish_temp(mut self) -> Result<TempFile> {
+    pub fn finish(mut self) -> Result<()> {
         match &mut self.kind {
             StreamKind::Csv(file, _) => {
                 if let Some(f) = file.take() {
@@ -447,7 +441,7 @@ impl StreamWriter {
             }
         }
         // No part came: the temporary file stays empty.
-        Ok(self.tmp)
+        self.tmp.commit()
     }
 }
 

@@ -151,6 +151,18 @@ pub fn save(wb: &mut Workbook, path: &std::path::Path, head: &PageHead) -> Resul
     })
 }
 
+/// Like [`save`], into a temporary file made beforehand (see [`super::TempFile`]): the
+/// output claimed when a long job begins, written when it ends.
+pub fn save_into(wb: &mut Workbook, tmp: super::TempFile, head: &PageHead) -> Result<()> {
+    print_setup(wb, head);
+    let path = tmp.path().to_path_buf();
+    let mut f = tmp.handle()?;
+    wb.save_to_writer(&mut f).map_err(|e| save_err(&path, e))?;
+    f.sync_all().map_err(|e| Error::io(&path, &e))?;
+    drop(f);
+    tmp.commit()
+}
+
 /// A new workbook with fixed document properties, so the same inputs give the same bytes.
 /// The creation time is `SOURCE_DATE_EPOCH` when set, else 1980-01-01.
 pub fn new_workbook(title: &str) -> Result<Workbook> {
@@ -238,55 +250,109 @@ pub fn write_frame_parts(
     headers: &[String],
     parts: impl Iterator<Item = Result<DataFrame>>,
 ) -> Result<()> {
-    let per_sheet = MAX_ROWS - 1;
-    let mut sheets = 0usize;
-    let mut open: Option<(String, SheetState)> = None;
-    // Column widths come from the first rows of the table, whatever its parts: gather
-    // them before the first sheet begins, so that the parts' size changes no byte.
-    let mut parts = parts.peekable();
-    let mut head: Vec<DataFrame> = Vec::new();
-    let mut gathered = 0;
-    while gathered < SAMPLE_ROWS
-        && let Some(part) = parts.next()
-    {
-        let df = part?;
-        gathered += df.height();
-        head.push(df);
+    let mut table = TableStream::new(name, headers.to_vec());
+    for part in parts {
+        table.push(wb, part?)?;
     }
-    let mut head = head.into_iter();
-    let mut first = head.next();
-    if let Some(f) = first.as_mut() {
-        for df in head {
-            f.vstack_mut_owned(df)
-                .map_err(|e| crate::error::polars_err("XLSX", e))?;
+    table.finish(wb)
+}
+
+/// A table written part by part into sheets named `name`, `name (2)`, … each holding at
+/// most Excel's row limit, as the parts arrive (constant-memory sheets: only the part
+/// being written is held). Column widths come from the table's first [`SAMPLE_ROWS`]
+/// rows whatever its parts, so the size of the parts changes no byte.
+pub struct TableStream {
+    name: String,
+    headers: Vec<String>,
+    /// The first parts, held until they make [`SAMPLE_ROWS`] rows.
+    head: Vec<DataFrame>,
+    gathered: usize,
+    /// The rows the widths come from, once the first rows are written.
+    sample: Option<DataFrame>,
+    sheets: usize,
+    open: Option<(String, SheetState)>,
+    /// Text too wide for its column wraps and its row grows (see [`TableStream::one_line`]).
+    wrap: bool,
+}
+
+impl TableStream {
+    /// A table named `name` with `headers` as its header row; nothing is written yet.
+    pub fn new(name: &str, headers: Vec<String>) -> TableStream {
+        TableStream {
+            name: name.to_string(),
+            headers,
+            head: Vec::new(),
+            gathered: 0,
+            sample: None,
+            sheets: 0,
+            open: None,
+            wrap: true,
         }
     }
-    let sample = first
-        .as_ref()
-        .map(|df| df.head(Some(SAMPLE_ROWS)))
-        .unwrap_or_default();
-    for part in first.into_iter().map(Ok).chain(parts) {
-        let df = part?;
+
+    /// Every data row one line high, text too wide for its column cut at the column's
+    /// edge (the whole text is in the cell): for a table of every answer, which is
+    /// scanned and filtered rather than read row by row. rust_xlsxwriter keeps each row
+    /// whose height is set until the workbook is saved (a few hundred bytes a row), so a
+    /// table whose rows grow holds memory in proportion to its rows.
+    pub fn one_line(mut self) -> TableStream {
+        self.wrap = false;
+        self
+    }
+
+    /// Adds a part's rows below those written.
+    pub fn push(&mut self, wb: &mut Workbook, df: DataFrame) -> Result<()> {
+        if self.sample.is_some() {
+            return self.write(wb, &df);
+        }
+        self.gathered += df.height();
+        self.head.push(df);
+        if self.gathered < SAMPLE_ROWS {
+            return Ok(());
+        }
+        self.begin(wb)
+    }
+
+    /// Writes the parts held for the widths, the first sheet begun even when they are
+    /// empty (a table without rows still has its header).
+    fn begin(&mut self, wb: &mut Workbook) -> Result<()> {
+        let mut head = std::mem::take(&mut self.head).into_iter();
+        let mut first = head.next().unwrap_or_default();
+        for df in head {
+            first
+                .vstack_mut_owned(df)
+                .map_err(|e| crate::error::polars_err("XLSX", e))?;
+        }
+        self.sample = Some(first.head(Some(SAMPLE_ROWS)));
+        self.write(wb, &first)
+    }
+
+    fn write(&mut self, wb: &mut Workbook, df: &DataFrame) -> Result<()> {
+        let per_sheet = MAX_ROWS - 1;
         let mut offset = 0;
-        while offset < df.height() || (open.is_none() && sheets == 0) {
-            if open.as_ref().is_none_or(|(_, st)| st.rows == per_sheet) {
-                if let Some((n, st)) = open.take() {
+        while offset < df.height() || (self.open.is_none() && self.sheets == 0) {
+            if self
+                .open
+                .as_ref()
+                .is_none_or(|(_, st)| st.rows == per_sheet)
+            {
+                if let Some((n, st)) = self.open.take() {
                     st.end(wb.worksheet_from_name(&n).map_err(xlsx_err)?)?;
                 }
-                sheets += 1;
-                let sheet_name = if sheets == 1 {
-                    name.to_string()
+                self.sheets += 1;
+                let sheet_name = if self.sheets == 1 {
+                    self.name.clone()
                 } else {
-                    format!("{name} ({sheets})")
+                    format!("{} ({})", self.name, self.sheets)
                 };
                 let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
                 ws.set_name(&sheet_name).map_err(xlsx_err)?;
-                open = Some((
-                    sheet_name,
-                    SheetState::begin(ws, &sample, headers, &|_, _| None)?,
-                ));
+                let sample = self.sample.as_ref().map_or(df, |s| s);
+                let mut st = SheetState::begin(ws, sample, &self.headers, &|_, _| None)?;
+                st.wrap = self.wrap;
+                self.open = Some((sheet_name, st));
             }
-            let Some((n, st)) = open.as_mut() else {
+            let Some((n, st)) = self.open.as_mut() else {
                 break;
             };
             let len = (per_sheet - st.rows).min(df.height() - offset);
@@ -300,10 +366,18 @@ pub fn write_frame_parts(
                 break;
             }
         }
+        Ok(())
     }
-    match open {
-        Some((n, st)) => st.end(wb.worksheet_from_name(&n).map_err(xlsx_err)?),
-        None => Ok(()),
+
+    /// Ends the last sheet (its widths, filter and print set-up).
+    pub fn finish(mut self, wb: &mut Workbook) -> Result<()> {
+        if self.sample.is_none() {
+            self.begin(wb)?;
+        }
+        match self.open.take() {
+            Some((n, st)) => st.end(wb.worksheet_from_name(&n).map_err(xlsx_err)?),
+            None => Ok(()),
+        }
     }
 }
 
@@ -493,6 +567,8 @@ struct SheetState {
     wrap_fmt: Format,
     grey: Format,
     grey_wrap: Format,
+    /// Text too wide for its column wraps and its row grows ([`TableStream::one_line`]).
+    wrap: bool,
 }
 
 impl SheetState {
@@ -522,7 +598,7 @@ impl SheetState {
                 .map_err(xlsx_err)?;
         }
         let top = |f: Format| f.set_align(rust_xlsxwriter::FormatAlign::Top);
-        Ok(SheetState {
+        let st = SheetState {
             widths,
             rows: 0,
             columns: headers.len(),
@@ -535,14 +611,36 @@ impl SheetState {
                 .set_font_color(0x808080)
                 .set_italic()
                 .set_text_wrap()),
-        })
+            wrap: true,
+        };
+        // Each column's format is its cells' format (a cell written without one takes
+        // its column's), so a cell is written with a format of its own only where it
+        // differs, a text too wide for its column (it wraps): looking a format up costs
+        // more than writing the cell.
+        let sample = df.head(Some(SAMPLE_ROWS));
+        for (j, c) in sample.columns().iter().enumerate().take(headers.len()) {
+            let f = match CellSource::new(c)? {
+                CellSource::Str(_) => &st.top_fmt,
+                CellSource::Float(_) => &st.num_fmt,
+                CellSource::Datetime(_) => &st.date_fmt,
+                CellSource::Int(_) | CellSource::Bool(_) => &st.top_fmt,
+            };
+            ws.set_column_format(j as u16, f).map_err(xlsx_err)?;
+        }
+        Ok(st)
+    }
+
+    /// Whether text fits column `j` on one line.
+    fn fits(&self, s: &str, j: usize) -> bool {
+        text_width(s.chars().count()) <= self.widths[j]
     }
 
     /// Writes the frame's rows below those written. Text wider than its column wraps (the
     /// row grows to fit when the workbook is opened), so no text is cut at a cell edge.
     fn write_rows(&mut self, ws: &mut Worksheet, df: &DataFrame, caveat: Caveat) -> Result<()> {
         let widths = &self.widths;
-        let fits = |s: &str, j: usize| text_width(s.chars().count()) <= widths[j];
+        // One-line rows: every text is written as if it fit, cut at the column's edge.
+        let fits = |s: &str, j: usize| !self.wrap || self.fits(s, j);
         // Columns are written row by row (constant-memory sheets need row order).
         let typed: Vec<CellSource> = df
             .columns()
@@ -554,19 +652,23 @@ impl SheetState {
             let r = (sheet_row + 1) as u32;
             // The row is as tall as its most wrapped cell, set before its cells are written
             // (an explicit height: neither Excel nor LibreOffice fits rows when opening).
-            let lines = typed
-                .iter()
-                .enumerate()
-                .map(|(j, src)| match (caveat(sheet_row, j), src) {
-                    (Some(t), _) => wrapped_lines(&t, widths[j]),
-                    (None, CellSource::Str(ca)) => ca
-                        .get(i)
-                        .filter(|s| !fits(s, j))
-                        .map_or(1, |s| wrapped_lines(cell_text(s), widths[j])),
-                    _ => 1,
-                })
-                .max()
-                .unwrap_or(1);
+            let lines = if !self.wrap {
+                1
+            } else {
+                typed
+                    .iter()
+                    .enumerate()
+                    .map(|(j, src)| match (caveat(sheet_row, j), src) {
+                        (Some(t), _) => wrapped_lines(&t, widths[j]),
+                        (None, CellSource::Str(ca)) => ca
+                            .get(i)
+                            .filter(|s| !fits(s, j))
+                            .map_or(1, |s| wrapped_lines(cell_text(s), widths[j])),
+                        _ => 1,
+                    })
+                    .max()
+                    .unwrap_or(1)
+            };
             if lines > 1 {
                 ws.set_row_height(r, 15.0 * lines as f64)
                     .map_err(xlsx_err)?;
@@ -583,13 +685,13 @@ impl SheetState {
                         .map_err(xlsx_err)?;
                     continue;
                 }
+                // Written without a format, a cell takes its column's (see `begin`).
                 match src {
                     CellSource::Str(ca) => {
                         if let Some(s) = ca.get(i) {
                             let s = cell_text(s);
                             if fits(s, j) {
-                                ws.write_string_with_format(r, jc, s, &self.top_fmt)
-                                    .map_err(xlsx_err)?;
+                                ws.write_string(r, jc, s).map_err(xlsx_err)?;
                             } else {
                                 ws.write_string_with_format(r, jc, s, &self.wrap_fmt)
                                     .map_err(xlsx_err)?;
@@ -598,22 +700,19 @@ impl SheetState {
                     }
                     CellSource::Int(ca) => {
                         if let Some(v) = ca.get(i) {
-                            ws.write_number_with_format(r, jc, v as f64, &self.top_fmt)
-                                .map_err(xlsx_err)?;
+                            ws.write_number(r, jc, v as f64).map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Float(ca) => {
                         if let Some(v) = ca.get(i)
                             && v.is_finite()
                         {
-                            ws.write_number_with_format(r, jc, v, &self.num_fmt)
-                                .map_err(xlsx_err)?;
+                            ws.write_number(r, jc, v).map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Bool(ca) => {
                         if let Some(v) = ca.get(i) {
-                            ws.write_boolean_with_format(r, jc, v, &self.top_fmt)
-                                .map_err(xlsx_err)?;
+                            ws.write_boolean(r, jc, v).map_err(xlsx_err)?;
                         }
                     }
                     CellSource::Datetime(ca) => {
@@ -622,8 +721,7 @@ impl SheetState {
                         {
                             let x =
                                 ExcelDateTime::from_timestamp(dt.timestamp()).map_err(xlsx_err)?;
-                            ws.write_datetime_with_format(r, jc, &x, &self.date_fmt)
-                                .map_err(xlsx_err)?;
+                            ws.write_datetime(r, jc, &x).map_err(xlsx_err)?;
                         }
                     }
                 }

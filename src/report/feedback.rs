@@ -18,6 +18,7 @@ use crate::assess::batch::gap_rows;
 use crate::error::{Result, polars_err};
 use crate::i18n::Lang;
 use crate::output::xlsx;
+use crate::rubric::Rubric;
 
 /// The file a unit's feedback goes to: `umpan-balik-<unit>.xlsx`.
 pub fn file_name(unit: &str) -> String {
@@ -54,10 +55,19 @@ pub fn write_all(
     crate::output::unique_file_names(&names)?;
     let paths: Vec<PathBuf> = names.iter().map(|(_, f)| dir.join(f)).collect();
     crate::output::guard::distinct(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(), &[])?;
-    let attention = attention_by_unit(p, lang)?;
+    let attention = p
+        .details
+        .as_ref()
+        .and_then(|d| d.attention.as_ref())
+        .ok_or_else(|| {
+            crate::error::Error::plain(msg!(
+                "daftar jawaban perlu perhatian tidak disiapkan",
+                "the answers needing attention were not gathered"
+            ))
+        })?;
     let mut written = Vec::new();
     for ((unit, _), path) in names.iter().zip(paths) {
-        write_unit(&ctx, unit, &p.lines[*unit], attention.get(*unit), &path)?;
+        write_unit(&ctx, unit, &p.lines[*unit], attention.of(unit), &path)?;
         written.push(path);
     }
     Ok(written)
@@ -477,27 +487,21 @@ fn sla_id(p: &PeriodResult) -> Option<String> {
 /// Characters of the answer shown in the attention list.
 const SHORT_EXCERPT: usize = 160;
 
-/// Every unit's answers that need attention (see [`attention_frame`]), from one pass over
-/// the answer details: each part's failing answers, cut to the attention list's columns
-/// and a short excerpt, are split by unit as they are read, so the details are read once
-/// for all units and only the short rows are held.
-fn attention_by_unit(
-    p: &PeriodResult,
-    lang: Lang,
-) -> Result<std::collections::BTreeMap<String, DataFrame>> {
-    use crate::ingest::columns::field;
-    let err = |e| polars_err("jawaban perlu perhatian", e);
-    let details = p.details.as_ref().ok_or_else(|| {
-        crate::error::Error::plain(msg!(
-            "rincian jawaban tidak disiapkan",
-            "the answer details were not prepared"
-        ))
-    })?;
-    let mut by_unit: std::collections::BTreeMap<String, DataFrame> = Default::default();
-    for part in details.parts()? {
-        let rows = attention_rows(p, &part?, lang)?;
+/// Every unit's answers that need attention (see [`attention_frame`]), gathered as the
+/// answers are scored: each part's failing answers, cut to the attention list's columns
+/// and a short excerpt, are split by unit, so only the short rows are held.
+#[derive(Default)]
+pub struct Attention(std::collections::BTreeMap<String, DataFrame>);
+
+impl Attention {
+    /// Adds a part's failing answers; `details` is the part's detail table
+    /// ([`super::sheets::detail_frame`]).
+    pub fn add(&mut self, rubric: &Rubric, details: &DataFrame, lang: Lang) -> Result<()> {
+        use crate::ingest::columns::field;
+        let err = |e| polars_err("jawaban perlu perhatian", e);
+        let rows = attention_rows(rubric, details, lang)?;
         if rows.height() == 0 {
-            continue;
+            return Ok(());
         }
         for group in rows.partition_by_stable([field::UNIT], true).map_err(err)? {
             let unit = group
@@ -507,17 +511,22 @@ fn attention_by_unit(
                 .get(0)
                 .map(str::to_string);
             let Some(unit) = unit else { continue };
-            match by_unit.get_mut(&unit) {
+            match self.0.get_mut(&unit) {
                 Some(acc) => {
                     acc.vstack_mut_owned(group).map_err(err)?;
                 }
                 None => {
-                    by_unit.insert(unit, group);
+                    self.0.insert(unit, group);
                 }
             }
         }
+        Ok(())
     }
-    Ok(by_unit)
+
+    /// The unit's rows, when it has any.
+    fn of(&self, unit: &str) -> Option<&DataFrame> {
+        self.0.get(unit)
+    }
 }
 
 /// The unit's answers that fail at least one criterion, lowest score first: ID, date,
@@ -526,10 +535,6 @@ fn attention_by_unit(
 fn attention_frame(rows: Option<&DataFrame>, lang: Lang) -> Result<(DataFrame, Vec<String>)> {
     use crate::ingest::columns::field;
     let err = |e| polars_err("jawaban perlu perhatian", e);
-    let headers = attention_headers(lang)
-        .into_iter()
-        .map(|(_, h)| h.to_string())
-        .collect();
     let Some(rows) = rows.filter(|r| r.height() > 0) else {
         let mut t = crate::output::table::Sheet::new();
         for (k, h) in attention_headers(lang) {
@@ -554,19 +559,21 @@ fn attention_frame(rows: Option<&DataFrame>, lang: Lang) -> Result<(DataFrame, V
         ])
         .collect()
         .map_err(err)?;
+    let headers = attention_headers(lang)
+        .into_iter()
+        .map(|(_, h)| h.to_string())
+        .collect();
     Ok((df, headers))
 }
 
 /// One part's answers that fail at least one criterion (duplicates left out), with the
 /// criteria failed by label and the answer cut to a short excerpt, in the columns the
 /// attention list shows, sorts by and is split by (the unit).
-fn attention_rows(p: &PeriodResult, details: &DataFrame, lang: Lang) -> Result<DataFrame> {
+fn attention_rows(rubric: &Rubric, details: &DataFrame, lang: Lang) -> Result<DataFrame> {
     use crate::ingest::columns::field;
     let err = |e| polars_err("jawaban perlu perhatian", e);
     let fail = crate::state::State::Fail.label(lang);
-    let criteria: Vec<Expr> = p
-        .run
-        .rubric
+    let criteria: Vec<Expr> = rubric
         .criteria
         .iter()
         .filter(|c| details.column(&c.id).is_ok())

@@ -2,6 +2,7 @@
 //! [`PeriodResult`] (answer quality, unit standards, SKM, the ranking), which the workbook,
 //! the chart files and the per-unit feedback workbooks are then written from.
 
+pub mod annex;
 pub mod charts;
 pub mod colours;
 pub mod compare;
@@ -97,8 +98,11 @@ pub struct PeriodResult {
     pub config: Config,
     /// The scored answers, only the columns the aggregations read.
     pub run: ScoredRun,
-    /// The answer details, when computed for the workbooks.
+    /// What the answer details gave, when they were written for the workbooks.
     pub details: Option<Details>,
+    /// The answer-details workbook, still being written on its own thread when the
+    /// result is returned (see [`annex`]); the report command waits for it.
+    pub annex: Option<annex::Annex>,
     pub agg: Aggregates,
     /// Every `[[instruments]]` entry scored, in the config's order (the minimum standard
     /// among them, see [`PeriodResult::standards`]).
@@ -205,30 +209,23 @@ fn assess_standard(
     })
 }
 
-/// How the answer details are kept for the workbooks.
+/// How the answer details (criterion states by label, masked excerpts of question and
+/// answer) are written for the workbooks.
 #[derive(Debug, Clone)]
 pub struct DetailSpec {
     /// Mask personal data in the excerpts.
     pub mask: bool,
-    /// The report's path: the scratch file goes beside it.
-    pub near: PathBuf,
+    /// The answer-details workbook ([`annex`]).
+    pub annex: PathBuf,
+    /// Gather each unit's answers needing attention (the feedback workbooks).
+    pub attention: bool,
 }
 
-/// The answer details (criterion states by label, masked excerpts of question and answer),
-/// written part by part to a scratch Parquet file beside the report while the answers are
-/// scored and read back part by part, so the report never holds every answer's text.
+/// What the answer details gave besides the annex: the details themselves are written
+/// part by part as the answers are scored, so the report never holds every answer's text.
 pub struct Details {
-    file: crate::output::TempFile,
-    /// Header labels of the detail table.
-    pub headers: Vec<String>,
-}
-
-impl Details {
-    /// The details in the parts they were written in (a row group each).
-    pub fn parts(&self) -> Result<impl Iterator<Item = Result<DataFrame>> + use<>> {
-        let reads = crate::ingest::row_groups(self.file.temp_path(), None, 1)?;
-        Ok(reads.map(|r| r.map(|(_, df)| df)))
-    }
+    /// Each unit's answers needing attention, when [`DetailSpec::attention`] asked.
+    pub attention: Option<feedback::Attention>,
 }
 
 /// Scores every input the config at `config_path` names. With `details`, the answer
@@ -258,35 +255,31 @@ pub fn compute_config(
 ) -> Result<PeriodResult> {
     // Answer quality.
     let inputs = ScoreInputs::from_config(&config)?;
-    // Only the aggregations' columns stay in memory; the details go to the scratch file.
-    let mut spill = match details {
-        Some(d) => {
-            let name = d
-                .near
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "laporan".into());
-            let path = d.near.with_file_name(format!("{name}.rincian.parquet"));
-            Some((crate::output::StreamWriter::new(&path)?, Vec::new()))
-        }
+    // Only the aggregations' columns stay in memory; the details go to the annex as each
+    // part is scored.
+    let period = config.report.period.as_deref().unwrap_or("-");
+    let mut annex = match details {
+        Some(d) => Some(annex::Annex::start(&d.annex, period, lang)?),
         None => None,
     };
+    let mut attention = details
+        .filter(|d| d.attention)
+        .map(|_| feedback::Attention::default());
     let mut write_details = |scored: &DataFrame, rubric: &crate::rubric::Rubric| -> Result<()> {
-        if let (Some((w, headers)), Some(d)) = (spill.as_mut(), details) {
-            let (table, h) = sheets::detail_frame(scored, rubric, d.mask, lang)?;
-            w.write(&table)?;
-            *headers = h;
+        if let (Some(a), Some(d)) = (annex.as_mut(), details) {
+            let (table, headers) = sheets::detail_frame(scored, rubric, d.mask, lang)?;
+            if let Some(att) = attention.as_mut() {
+                att.add(rubric, &table, lang)?;
+            }
+            a.send(table, headers)?;
         }
         Ok(())
     };
     let run = pipeline::run_with(&inputs, lang, progress, Keep::Slim, &mut write_details)?;
-    let details = match spill {
-        Some((w, headers)) => Some(Details {
-            file: w.finish_temp()?,
-            headers,
-        }),
-        None => None,
-    };
+    if let Some(a) = annex.as_mut() {
+        a.end()?;
+    }
+    let details = details.map(|_| Details { attention });
     let mut dims = aggregate::summarize(
         &run.scored,
         &run.rubric,
@@ -375,6 +368,7 @@ pub fn compute_config(
         config,
         run,
         details,
+        annex,
         agg: Aggregates {
             by_unit,
             by_officer,

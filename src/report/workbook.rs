@@ -13,7 +13,6 @@ use super::sha256;
 use super::sheets::{answer_sheets, kv_frame};
 use crate::assess::batch::gaps_frame;
 use crate::config::Layout;
-use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::issues::{issues_frame, issues_headers};
@@ -178,30 +177,6 @@ pub fn details_path(out: &Path, lang: Lang) -> std::path::PathBuf {
         .unwrap_or_default();
     let suffix = lang.pick("detail-jawaban", "answer-details");
     out.with_file_name(format!("{stem}-{suffix}.xlsx"))
-}
-
-/// Writes the answer details (every scored answer, personal data masked unless asked
-/// otherwise) to `path`, past Excel's row limit on further sheets.
-pub fn write_details(p: &PeriodResult, path: &Path, lang: Lang) -> Result<()> {
-    let details = p.details.as_ref().ok_or_else(|| {
-        Error::plain(msg!(
-            "rincian jawaban tidak disiapkan",
-            "the answer details were not prepared"
-        ))
-    })?;
-    let sheet = lang.of(crate::labels::sheet::DETAILS);
-    let mut wb = xlsx::new_workbook(&format!("{sheet} — {}", p.period()))?;
-    xlsx::write_frame_parts(&mut wb, sheet, &details.headers, details.parts()?)?;
-    xlsx::save(
-        &mut wb,
-        path,
-        &xlsx::PageHead {
-            title: sheet,
-            period: Some(p.period()),
-            unit: Some(lang.pick("Nasional", "National")),
-            lang,
-        },
-    )
 }
 
 /// Writes the report workbook to `out` (through a temporary file).

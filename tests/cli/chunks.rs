@@ -188,9 +188,9 @@ fn parquet_results_are_written_in_parts() {
     assert!(df.equals_missing(&w), "parts and whole differ");
 }
 
-/// The report scored in parts of 100 records, its details streamed through a scratch file
-/// and written part by part: the same workbook and feedback bytes as in one part, and no
-/// scratch file left beside them.
+/// The report scored in parts of 100 records, its details written part by part on their
+/// own thread as the parts are scored: the same workbook, details and feedback bytes as
+/// in one part, and no other file left beside them.
 #[test]
 fn report_in_parts_is_the_same_report() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -239,6 +239,49 @@ fn report_in_parts_is_the_same_report() {
         calamine::open_workbook(db.path().join("l-detail-jawaban.xlsx")).unwrap();
     let details = wb.worksheet_range("Detail Jawaban").unwrap();
     assert_eq!(details.height(), 1 + 3000);
+}
+
+/// A report that fails after its answers were scored (here on an SKM file without the
+/// SKM's columns, read after the answers), while its answer details are being written on
+/// their own thread: the error names the file, and no output and no temporary file is
+/// left, the details workbook included.
+#[test]
+fn a_report_failing_after_scoring_leaves_no_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let skm = dir.path().join("skm-rusak.csv");
+    std::fs::write(&skm, "nama;umur\nA;30\n").unwrap();
+    let answers = root().join("samples/simpel-lpk-2026-q1.csv");
+    let rubric = root().join("rubrics/kualitas-jawaban.toml");
+    let config = dir.path().join("ulpk-eval.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[answers]\nfiles = [{:?}]\nrubric = {:?}\n[skm]\nfiles = [{:?}]\n",
+            answers.to_str().unwrap(),
+            rubric.to_str().unwrap(),
+            skm.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("keluar");
+    let assert = bin()
+        .env("ULPK_CHUNK_ROWS", "100")
+        .args(["report", "--config"])
+        .arg(&config)
+        .arg("-o")
+        .arg(out.join("l.xlsx"))
+        .arg("--per-unit")
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("skm-rusak.csv"), "{stderr}");
+    let left: Vec<String> = match std::fs::read_dir(&out) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 #[test]

@@ -1101,6 +1101,43 @@ fn a_full_disk_is_said_in_the_users_words() {
     }
 }
 
+/// The same while `report` writes its answer details on their own thread as the answers
+/// are scored: the failed write of the details' temporary sheet data is said in the
+/// user's words from that thread too, and nothing is written.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_while_the_details_are_written_is_said_in_the_users_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = super::common::root().join("ulpk-eval.toml");
+    let res = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .env("RUST_BACKTRACE", "0")
+        .arg("-c")
+        .arg("ulimit -f 20; trap '' XFSZ; exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin!("ulpk-eval"))
+        .arg("report")
+        .arg("--config")
+        .arg(&config)
+        .arg("-o")
+        .arg("laporan.xlsx")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert_eq!(res.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "galat: {}: gagal menulis lembar kerja sementara XLSX di folder ini: berkas melebihi batas ukuran",
+            std::env::temp_dir().display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("os error"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(dir.path()), Vec::new(), "nothing written");
+}
+
 /// `a.csv` in `dir`: one valid answer.
 fn one_answer(dir: &Path) -> PathBuf {
     csv(

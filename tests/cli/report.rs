@@ -530,6 +530,96 @@ fn personal_data_is_masked_in_the_details() {
     assert!(texts.iter().any(|t| t.contains("NE08061608787")));
 }
 
+/// The annex holds every answer on a row one line high (a long excerpt is kept whole in its
+/// cell, cut at the column's edge on screen), while the report's own tables wrap long text
+/// and grow their rows; every cell takes its column's format unless it needs its own
+/// (dates in the date column, text top-aligned).
+#[test]
+fn the_annex_has_one_line_rows_and_the_report_wraps() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laporan.xlsx");
+    report(&out);
+    let part = |file: &std::path::Path, name: &str| {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let annex = dir.path().join("laporan-detail-jawaban.xlsx");
+    let sheet = part(&annex, "xl/worksheets/sheet1.xml");
+    let rows = regex::Regex::new(r#"<row r="(\d+)"[^>]*>"#).unwrap();
+    let tall: Vec<&str> = rows
+        .captures_iter(&sheet)
+        .filter(|c| &c[1] != "1" && c[0].contains("customHeight"))
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(
+        tall.is_empty(),
+        "annex rows with their own height: {tall:?}"
+    );
+    assert_eq!(rows.captures_iter(&sheet).count(), 3001);
+    // The whole excerpt is in the cell: some answers are longer than their column.
+    let mut wb: Xlsx<_> = open_workbook(&annex).unwrap();
+    let r = wb.worksheet_range("Detail Jawaban").unwrap();
+    let headers = super::common::header_row(&r);
+    let a = headers.iter().position(|h| h == "Jawaban").unwrap();
+    let longest = r
+        .rows()
+        .skip(1)
+        .map(|row| row[a].to_string().chars().count())
+        .max()
+        .unwrap();
+    assert!(longest > 200, "longest answer excerpt {longest} characters");
+    // The date column's format is its column's: no date cell carries a style of its own
+    // different from it.
+    let cols = regex::Regex::new(r#"<col min="(\d+)" max="(\d+)"[^>]* style="(\d+)""#).unwrap();
+    let styles = part(&annex, "xl/styles.xml");
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    let date_col = headers
+        .iter()
+        .position(|h| h == "Tanggal Diterima")
+        .unwrap()
+        + 1;
+    let style = cols
+        .captures_iter(&sheet)
+        .find(|c| {
+            let (lo, hi): (usize, usize) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+            (lo..=hi).contains(&date_col)
+        })
+        .map(|c| c[3].parse::<usize>().unwrap())
+        .expect("the date column has a format");
+    let num_fmt = regex::Regex::new(r#"numFmtId="(\d+)""#).unwrap();
+    let id = &num_fmt.captures(xfs[style]).unwrap()[1];
+    assert!(
+        styles.contains(&format!(
+            r#"<numFmt numFmtId="{id}" formatCode="dd/mm/yyyy hh:mm"/>"#
+        )),
+        "the date column shows dd/mm/yyyy hh:mm"
+    );
+    assert!(xfs[style].contains(r#"vertical="top""#));
+
+    // The report's own tables grow a row for a wrapped cell.
+    let report_sheets: Vec<String> = (1..=6)
+        .map(|i| part(&out, &format!("xl/worksheets/sheet{i}.xml")))
+        .collect();
+    assert!(
+        report_sheets
+            .iter()
+            .any(|s| s.contains("customHeight=\"1\"")),
+        "wrapped rows in the report"
+    );
+}
+
 /// Fails on any cell of any sheet that holds what looks like personal data, by patterns of
 /// this test's own (not the tool's): Indonesian mobile numbers with any separators, e-mail
 /// addresses, and sixteen digits in a row or in groups of four (or 6-6-4).
