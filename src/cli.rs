@@ -274,6 +274,10 @@ pub struct ReportArgs {
     /// the report
     #[arg(long)]
     pub no_html: bool,
+    /// Jangan tulis lampiran detail jawaban (satu baris per jawaban) di samping laporan /
+    /// Do not write the answer-details annex (one row per answer) beside the report
+    #[arg(long)]
+    pub no_details: bool,
 }
 
 #[derive(Debug, Args)]

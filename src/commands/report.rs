@@ -64,9 +64,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
             ));
         }
     }
-    let details_out = workbook::details_path(&out, lang);
+    let details_out = (!args.no_details).then(|| workbook::details_path(&out, lang));
     let html_out = (!args.no_html).then(|| report::dashboard::path(&out));
-    let mut outputs = vec![out.as_path(), details_out.as_path()];
+    let mut outputs = vec![out.as_path()];
+    outputs.extend(details_out.as_deref());
     outputs.extend(html_out.as_deref());
     crate::output::guard::distinct(&outputs, &[cfg_path.as_path()])?;
     let details = report::DetailSpec {
@@ -114,10 +115,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
                 "Writing per-unit feedback…",
             ));
             let annex = details_out
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let written = feedback::write_all(&p, previous.as_ref(), &dir, &annex, lang)?;
+                .as_ref()
+                .and_then(|d| d.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            let written = feedback::write_all(&p, previous.as_ref(), &dir, annex.as_deref(), lang)?;
             timer.lap("report: feedback");
             written
         }
@@ -153,7 +154,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
         ),
     );
     super::print_written(Some(&out), lang);
-    super::print_written(Some(&details_out), lang);
+    super::print_written(details_out.as_deref(), lang);
     super::print_written(html_out.as_deref(), lang);
     eprintln!(
         "{}",

@@ -27,12 +27,12 @@ pub fn file_name(unit: &str) -> String {
 
 /// Writes one workbook per unit into `dir`; returns the paths, in unit order. `previous`
 /// is the period compared with; `annex` the file name of the national report's answer
-/// details, which the summary points to for every answer.
+/// details, which the summary points to for every answer (none when the report has none).
 pub fn write_all(
     p: &PeriodResult,
     previous: Option<&Previous>,
     dir: &Path,
-    annex: &str,
+    annex: Option<&str>,
     lang: Lang,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, &e))?;
@@ -350,7 +350,7 @@ struct Context<'a> {
     p: &'a PeriodResult,
     nat: &'a National,
     previous: Option<&'a Previous>,
-    annex: &'a str,
+    annex: Option<&'a str>,
     lang: Lang,
 }
 
@@ -751,17 +751,19 @@ fn write_unit(
             attention_sheet(lang)
         ),
     );
-    summary.line(
-        lang.pick("Semua jawaban unit", "Every answer of the unit"),
-        Value::Text(tr!(
-            lang,
-            "di lampiran laporan nasional {}, sheet {} (saring kolom Unit)",
-            "in the national report's annex {}, sheet {} (filter the Unit column)",
-            c.annex,
-            lang.of(crate::labels::sheet::DETAILS)
-        )),
-        "",
-    );
+    if let Some(annex) = c.annex {
+        summary.line(
+            lang.pick("Semua jawaban unit", "Every answer of the unit"),
+            Value::Text(tr!(
+                lang,
+                "di lampiran laporan nasional {}, sheet {} (saring kolom Unit)",
+                "in the national report's annex {}, sheet {} (filter the Unit column)",
+                annex,
+                lang.of(crate::labels::sheet::DETAILS)
+            )),
+            "",
+        );
+    }
     summary.line(
         lang.pick("Catatan", "Note"),
         Value::Text(lang.pick(

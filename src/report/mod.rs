@@ -215,8 +215,8 @@ fn assess_standard(
 pub struct DetailSpec {
     /// Mask personal data in the excerpts.
     pub mask: bool,
-    /// The answer-details workbook ([`annex`]).
-    pub annex: PathBuf,
+    /// The answer-details workbook ([`annex`]), unless the report goes without it.
+    pub annex: Option<PathBuf>,
     /// Gather each unit's answers needing attention (the feedback workbooks).
     pub attention: bool,
 }
@@ -258,19 +258,22 @@ pub fn compute_config(
     // Only the aggregations' columns stay in memory; the details go to the annex as each
     // part is scored.
     let period = config.report.period.as_deref().unwrap_or("-");
-    let mut annex = match details {
-        Some(d) => Some(annex::Annex::start(&d.annex, period, lang)?),
+    let mut annex = match details.and_then(|d| d.annex.as_ref()) {
+        Some(path) => Some(annex::Annex::start(path, period, lang)?),
         None => None,
     };
     let mut attention = details
         .filter(|d| d.attention)
         .map(|_| feedback::Attention::default());
     let mut write_details = |scored: &DataFrame, rubric: &crate::rubric::Rubric| -> Result<()> {
-        if let (Some(a), Some(d)) = (annex.as_mut(), details) {
-            let (table, headers) = sheets::detail_frame(scored, rubric, d.mask, lang)?;
-            if let Some(att) = attention.as_mut() {
-                att.add(rubric, &table, lang)?;
-            }
+        let Some(d) = details.filter(|_| annex.is_some() || attention.is_some()) else {
+            return Ok(());
+        };
+        let (table, headers) = sheets::detail_frame(scored, rubric, d.mask, lang)?;
+        if let Some(att) = attention.as_mut() {
+            att.add(rubric, &table, lang)?;
+        }
+        if let Some(a) = annex.as_mut() {
             a.send(table, headers)?;
         }
         Ok(())

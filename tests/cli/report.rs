@@ -620,6 +620,54 @@ fn the_annex_has_one_line_rows_and_the_report_wraps() {
     );
 }
 
+/// `--no-details` leaves the answer-details annex out: the report is the same, byte for
+/// byte, and the feedback workbooks keep their answers needing attention but no longer
+/// point to an annex that was not written.
+#[test]
+fn no_details_writes_no_annex_and_the_same_report() {
+    let run = |dir: &std::path::Path, extra: &[&str]| {
+        bin()
+            .env("SOURCE_DATE_EPOCH", GENERATED)
+            .args(["report", "--config", "ulpk-eval.toml", "--per-unit", "-o"])
+            .arg(dir.join("laporan.xlsx"))
+            .args(extra)
+            .assert()
+            .success();
+    };
+    let (with, without) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    run(with.path(), &[]);
+    run(without.path(), &["--no-details"]);
+    assert!(with.path().join("laporan-detail-jawaban.xlsx").exists());
+    assert!(!without.path().join("laporan-detail-jawaban.xlsx").exists());
+    assert!(
+        bytes(&with.path().join("laporan.xlsx")) == bytes(&without.path().join("laporan.xlsx")),
+        "the report does not depend on its annex"
+    );
+    let summary = |dir: &std::path::Path| {
+        let path = dir
+            .join("umpan-balik")
+            .join("umpan-balik-balai-besar-pom-di-kupang.xlsx");
+        let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+        let r = wb.worksheet_range("Ringkasan").unwrap();
+        r.rows()
+            .map(|row| (row[0].to_string(), row[1].to_string()))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (summary(with.path()), summary(without.path()));
+    let find = |rows: &[(String, String)], key: &str| {
+        rows.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    };
+    let attention = find(&a, "Jawaban perlu perhatian").expect("attention line");
+    assert!(attention.parse::<u32>().unwrap() > 0, "{attention}");
+    assert_eq!(find(&b, "Jawaban perlu perhatian"), Some(attention));
+    assert!(
+        find(&a, "Semua jawaban unit")
+            .unwrap()
+            .contains("laporan-detail-jawaban.xlsx")
+    );
+    assert_eq!(find(&b, "Semua jawaban unit"), None);
+}
+
 /// Fails on any cell of any sheet that holds what looks like personal data, by patterns of
 /// this test's own (not the tool's): Indonesian mobile numbers with any separators, e-mail
 /// addresses, and sixteen digits in a row or in groups of four (or 6-6-4).
