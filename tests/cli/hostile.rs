@@ -1072,14 +1072,7 @@ fn a_full_disk_is_said_in_the_users_words() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         let before = snapshot(dir.path());
-        let res = std::process::Command::new("bash")
-            .current_dir(dir.path())
-            .env("RUST_BACKTRACE", "0")
-            .arg("-c")
-            // 20 KiB at most per file; the signal the limit sends ignored, so that writes
-            // fail with an error (EFBIG) as they do on a full disk (ENOSPC).
-            .arg("ulimit -f 20; trap '' XFSZ; exec \"$0\" \"$@\"")
-            .arg(assert_cmd::cargo::cargo_bin!("ulpk-eval"))
+        let res = with_file_limit(dir.path())
             .arg("score")
             .arg(&input)
             .arg("-o")
@@ -1109,12 +1102,7 @@ fn a_full_disk_is_said_in_the_users_words() {
 fn a_full_disk_while_the_details_are_written_is_said_in_the_users_words() {
     let dir = tempfile::tempdir().unwrap();
     let config = super::common::root().join("ulpk-eval.toml");
-    let res = std::process::Command::new("bash")
-        .current_dir(dir.path())
-        .env("RUST_BACKTRACE", "0")
-        .arg("-c")
-        .arg("ulimit -f 20; trap '' XFSZ; exec \"$0\" \"$@\"")
-        .arg(assert_cmd::cargo::cargo_bin!("ulpk-eval"))
+    let res = with_file_limit(dir.path())
         .arg("report")
         .arg("--config")
         .arg(&config)
@@ -1136,6 +1124,19 @@ fn a_full_disk_while_the_details_are_written_is_said_in_the_users_words() {
         "{stderr}"
     );
     assert_eq!(snapshot(dir.path()), Vec::new(), "nothing written");
+}
+
+/// The tool run in `dir` with at most 20 KiB per file written, the signal the limit sends
+/// ignored, so that writes fail with an error (EFBIG) as they do on a full disk (ENOSPC).
+#[cfg(target_os = "linux")]
+fn with_file_limit(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new("bash");
+    c.current_dir(dir)
+        .env("RUST_BACKTRACE", "0")
+        .arg("-c")
+        .arg("ulimit -f 20; trap '' XFSZ; exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin!("ulpk-eval"));
+    c
 }
 
 /// `a.csv` in `dir`: one valid answer.
