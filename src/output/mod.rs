@@ -345,10 +345,18 @@ pub fn atomic_write<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&mut std::fs::File) -> Result<()>,
 {
-    let tmp = TempFile::new(path)?;
+    write_into(TempFile::new(path)?, write)
+}
+
+/// Like [`atomic_write`], into a temporary file made beforehand (the output claimed when
+/// a long job began, written when it ends).
+pub fn write_into<F>(tmp: TempFile, write: F) -> Result<()>
+where
+    F: FnOnce(&mut std::fs::File) -> Result<()>,
+{
     let mut f = tmp.handle()?;
     write(&mut f)?;
-    f.sync_all().map_err(|e| Error::io(path, &e))?;
+    f.sync_all().map_err(|e| Error::io(tmp.path(), &e))?;
     drop(f);
     tmp.commit()
 }

@@ -145,22 +145,17 @@ fn print_setup(wb: &mut Workbook, head: &PageHead) {
 /// Saves a workbook to `path` through a temporary file put in place when complete (see
 /// [`super::atomic_write`]), every sheet set up for A4 with `head`'s header and footer.
 pub fn save(wb: &mut Workbook, path: &std::path::Path, head: &PageHead) -> Result<()> {
-    print_setup(wb, head);
-    super::atomic_write(path, |f| {
-        wb.save_to_writer(f).map_err(|e| save_err(path, e))
-    })
+    save_into(wb, super::TempFile::new(path)?, head)
 }
 
-/// Like [`save`], into a temporary file made beforehand (see [`super::TempFile`]): the
+/// Like [`save`], into a temporary file made beforehand (see [`super::write_into`]): the
 /// output claimed when a long job begins, written when it ends.
 pub fn save_into(wb: &mut Workbook, tmp: super::TempFile, head: &PageHead) -> Result<()> {
     print_setup(wb, head);
     let path = tmp.path().to_path_buf();
-    let mut f = tmp.handle()?;
-    wb.save_to_writer(&mut f).map_err(|e| save_err(&path, e))?;
-    f.sync_all().map_err(|e| Error::io(&path, &e))?;
-    drop(f);
-    tmp.commit()
+    super::write_into(tmp, |f| {
+        wb.save_to_writer(f).map_err(|e| save_err(&path, e))
+    })
 }
 
 /// A new workbook with fixed document properties, so the same inputs give the same bytes.

@@ -55,16 +55,12 @@ pub fn write_all(
     crate::output::unique_file_names(&names)?;
     let paths: Vec<PathBuf> = names.iter().map(|(_, f)| dir.join(f)).collect();
     crate::output::guard::distinct(&paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(), &[])?;
-    let attention = p
-        .details
-        .as_ref()
-        .and_then(|d| d.attention.as_ref())
-        .ok_or_else(|| {
-            crate::error::Error::plain(msg!(
-                "daftar jawaban perlu perhatian tidak disiapkan",
-                "the answers needing attention were not gathered"
-            ))
-        })?;
+    let attention = p.attention.as_ref().ok_or_else(|| {
+        crate::error::Error::plain(msg!(
+            "daftar jawaban perlu perhatian tidak disiapkan",
+            "the answers needing attention were not gathered"
+        ))
+    })?;
     let mut written = Vec::new();
     for ((unit, _), path) in names.iter().zip(paths) {
         write_unit(&ctx, unit, &p.lines[*unit], attention.of(unit), &path)?;

@@ -98,8 +98,9 @@ pub struct PeriodResult {
     pub config: Config,
     /// The scored answers, only the columns the aggregations read.
     pub run: ScoredRun,
-    /// What the answer details gave, when they were written for the workbooks.
-    pub details: Option<Details>,
+    /// Each unit's answers needing attention, gathered from the answer details when
+    /// [`DetailSpec::attention`] asked (the feedback workbooks).
+    pub attention: Option<feedback::Attention>,
     /// The answer-details workbook, still being written on its own thread when the
     /// result is returned (see [`annex`]); the report command waits for it.
     pub annex: Option<annex::Annex>,
@@ -221,15 +222,9 @@ pub struct DetailSpec {
     pub attention: bool,
 }
 
-/// What the answer details gave besides the annex: the details themselves are written
-/// part by part as the answers are scored, so the report never holds every answer's text.
-pub struct Details {
-    /// Each unit's answers needing attention, when [`DetailSpec::attention`] asked.
-    pub attention: Option<feedback::Attention>,
-}
-
 /// Scores every input the config at `config_path` names. With `details`, the answer
-/// details are kept for the workbooks (see [`Details`]); a previous period needs none.
+/// details are written part by part as the answers are scored (see [`DetailSpec`]), so
+/// the report never holds every answer's text; a previous period needs none.
 pub fn compute(
     config_path: &Path,
     lang: Lang,
@@ -282,7 +277,6 @@ pub fn compute_config(
     if let Some(a) = annex.as_mut() {
         a.end()?;
     }
-    let details = details.map(|_| Details { attention });
     let mut dims = aggregate::summarize(
         &run.scored,
         &run.rubric,
@@ -370,7 +364,7 @@ pub fn compute_config(
         config_path: config_path.to_path_buf(),
         config,
         run,
-        details,
+        attention,
         annex,
         agg: Aggregates {
             by_unit,
