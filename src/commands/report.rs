@@ -73,10 +73,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<i32> {
     let details = report::DetailSpec {
         mask: !args.no_mask,
         annex: details_out.clone(),
-        attention: args
-            .per_unit
-            .is_some()
-            .then(|| workbook::attention_scratch_path(&out)),
+        attention: args.per_unit.is_some(),
     };
     let timer = crate::pipeline::Timer::from_env();
     let mut p = report::compute_config(config, &cfg_path, lang, &progress, Some(&details))?;

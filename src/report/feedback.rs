@@ -63,8 +63,7 @@ pub fn write_all(
     })?;
     let mut written = Vec::new();
     for ((unit, _), path) in names.iter().zip(paths) {
-        let rows = attention.of(unit)?;
-        write_unit(&ctx, unit, &p.lines[*unit], rows.as_ref(), &path)?;
+        write_unit(&ctx, unit, &p.lines[*unit], attention.of(unit), &path)?;
         written.push(path);
     }
     Ok(written)
@@ -486,53 +485,21 @@ const SHORT_EXCERPT: usize = 160;
 
 /// Every unit's answers that need attention (see [`attention_frame`]), gathered as the
 /// answers are scored: each part's failing answers, cut to the attention list's columns
-/// and a short excerpt, are split by unit and appended to a scratch file beside the report
-/// (one small Parquet block per part and unit), and read back one unit at a time when its
-/// workbook is written. Memory does not grow with the answers (most of a large period's
-/// answers fail some criterion: the lists held in memory took about 400 MB at 1M answers).
-/// The scratch file is a temporary file, removed when this is dropped.
-pub struct Attention {
-    scratch: crate::output::TempFile,
-    out: std::io::BufWriter<std::fs::File>,
-    /// A second handle on the scratch file, for reading the blocks back.
-    back: std::fs::File,
-    /// Bytes written so far: where the next block starts.
-    at: u64,
-    /// Each unit's blocks (offset, length), in the order of the parts.
-    blocks: std::collections::BTreeMap<String, Vec<(u64, u64)>>,
-}
+/// and a short excerpt, are split by unit, so only the short rows are held.
+#[derive(Default)]
+pub struct Attention(std::collections::BTreeMap<String, DataFrame>);
 
 impl Attention {
-    /// Begins the lists, their scratch file a temporary file claimed for `scratch`.
-    pub fn new(scratch: &Path) -> Result<Self> {
-        let scratch = crate::output::TempFile::new(scratch)?;
-        let out = std::io::BufWriter::new(scratch.handle()?);
-        let back = scratch.handle()?;
-        Ok(Attention {
-            scratch,
-            out,
-            back,
-            at: 0,
-            blocks: Default::default(),
-        })
-    }
-
-    fn io_error(&self, e: &std::io::Error) -> crate::error::Error {
-        let dir = self.scratch.path().parent().unwrap_or(Path::new("."));
-        crate::error::Error::io(dir, e)
-    }
-
     /// Adds a part's failing answers; `details` is the part's detail table
     /// ([`super::sheets::detail_frame`]).
     pub fn add(&mut self, rubric: &Rubric, details: &DataFrame, lang: Lang) -> Result<()> {
         use crate::ingest::columns::field;
-        use std::io::Write;
         let err = |e| polars_err("jawaban perlu perhatian", e);
         let rows = attention_rows(rubric, details, lang)?;
         if rows.height() == 0 {
             return Ok(());
         }
-        for mut group in rows.partition_by_stable([field::UNIT], true).map_err(err)? {
+        for group in rows.partition_by_stable([field::UNIT], true).map_err(err)? {
             let unit = group
                 .column(field::UNIT)
                 .and_then(|c| c.str().cloned())
@@ -540,50 +507,21 @@ impl Attention {
                 .get(0)
                 .map(str::to_string);
             let Some(unit) = unit else { continue };
-            let mut block = Vec::new();
-            ParquetWriter::new(&mut block)
-                .with_compression(ParquetCompression::Lz4Raw)
-                .finish(&mut group)
-                .map_err(err)?;
-            self.out.write_all(&block).map_err(|e| self.io_error(&e))?;
-            let len = block.len() as u64;
-            self.blocks.entry(unit).or_default().push((self.at, len));
-            self.at += len;
+            match self.0.get_mut(&unit) {
+                Some(acc) => {
+                    acc.vstack_mut_owned(group).map_err(err)?;
+                }
+                None => {
+                    self.0.insert(unit, group);
+                }
+            }
         }
         Ok(())
     }
 
-    /// Writes out what is buffered; called once every part is in.
-    pub fn finish(&mut self) -> Result<()> {
-        use std::io::Write;
-        self.out.flush().map_err(|e| self.io_error(&e))
-    }
-
-    /// The unit's rows, when it has any (after [`Attention::finish`]).
-    fn of(&self, unit: &str) -> Result<Option<DataFrame>> {
-        use std::io::{Read, Seek, SeekFrom};
-        let err = |e| polars_err("jawaban perlu perhatian", e);
-        let Some(blocks) = self.blocks.get(unit) else {
-            return Ok(None);
-        };
-        let mut rows: Option<DataFrame> = None;
-        for &(offset, len) in blocks {
-            let mut block = vec![0u8; len as usize];
-            let mut back = &self.back;
-            back.seek(SeekFrom::Start(offset))
-                .and_then(|_| back.read_exact(&mut block))
-                .map_err(|e| self.io_error(&e))?;
-            let df = ParquetReader::new(std::io::Cursor::new(block))
-                .finish()
-                .map_err(err)?;
-            match rows.as_mut() {
-                Some(acc) => {
-                    acc.vstack_mut_owned(df).map_err(err)?;
-                }
-                None => rows = Some(df),
-            }
-        }
-        Ok(rows)
+    /// The unit's rows, when it has any.
+    fn of(&self, unit: &str) -> Option<&DataFrame> {
+        self.0.get(unit)
     }
 }
 

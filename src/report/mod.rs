@@ -218,9 +218,8 @@ pub struct DetailSpec {
     pub mask: bool,
     /// The answer-details workbook ([`annex`]), unless the report goes without it.
     pub annex: Option<PathBuf>,
-    /// Gather each unit's answers needing attention (the feedback workbooks), in a scratch
-    /// file claimed for this path ([`feedback::Attention`]).
-    pub attention: Option<PathBuf>,
+    /// Gather each unit's answers needing attention (the feedback workbooks).
+    pub attention: bool,
 }
 
 /// Scores every input the config at `config_path` names. With `details`, the answer
@@ -258,10 +257,9 @@ pub fn compute_config(
         Some(path) => Some(annex::Annex::start(path, period, lang)?),
         None => None,
     };
-    let mut attention = match details.and_then(|d| d.attention.as_ref()) {
-        Some(scratch) => Some(feedback::Attention::new(scratch)?),
-        None => None,
-    };
+    let mut attention = details
+        .filter(|d| d.attention)
+        .map(|_| feedback::Attention::default());
     let mut write_details = |scored: &DataFrame, rubric: &crate::rubric::Rubric| -> Result<()> {
         let Some(d) = details.filter(|_| annex.is_some() || attention.is_some()) else {
             return Ok(());
@@ -278,9 +276,6 @@ pub fn compute_config(
     let run = pipeline::run_with(&inputs, lang, progress, Keep::Slim, &mut write_details)?;
     if let Some(a) = annex.as_mut() {
         a.end()?;
-    }
-    if let Some(att) = attention.as_mut() {
-        att.finish()?;
     }
     let mut dims = aggregate::summarize(
         &run.scored,

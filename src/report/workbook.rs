@@ -179,17 +179,6 @@ pub fn details_path(out: &Path, lang: Lang) -> std::path::PathBuf {
     out.with_file_name(format!("{stem}-{suffix}.xlsx"))
 }
 
-/// The name the scratch file of the per-unit answers needing attention is claimed under,
-/// beside the report ([`super::feedback::Attention`]); it is never committed, only its
-/// temporary file exists while the report is written.
-pub fn attention_scratch_path(out: &Path) -> std::path::PathBuf {
-    let name = out
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    out.with_file_name(format!("{name}.perhatian"))
-}
-
 /// Writes the report workbook to `out` (through a temporary file).
 pub fn write(
     p: &PeriodResult,
