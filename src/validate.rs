@@ -47,8 +47,8 @@ pub struct Checker<'a> {
     /// 64-bit hash of each id → (file, row) where it first appeared: 16 bytes an id in
     /// the table (a 128-bit key is aligned to 16 bytes and made it 32). Two different ids
     /// share a hash with a chance of about n²/2⁶⁵: 3·10⁻⁶ for ten million ids, 3·10⁻⁸ for
-    /// a million (the second would be reported as a duplicate of the first, both ids
-    /// named in the message).
+    /// a million (the second would be reported as a duplicate, its message naming its own
+    /// id and the first one's file and row).
     seen: FxHashMap<u64, (u32, u32)>,
     files: Vec<String>,
     /// Every part's officers, for the likely duplicates found once all are read.
