@@ -49,7 +49,7 @@ use super::{Check, Corpus, Resources, Row, TextCheck, Verdict, keys, phrases};
 use crate::i18n::Lang;
 use crate::state::State;
 use crate::text::lexicon::Phrases;
-use crate::text::lexicon::WordSet;
+use crate::text::lexicon::WordMap;
 use crate::text::stem::stem_str;
 use crate::text::{Sentence, Text, Token, word_hash};
 
@@ -115,25 +115,36 @@ struct Relevance {
     partial: f64,
     min_len: usize,
     min_content: usize,
-    stop: WordSet,
+    /// Every word of the word lists (`stopwords`, `reply_words`, `not_names`,
+    /// `name_markers`, `question_words`, `form_words`, `open_questions`, `framing`,
+    /// `company_markers`), with the [`mark`] bits of the lists that hold it: one look-up
+    /// per word.
+    words: WordMap<u16>,
     yes_no: Phrases,
-    reply_words: WordSet,
     deferrals: Phrases,
     redirects: Phrases,
-    not_names: WordSet,
     complaints: FxHashSet<String>,
-    markers: WordSet,
     handling: Phrases,
-    question_words: WordSet,
     courtesies: Phrases,
     letter_heads: Phrases,
     sign_offs: Phrases,
     auto_replies: Phrases,
-    forms: WordSet,
-    open_questions: WordSet,
-    framing: WordSet,
-    companies: WordSet,
     greetings: Phrases,
+}
+
+/// What the word lists say of a word ([`Relevance::marks`]).
+mod mark {
+    pub const STOP: u16 = 1;
+    pub const REPLY: u16 = 1 << 1;
+    pub const NOT_NAME: u16 = 1 << 2;
+    pub const MARKER: u16 = 1 << 3;
+    pub const QUESTION: u16 = 1 << 4;
+    pub const FORM: u16 = 1 << 5;
+    pub const OPEN: u16 = 1 << 6;
+    pub const FRAMING: u16 = 1 << 7;
+    pub const COMPANY: u16 = 1 << 8;
+    /// A content word: not a stop word, at least `min_word_length` characters, a letter.
+    pub const CONTENT: u16 = 1 << 9;
 }
 
 pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
@@ -150,29 +161,37 @@ pub fn parse(table: toml::Table, _: &Resources) -> Result<Check, String> {
         ));
     }
     let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<FxHashSet<_>>();
+    let mut words: WordMap<u16> = WordMap::default();
+    for (list, bit) in [
+        (&k.stopwords, mark::STOP),
+        (&k.reply_words, mark::REPLY),
+        (&k.not_names, mark::NOT_NAME),
+        (&k.name_markers, mark::MARKER),
+        (&k.question_words, mark::QUESTION),
+        (&k.form_words, mark::FORM),
+        (&k.open_questions, mark::OPEN),
+        (&k.framing, mark::FRAMING),
+        (&k.company_markers, mark::COMPANY),
+    ] {
+        for w in list {
+            *words.get_or_default(w.to_lowercase()) |= bit;
+        }
+    }
     Ok(std::sync::Arc::new(Relevance {
         pass: k.pass,
         partial: k.partial,
         min_len: k.min_word_length,
         min_content: k.min_content_words,
-        stop: WordSet::of(&k.stopwords),
+        words,
         yes_no: phrases("yes_no", &k.yes_no)?,
-        reply_words: WordSet::of(&k.reply_words),
         deferrals: phrases("deferrals", &k.deferrals)?,
         redirects: phrases("redirects", &k.redirects)?,
-        not_names: WordSet::of(&k.not_names),
         complaints: lower(&k.complaints),
-        markers: WordSet::of(&k.name_markers),
         handling: phrases("handling", &k.handling)?,
-        question_words: WordSet::of(&k.question_words),
         courtesies: phrases("courtesies", &k.courtesies)?,
         letter_heads: phrases("letter_heads", &k.letter_heads)?,
         sign_offs: phrases("sign_offs", &k.sign_offs)?,
         auto_replies: phrases("auto_replies", &k.auto_replies)?,
-        forms: WordSet::of(&k.form_words),
-        open_questions: WordSet::of(&k.open_questions),
-        framing: WordSet::of(&k.framing),
-        companies: WordSet::of(&k.company_markers),
         greetings: phrases("greetings", &k.greetings)?,
     }))
 }
@@ -260,7 +279,11 @@ fn codes(raw: &str) -> Vec<String> {
         return Vec::new();
     }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{2,3} ?(?:\d ?){7,15}\d\b").ok());
+    let re = RE.get_or_init(|| {
+        // ASCII boundaries and digits: a Unicode `\b` sends the regex engine from its DFA
+        // to a backtracker (a code is ASCII letters and digits either way).
+        regex::Regex::new(r"(?-u:\b)[A-Z]{2,3} ?(?:[0-9] ?){7,15}[0-9](?-u:\b)").ok()
+    });
     let Some(re) = re else {
         return Vec::new();
     };
@@ -302,23 +325,34 @@ fn is_code(word: &str) -> bool {
 }
 
 impl Relevance {
-    fn content(&self, t: &Token) -> bool {
-        let w = t.text.as_str();
-        let len = if w.is_ascii() {
-            w.len()
-        } else {
-            w.chars().count()
-        };
-        len >= self.min_len && w.chars().any(char::is_alphabetic) && !self.stop.has(t)
+    /// Each token's [`mark`] bits, looked up once per token of a text.
+    fn marks(&self, text: &Text) -> Vec<u16> {
+        text.tokens
+            .iter()
+            .map(|t| {
+                let m = self.words.get(t).copied().unwrap_or(0);
+                let w = t.text.as_str();
+                let (len, letter) = if w.is_ascii() {
+                    (w.len(), w.bytes().any(|b| b.is_ascii_alphabetic()))
+                } else {
+                    (w.chars().count(), w.chars().any(char::is_alphabetic))
+                };
+                if len >= self.min_len && letter && m & mark::STOP == 0 {
+                    m | mark::CONTENT
+                } else {
+                    m
+                }
+            })
+            .collect()
     }
 
     /// The question's key words: the distinct stems of its content words (as
     /// [`word_hash`]es), each with the first word that has it (evidence names the word as
     /// written, not its stem).
-    fn key_words<'q>(&self, q: &'q Text) -> Vec<(u64, &'q Token)> {
+    fn key_words<'q>(&self, q: &'q Text, marks: &[u16]) -> Vec<(u64, &'q Token)> {
         let mut out: Vec<(u64, &'q Token)> = Vec::new();
-        for t in &q.tokens {
-            if !self.content(t) || self.framing.has(t) {
+        for (t, &m) in q.tokens.iter().zip(marks) {
+            if m & mark::CONTENT == 0 || m & mark::FRAMING != 0 {
                 continue;
             }
             let s = stem_hash(t);
@@ -330,9 +364,10 @@ impl Relevance {
     }
 
     /// The body of the answer (see [`Body`]), in one pass over its sentences.
-    fn body(&self, a: &Text) -> Body {
+    fn body(&self, a: &Text, marks: &[u16]) -> Body {
         let mut b = Body {
-            stems: FxHashSet::default(),
+            // About one content word in three of an answer's words.
+            stems: FxHashSet::with_capacity_and_hasher(a.own.len() / 3, Default::default()),
             content: 0,
             first_reply: false,
             early_reply: false,
@@ -394,7 +429,8 @@ impl Relevance {
                 let plain = !greeting
                     || a.tokens[h.end..clause]
                         .iter()
-                        .all(|t| t.capital || !self.content(t));
+                        .zip(&marks[h.end..clause])
+                        .all(|(t, &m)| t.capital || m & mark::CONTENT == 0);
                 from = if clause - from <= COURTESY_WORDS && plain {
                     clause
                 } else {
@@ -408,9 +444,10 @@ impl Relevance {
                 head = head_hit.is_some();
                 continue;
             }
-            for t in &a.tokens[from..s.end] {
+            for (t, &m) in a.tokens[from..s.end].iter().zip(&marks[from..s.end]) {
+                let content = m & mark::CONTENT != 0;
                 if !t.own {
-                    if self.content(t) && n_kept < QUOTED_WITHIN {
+                    if content && n_kept < QUOTED_WITHIN {
                         quoted[n_kept] = stem_hash(t);
                         n_kept += 1;
                     }
@@ -421,13 +458,13 @@ impl Relevance {
                     b.keep_quoted(&quoted[..n_kept], n_quoted);
                     (n_quoted, n_kept) = (0, 0);
                 }
-                if self.reply_words.has(t) {
+                if m & mark::REPLY != 0 {
                     b.any_reply = true;
                     b.first_reply |= words == 0;
                     b.early_reply |= words < DIRECT_WITHIN;
                 }
                 words += 1;
-                if self.content(t) {
+                if content {
                     b.content += 1;
                     b.stems.insert(stem_hash(t));
                 }
@@ -441,8 +478,8 @@ impl Relevance {
     }
 
     /// A word that may be part of a product or brand name.
-    fn name_word(&self, t: &Token) -> bool {
-        t.capital && !self.stop.has(t) && !self.not_names.has(t)
+    fn name_word(t: &Token, m: u16) -> bool {
+        t.capital && m & (mark::STOP | mark::NOT_NAME) == 0
     }
 
     /// The named products and brands of a text, as token ranges `[from, to)`: a quotation
@@ -450,17 +487,19 @@ impl Relevance {
     /// after a word of `name_markers` ("krim Glowy Putih"); capitalised words right before
     /// a word of `form_words` ("Dextrolin sirup"), two or more of them when they open the
     /// sentence.
-    fn name_runs(&self, text: &Text) -> Vec<(usize, usize)> {
+    fn name_runs(text: &Text, marks: &[u16]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         if shouting(text) {
             return out;
         }
         let tokens = &text.tokens;
+        let has = |i: usize, bit: u16| marks[i] & bit != 0;
+        let name_word = |i: usize| Self::name_word(&tokens[i], marks[i]);
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
             // A company's name ("CV Kopi Lampung Jaya") names no product.
-            if self.companies.has(t) {
+            if has(i, mark::COMPANY) {
                 i += 1;
                 while i < tokens.len() && tokens[i].capital && tokens[i].sentence == t.sentence {
                     i += 1;
@@ -483,9 +522,9 @@ impl Relevance {
             }
             if run.is_none()
                 && i > 0
-                && self.markers.has(&tokens[i - 1])
+                && has(i - 1, mark::MARKER)
                 && tokens[i - 1].sentence == t.sentence
-                && self.name_word(t)
+                && name_word(i)
                 && t.text.chars().count() >= 3
             {
                 let mut j = i + 1;
@@ -493,21 +532,21 @@ impl Relevance {
                     && j - i < NAME_WORDS
                     && tokens[j].sentence == t.sentence
                     && tokens[j - 1].punct_after.is_none()
-                    && self.name_word(&tokens[j])
+                    && name_word(j)
                 {
                     j += 1;
                 }
                 run = Some((i, j));
             }
-            if run.is_none() && self.name_word(t) && !self.markers.has(t) {
+            if run.is_none() && name_word(i) && !has(i, mark::MARKER) {
                 let mut j = i + 1;
                 while j < tokens.len()
                     && j - i < NAME_WORDS
                     && tokens[j].sentence == t.sentence
                     && tokens[j - 1].punct_after.is_none()
-                    && self.name_word(&tokens[j])
-                    && !self.markers.has(&tokens[j])
-                    && !self.forms.has(&tokens[j])
+                    && name_word(j)
+                    && !has(j, mark::MARKER)
+                    && !has(j, mark::FORM)
                 {
                     j += 1;
                 }
@@ -515,7 +554,7 @@ impl Relevance {
                 if j < tokens.len()
                     && tokens[j].sentence == t.sentence
                     && tokens[j - 1].punct_after.is_none()
-                    && self.forms.has(&tokens[j])
+                    && has(j, mark::FORM)
                     && (j - i >= 2 || !opens_sentence)
                 {
                     run = Some((i, j));
@@ -541,6 +580,7 @@ impl Relevance {
         &self,
         q: &Text<'a>,
         a: &Text<'a>,
+        a_marks: &[u16],
         q_runs: &[(usize, usize)],
         share: f64,
     ) -> Option<(&'a str, Option<&'a str>)> {
@@ -563,7 +603,7 @@ impl Relevance {
         {
             return None;
         }
-        let a_runs = self.name_runs(a);
+        let a_runs = Self::name_runs(a, a_marks);
         let same = |(af, ae): (usize, usize), (qf, qe): (usize, usize)| {
             let (x, y) = (&a.tokens[af..ae], &q.tokens[qf..qe]);
             within(x, y) || within(y, x)
@@ -607,6 +647,7 @@ impl Relevance {
     fn unanswered<'a>(
         &self,
         q: &Text<'a>,
+        q_marks: &[u16],
         a_stems: &FxHashSet<u64>,
         weight: &dyn Fn(u64) -> f64,
     ) -> Option<(&'a str, bool)> {
@@ -619,7 +660,7 @@ impl Relevance {
                 let numbered = t.text.len() == 1
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.punct_after == Some(')');
-                let asks = self.question_words.has(t)
+                let asks = q_marks[i] & mark::QUESTION != 0
                     && matches!(
                         q.tokens[i - 1].text.as_str(),
                         "dan" | "serta" | "lalu" | "juga"
@@ -642,8 +683,11 @@ impl Relevance {
         let stems_of = |(from, to): (usize, usize)| -> Vec<u64> {
             q.tokens[from..to]
                 .iter()
-                .filter(|t| self.content(t) && !self.reply_words.has(t) && !self.framing.has(t))
-                .map(stem_hash)
+                .zip(&q_marks[from..to])
+                .filter(|(_, m)| {
+                    *m & (mark::CONTENT | mark::REPLY | mark::FRAMING) == mark::CONTENT
+                })
+                .map(|(t, _)| stem_hash(t))
                 .collect()
         };
         let all: Vec<Vec<u64>> = clauses.iter().map(|c| stems_of(*c)).collect();
@@ -694,7 +738,7 @@ impl TextCheck for Relevance {
 
     fn terms(&self, question: &Text) -> Vec<u64> {
         // The stems of the question's key words: what `check` weighs by.
-        self.key_words(question)
+        self.key_words(question, &self.marks(question))
             .into_iter()
             .map(|(s, _)| s)
             .collect()
@@ -702,8 +746,9 @@ impl TextCheck for Relevance {
 
     fn check(&self, row: &Row, corpus: Option<&Corpus>, lang: Lang) -> Verdict {
         let (q, a) = (&row.question, &row.answer);
-        let keys = self.key_words(q);
-        let body = self.body(a);
+        let (q_marks, a_marks) = (self.marks(q), self.marks(a));
+        let keys = self.key_words(q, &q_marks);
+        let body = self.body(a, &a_marks);
         let weight = |t: u64| corpus.map_or(1.0, |c| c.idf(t));
         // Each key word's weight once, and whether the answer has it.
         let weighed: Vec<(f64, bool)> = keys
@@ -763,8 +808,8 @@ impl TextCheck for Relevance {
             State::Fail
         };
         // A yes/no question: a yes/no word and no question word asking for more.
-        let yes_no = self.yes_no.first_anywhere(q).is_some()
-            && !q.tokens.iter().any(|t| self.open_questions.has(t));
+        let yes_no =
+            self.yes_no.first_anywhere(q).is_some() && !q_marks.iter().any(|m| m & mark::OPEN != 0);
         let direct = body.first_reply || share >= self.partial && body.early_reply;
         if content < self.min_content {
             if yes_no && body.any_reply && (any_found || keys.is_empty()) {
@@ -828,8 +873,8 @@ impl TextCheck for Relevance {
                 )
             });
         }
-        let q_runs = self.name_runs(q);
-        match self.other_product(q, a, &q_runs, share) {
+        let q_runs = Self::name_runs(q, &q_marks);
+        match self.other_product(q, a, &a_marks, &q_runs, share) {
             Some((other, Some(asked))) => {
                 return row.say(State::Fail, || {
                     tr!(
@@ -859,7 +904,7 @@ impl TextCheck for Relevance {
         let mut why = String::new();
         // Another sub-question answered: the answer is partial whatever its share.
         let mut floor = State::Fail;
-        if let Some((sub, other_answered)) = self.unanswered(q, &body.stems, &weight) {
+        if let Some((sub, other_answered)) = self.unanswered(q, &q_marks, &body.stems, &weight) {
             cap = State::Partial;
             if other_answered {
                 floor = State::Partial;

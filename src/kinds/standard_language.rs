@@ -72,13 +72,21 @@ enum Category {
     Regional,
 }
 
+/// What the lexicons and `allowed` say of one word, looked up once per token.
+#[derive(Debug, Default)]
+struct Entry {
+    /// The standard form of a non-standard word, and its lexicon table.
+    standard: Option<(String, Category)>,
+    /// Phrases the word opens, written apart: (the rest of the phrase, standard form).
+    phrases: Vec<(Vec<String>, String)>,
+    english: bool,
+    allowed: bool,
+}
+
 #[derive(Debug)]
 struct StandardLanguage {
-    words: WordMap<(String, Category)>,
-    /// Phrases written apart: first word → (rest, standard form).
-    phrases: WordMap<Vec<(Vec<String>, String)>>,
-    english: WordMap<()>,
-    allowed: WordMap<()>,
+    /// Every word any list names, in one map.
+    lexicon: WordMap<Entry>,
     english_share: f64,
     dictionary: Option<Dictionary>,
 }
@@ -107,7 +115,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
     let text = lexicon_text(&k.lexicon, res)?;
     let lex: LexiconFile = toml::from_str(&text)
         .map_err(|e| format!("lexicon \"{}\": {}", k.lexicon, e.message().trim()))?;
-    let mut words = WordMap::default();
+    let mut lexicon: WordMap<Entry> = WordMap::default();
     for (table, cat) in [
         (&lex.tidak_baku, Category::Colloquial),
         (&lex.ejaan, Category::Spelling),
@@ -115,7 +123,11 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
         (&lex.daerah, Category::Regional),
     ] {
         for (w, std) in table {
-            words.insert(w.to_lowercase(), (std.clone(), cat));
+            // The first table that names a word gives its standard form.
+            lexicon
+                .get_or_default(w.to_lowercase())
+                .standard
+                .get_or_insert_with(|| (std.clone(), cat));
         }
     }
     let mut grouped: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
@@ -131,32 +143,33 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
             .or_default()
             .push((ws[1..].to_vec(), std.clone()));
     }
-    let mut phrases = WordMap::default();
     for (first, list) in grouped {
-        phrases.insert(first, list);
+        lexicon.get_or_default(first).phrases = list;
     }
-    let set = |list: &[String]| crate::text::lexicon::WordSet::of(list);
+    for w in &lex.english {
+        lexicon.get_or_default(w.to_lowercase()).english = true;
+    }
+    for w in &k.allowed {
+        lexicon.get_or_default(w.to_lowercase()).allowed = true;
+    }
     let dictionary = if k.separated_prefix {
         Some(Dictionary::builtin()?)
     } else {
         None
     };
     Ok(std::sync::Arc::new(StandardLanguage {
-        words,
-        phrases,
-        english: set(&lex.english),
-        allowed: set(&k.allowed),
+        lexicon,
         english_share: k.english_share,
         dictionary,
     }))
 }
 
 impl StandardLanguage {
-    fn skip(&self, raw: &str, t: &Token) -> bool {
-        self.allowed.get(t).is_some()
-            || t.text.chars().any(|c| c.is_ascii_digit())
-            || t.text.contains('.')
-            || (t.start > 0 && raw[..t.start].ends_with(['#', '@', '/']))
+    /// Words that never fail: `allowed`, with digits or a dot, hashtags, handles and paths.
+    fn skip(raw: &str, t: &Token, entry: Option<&Entry>) -> bool {
+        entry.is_some_and(|e| e.allowed)
+            || t.text.bytes().any(|b| b.is_ascii_digit() || b == b'.')
+            || (t.start > 0 && matches!(raw.as_bytes()[t.start - 1], b'#' | b'@' | b'/'))
     }
 }
 
@@ -175,16 +188,24 @@ impl TextCheck for StandardLanguage {
         let (mut words, mut english) = (0usize, 0usize);
         let toks = &a.tokens;
         for (i, t) in toks.iter().enumerate() {
-            if !t.own || self.skip(a.raw, t) {
+            // One item decides the state: without evidence, nothing more is needed.
+            if !row.evidence && !found.is_empty() {
+                break;
+            }
+            if !t.own {
+                continue;
+            }
+            let entry = self.lexicon.get(t);
+            if Self::skip(a.raw, t, entry) {
                 continue;
             }
             words += 1;
-            if self.english.get(t).is_some() {
+            if entry.is_some_and(|e| e.english) {
                 english += 1;
             }
             // Phrases written apart.
-            if let Some(list) = self.phrases.get(t) {
-                for (rest, std) in list {
+            if let Some(e) = entry {
+                for (rest, std) in &e.phrases {
                     let ok = rest.iter().enumerate().all(|(k, w)| {
                         toks.get(i + 1 + k)
                             .is_some_and(|n| n.own && n.text == *w && n.sentence == t.sentence)
@@ -194,7 +215,7 @@ impl TextCheck for StandardLanguage {
                     }
                 }
             }
-            if let Some((std, cat)) = self.words.get(t) {
+            if let Some((std, cat)) = entry.and_then(|e| e.standard.as_ref()) {
                 if *cat == Category::English && asked(t.text.as_str()) {
                     continue;
                 }
@@ -202,15 +223,14 @@ impl TextCheck for StandardLanguage {
                 continue;
             }
             if let Some(d) = &self.dictionary {
-                if let Some(base) = unstretch(&t.text)
-                    && !d.check(&t.text)
-                    && (self.words.get_word(&base).is_some()
-                        || self.allowed.get_word(&base).is_some()
+                let stretched = unstretch(&t.text).filter(|_| !d.check(&t.text));
+                let base_entry = stretched.as_deref().and_then(|b| self.lexicon.get_word(b));
+                if let Some(base) = stretched
+                    && (base_entry.is_some_and(|e| e.standard.is_some() || e.allowed)
                         || d.check(&base))
                 {
-                    let std = self
-                        .words
-                        .get_word(&base)
+                    let std = base_entry
+                        .and_then(|e| e.standard.as_ref())
                         .map_or(base.as_str(), |(s, _)| s.as_str());
                     found.push(format!("{} → {std}", t.text));
                     continue;

@@ -56,6 +56,22 @@ impl<T> WordMap<T> {
             .push((word, value));
     }
 
+    /// The value of `word`, inserted as the default when the map has none.
+    pub fn get_or_default(&mut self, word: String) -> &mut T
+    where
+        T: Default,
+    {
+        let list = self.0.entry(word_hash(&word)).or_default();
+        let at = match list.iter().position(|(w, _)| *w == word) {
+            Some(at) => at,
+            None => {
+                list.push((word, T::default()));
+                list.len() - 1
+            }
+        };
+        &mut list[at].1
+    }
+
     /// The entry of a token (its hash computed once when the text was analysed).
     pub fn get(&self, t: &Token) -> Option<&T> {
         self.0

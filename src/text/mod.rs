@@ -129,7 +129,7 @@ impl<'a> Text<'a> {
     pub fn new(raw: &'a str) -> Self {
         let quotes = quoted_spans(raw);
         let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
-        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut sentences: Vec<Sentence> = Vec::with_capacity(raw.len() / 64 + 1);
         // Byte offsets throughout; `char_at` decodes the one character at an offset.
         // ASCII, nearly all of an answer, is read as a byte without decoding.
         let bytes = raw.as_bytes();
@@ -241,6 +241,7 @@ impl<'a> Text<'a> {
     /// Fills [`Text::own`] and each sentence's range of it.
     fn index_own(&mut self) {
         self.own.clear();
+        self.own.reserve(self.tokens.len());
         for s in &mut self.sentences {
             s.own_first = self.own.len();
             self.own
