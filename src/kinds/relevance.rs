@@ -655,12 +655,18 @@ impl Relevance {
         for s in &q.sentences {
             let before = clauses.len();
             let mut start = s.first;
-            for i in s.first + 1..s.end {
-                let t = &q.tokens[i];
+            for (i, (t, m)) in q
+                .tokens
+                .iter()
+                .zip(q_marks)
+                .enumerate()
+                .take(s.end)
+                .skip(s.first + 1)
+            {
                 let numbered = t.text.len() == 1
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.punct_after == Some(')');
-                let asks = q_marks[i] & mark::QUESTION != 0
+                let asks = m & mark::QUESTION != 0
                     && matches!(
                         q.tokens[i - 1].text.as_str(),
                         "dan" | "serta" | "lalu" | "juga"
