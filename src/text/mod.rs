@@ -127,7 +127,13 @@ fn is_quote(c: char) -> bool {
 impl<'a> Text<'a> {
     /// Analyses a text.
     pub fn new(raw: &'a str) -> Self {
-        let quotes = quoted_spans(raw);
+        Self::analyse(raw, false)
+    }
+
+    /// Analyses a text; when `whole`, every word counts as own (no quotations looked for,
+    /// no other party's sentences).
+    fn analyse(raw: &'a str, whole: bool) -> Self {
+        let quotes = if whole { Vec::new() } else { quoted_spans(raw) };
         let mut tokens = Vec::with_capacity(raw.len() / 6 + 1);
         let mut sentences: Vec<Sentence> = Vec::with_capacity(raw.len() / 64 + 1);
         // Byte offsets throughout; `char_at` decodes the one character at an offset.
@@ -193,10 +199,21 @@ impl<'a> Text<'a> {
                     }
                     t
                 };
-                let punct_after = raw[j..]
-                    .chars()
-                    .find(|x| !x.is_whitespace() || *x == '\n')
-                    .filter(|x| x.is_ascii_punctuation() || *x == '\n');
+                // Spaces skipped byte by byte; past a non-ASCII character, by characters.
+                let mut k = j;
+                while matches!(bytes.get(k), Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C)) {
+                    k += 1;
+                }
+                let punct_after = match bytes.get(k) {
+                    Some(&b) if b < 0x80 => {
+                        Some(b as char).filter(|x| x.is_ascii_punctuation() || *x == '\n')
+                    }
+                    Some(_) => raw[k..]
+                        .chars()
+                        .find(|x| !x.is_whitespace() || *x == '\n')
+                        .filter(|x| x.is_ascii_punctuation() || *x == '\n'),
+                    None => None,
+                };
                 tokens.push(Token {
                     hash: word_hash(&text),
                     own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
@@ -233,7 +250,9 @@ impl<'a> Text<'a> {
             sentences,
             own: Vec::new(),
         };
-        text.mark_other_party();
+        if !whole {
+            text.mark_other_party();
+        }
         text.index_own();
         text
     }
@@ -252,12 +271,7 @@ impl<'a> Text<'a> {
 
     /// Analyses a text whose every word counts (a question, written by the customer).
     pub fn whole(raw: &'a str) -> Self {
-        let mut t = Text::new(raw);
-        for tok in &mut t.tokens {
-            tok.own = true;
-        }
-        t.index_own();
-        t
+        Self::analyse(raw, true)
     }
 
     /// Sentences whose subject is the caller or visitor are not the officer's.

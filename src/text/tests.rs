@@ -137,3 +137,45 @@ fn word_boundaries_become_ascii() {
     );
     assert_eq!(ascii(r"\<x\>\b{2}"), r"(?-u:\<)x(?-u:\>)(?-u:\b){2}");
 }
+
+#[test]
+fn punctuation_after_a_word_skips_spaces_but_not_lines() {
+    // Spaces, tabs and a non-breaking space are skipped; a line break is the mark itself.
+    let t = Text::new("Halo \t, Kak\u{a0}! Produk  \nAman ya ? Oke");
+    let marks: Vec<(&str, Option<char>)> = t
+        .tokens
+        .iter()
+        .map(|t| (t.text.as_str(), t.punct_after))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("halo", Some(',')),
+            ("kak", Some('!')),
+            ("produk", Some('\n')),
+            ("aman", None),
+            ("ya", Some('?')),
+            ("oke", None),
+        ]
+    );
+}
+
+#[test]
+fn a_whole_text_counts_every_word_as_own() {
+    // Quoted words and the caller's sentence are not the officer's in an answer, but every
+    // word of a question counts; the words and sentences are the same either way.
+    let raw = "Penelepon bertanya soal \"krim Glow\". Petugas: \"Produk terdaftar.\" Cek ya.";
+    let (answer, question) = (Text::new(raw), Text::whole(raw));
+    assert!(answer.tokens.iter().any(|t| !t.own));
+    assert!(question.tokens.iter().all(|t| t.own));
+    assert_eq!(question.own, (0..question.tokens.len()).collect::<Vec<_>>());
+    assert_eq!(words(&answer), words(&question));
+    assert_eq!(answer.sentences.len(), question.sentences.len());
+    for (a, q) in answer.sentences.iter().zip(&question.sentences) {
+        assert_eq!(
+            (a.first, a.end, a.start_byte),
+            (q.first, q.end, q.start_byte)
+        );
+        assert_eq!((q.own_first, q.own_end), (q.first, q.end));
+    }
+}
