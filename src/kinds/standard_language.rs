@@ -123,6 +123,13 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
         (&lex.daerah, Category::Regional),
     ] {
         for (w, std) in table {
+            // A word written as its own standard form would fail a standard word.
+            if w.to_lowercase() == std.to_lowercase() {
+                return Err(format!(
+                    "lexicon \"{}\": \"{w}\" has itself as its standard form",
+                    k.lexicon
+                ));
+            }
             // The first table that names a word gives its standard form.
             lexicon
                 .get_or_default(w.to_lowercase())

@@ -337,6 +337,15 @@ fn standard_language() {
         ),
         Fail
     );
+    // Standard words once listed as their own standard form.
+    assert_eq!(
+        state(
+            "bahasa_baku",
+            q,
+            "Produk aman dikonsumsi; mutunya dipengaruhi suhu dan pabrik yang memproduksi terdaftar."
+        ),
+        Pass
+    );
     // An English term quoted from the question.
     assert_eq!(
         state(
@@ -386,4 +395,25 @@ fn verdicts_do_not_depend_on_the_evidence() {
     assert_eq!(compared, rows * 7);
     // The comparison covers failing verdicts too, whose evidence is the longest to build.
     assert!(failing > 100, "{failing} failing verdicts");
+}
+
+/// A lexicon entry whose standard form is the word itself would fail a standard word: the
+/// rubric is refused, naming the lexicon and the word.
+#[test]
+fn a_lexicon_word_listed_as_its_own_standard_form_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("leksikon.toml"),
+        "[ejaan]\nsilahkan = \"silakan\"\nDikonsumsi = \"dikonsumsi\"\n",
+    )
+    .unwrap();
+    let table: toml::Table = toml::from_str("lexicon = \"leksikon.toml\"").unwrap();
+    let res = super::Resources {
+        base: Some(dir.path()),
+    };
+    let err = super::standard_language::parse(table, &res).unwrap_err();
+    assert_eq!(
+        err,
+        "lexicon \"leksikon.toml\": \"Dikonsumsi\" has itself as its standard form"
+    );
 }

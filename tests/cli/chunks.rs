@@ -318,7 +318,7 @@ fn summary_in_parts_adds_up_to_the_whole() {
     );
     let text = String::from_utf8_lossy(&parts_out);
     assert!(
-        text.contains("Seluruh jawaban: 2998 jawaban, rata-rata skor 88.3, pemenuhan SLA 93.6%"),
+        text.contains("Seluruh jawaban: 2998 jawaban, rata-rata skor 88.92, pemenuhan SLA 93.6%"),
         "{text}"
     );
 }

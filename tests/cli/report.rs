@@ -98,13 +98,13 @@ fn report_on_the_samples() {
         Some(&Data::String("belum lengkap, tanpa: SKM".into()))
     );
     // Each rank says whether its combined index can be told apart from the ranks around
-    // it: Surabaya (3, 90.84–91.90) from Yogyakarta (2, 92.31–93.31) but not from
-    // Semarang (4, 90.46–91.90).
+    // it: Surabaya (3, 91.08–92.14) from Yogyakarta (2, 92.70–93.58) but not from
+    // Semarang (4, 90.66–92.10).
     let text = |row: u32, h: &str| r.get_value((row, col(h))).unwrap().to_string();
     assert_eq!(text(3, "Unit"), "Balai Besar POM di Surabaya");
-    assert_eq!(text(3, "Indeks Gabungan — IK 95 %"), "90.84–91.90");
-    assert_eq!(text(2, "Indeks Gabungan — IK 95 %"), "92.31–93.31");
-    assert_eq!(text(4, "Indeks Gabungan — IK 95 %"), "90.46–91.90");
+    assert_eq!(text(3, "Indeks Gabungan — IK 95 %"), "91.08–92.14");
+    assert_eq!(text(2, "Indeks Gabungan — IK 95 %"), "92.70–93.58");
+    assert_eq!(text(4, "Indeks Gabungan — IK 95 %"), "90.66–92.10");
     assert_eq!(
         text(3, "Beda dengan Peringkat Tetangga"),
         "dapat dibedakan dari peringkat 2; tidak dapat dibedakan dari peringkat 4"
@@ -114,10 +114,10 @@ fn report_on_the_samples() {
         "dapat dibedakan dari peringkat 2"
     );
     // The index's interval is the quality mean's, carried through its weight (0.35 of 1):
-    // Bandung's quality 93.44 ± 1.20 gives 96.34 ± 0.42.
-    assert_eq!(text(1, "Skor Kualitas Jawaban — IK 95 %"), "92.24–94.64");
-    assert_eq!(text(1, "Indeks Gabungan — IK 95 %"), "95.92–96.76");
-    assert_eq!(text(1, "Indeks Gabungan"), "96.34");
+    // Bandung's quality 93.95 ± 1.15 gives 96.52 ± 0.40.
+    assert_eq!(text(1, "Skor Kualitas Jawaban — IK 95 %"), "92.80–95.10");
+    assert_eq!(text(1, "Indeks Gabungan — IK 95 %"), "96.12–96.92");
+    assert_eq!(text(1, "Indeks Gabungan"), "96.52");
     // A unit not ranked has no index interval and no neighbours.
     assert_eq!(text(ambon, "Indeks Gabungan — IK 95 %"), "");
     assert_eq!(text(ambon, "Beda dengan Peringkat Tetangga"), "");
@@ -220,7 +220,7 @@ fn report_on_the_samples() {
     );
     assert_eq!(
         line("1. Balai Besar POM di Bandung"),
-        (Data::Float(96.34), "indeks gabungan tertinggi".into())
+        (Data::Float(96.52), "indeks gabungan tertinggi".into())
     );
     let (zones, spread) = line("Instrumen kepatuhan: rata-rata nilai akhir");
     assert!(matches!(zones, Data::Float(_)));
@@ -351,7 +351,7 @@ fn report_on_the_samples() {
     };
     assert_eq!(
         summary("Perubahan skor kualitas nasional"),
-        (Data::Float(1.3), "sebelumnya 87.00".into())
+        (Data::Float(1.29), "sebelumnya 87.63".into())
     );
     assert_eq!(summary("Unit berpindah predikat").0, Data::Float(8.0));
 
@@ -433,9 +433,9 @@ fn chart_files_decode_and_pictures_are_embedded() {
     let bandung = svg.find("Balai Besar POM di Bandung").unwrap();
     let kupang = svg.find("Balai Besar POM di Kupang").unwrap();
     assert!(bandung < kupang);
-    assert!(svg.contains(">\n96.3\n<"), "Bandung's index");
-    assert!(svg.contains(">\n74.6\n<"), "Kupang's index");
-    assert!(!svg.contains("96.3 (A)"));
+    assert!(svg.contains(">\n96.5\n<"), "Bandung's index");
+    assert!(svg.contains(">\n74.7\n<"), "Kupang's index");
+    assert!(!svg.contains("96.5 (A)"));
     assert!(svg.contains("belum lengkap"));
 
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
@@ -808,7 +808,7 @@ fn per_unit_feedback_workbooks() {
     assert!(
         cell("Skor kualitas jawaban", 2)
             .to_string()
-            .starts_with("nasional 88.30"),
+            .starts_with("nasional 88.92"),
         "{}",
         cell("Skor kualitas jawaban", 2)
     );
@@ -826,10 +826,10 @@ fn per_unit_feedback_workbooks() {
         cell("Perubahan skor kualitas", 1),
         at("Skor kualitas — Selisih")
     );
-    assert_eq!(cell("Perubahan skor kualitas", 1), Data::Float(4.56));
+    assert_eq!(cell("Perubahan skor kualitas", 1), Data::Float(4.59));
     assert_eq!(
         cell("Perubahan skor kualitas", 2),
-        Data::String("sebelumnya 75.43".into())
+        Data::String("sebelumnya 75.76".into())
     );
     assert_eq!(
         cell("Perubahan peringkat (+ naik)", 1),
@@ -840,9 +840,9 @@ fn per_unit_feedback_workbooks() {
         report_cmp.rows().nth(1).unwrap()[..4],
         [
             Data::String("Skor kualitas".into()),
-            Data::Float(75.43),
+            Data::Float(75.76),
             kupang_quality.clone(),
-            Data::Float(4.56)
+            Data::Float(4.59)
         ]
     );
     // Its officers, over its own answers: their answers add up to the unit's.
@@ -918,11 +918,11 @@ fn per_unit_feedback_workbooks() {
     // The quality score's interval and n, the index's interval, as the ranking sheet has.
     assert_eq!(
         p.get_value((1, 2)),
-        Some(&Data::String("75.99–83.99 (n = 86)".into()))
+        Some(&Data::String("76.35–84.35 (n = 86)".into()))
     );
     assert_eq!(
         p.get_value((index_row, 2)),
-        Some(&Data::String("73.18–75.98".into()))
+        Some(&Data::String("73.31–76.11".into()))
     );
     assert_eq!(akurasi[2], Data::String("35.4–87.9 (n = 9)".into()));
     assert!(akurasi[5].to_string().starts_with("semua jawaban digabung"));
@@ -977,8 +977,8 @@ fn per_unit_feedback_workbooks() {
         .filter(|row| state_cols.iter().any(|i| row[*i] == "Gagal"))
         .count();
     assert_eq!(answers, failing);
-    assert_eq!(answers, 59);
-    assert_eq!(cell("Jawaban perlu perhatian", 1), Data::Float(59.0));
+    assert_eq!(answers, 58);
+    assert_eq!(cell("Jawaban perlu perhatian", 1), Data::Float(58.0));
     let a = wb.worksheet_range("Jawaban Perlu Perhatian").unwrap();
     assert_eq!(
         a.get_value((1, 0)),
