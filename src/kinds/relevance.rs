@@ -655,14 +655,9 @@ impl Relevance {
         for s in &q.sentences {
             let before = clauses.len();
             let mut start = s.first;
-            for (i, (t, m)) in q
-                .tokens
-                .iter()
-                .zip(q_marks)
-                .enumerate()
-                .take(s.end)
-                .skip(s.first + 1)
-            {
+            let rest = s.first + 1..s.end;
+            let words = q.tokens[rest.clone()].iter().zip(&q_marks[rest.clone()]);
+            for (i, (t, m)) in rest.zip(words) {
                 let numbered = t.text.len() == 1
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.punct_after == Some(')');

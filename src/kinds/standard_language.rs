@@ -123,8 +123,9 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
         (&lex.daerah, Category::Regional),
     ] {
         for (w, std) in table {
+            let word = w.to_lowercase();
             // A word written as its own standard form would fail a standard word.
-            if w.to_lowercase() == std.to_lowercase() {
+            if word == std.to_lowercase() {
                 return Err(format!(
                     "lexicon \"{}\": \"{w}\" has itself as its standard form",
                     k.lexicon
@@ -132,7 +133,7 @@ pub fn parse(table: toml::Table, res: &Resources) -> Result<Check, String> {
             }
             // The first table that names a word gives its standard form.
             lexicon
-                .get_or_default(w.to_lowercase())
+                .get_or_default(word)
                 .standard
                 .get_or_insert_with(|| (std.clone(), cat));
         }

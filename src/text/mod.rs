@@ -204,16 +204,12 @@ impl<'a> Text<'a> {
                 while matches!(bytes.get(k), Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C)) {
                     k += 1;
                 }
-                let punct_after = match bytes.get(k) {
-                    Some(&b) if b < 0x80 => {
-                        Some(b as char).filter(|x| x.is_ascii_punctuation() || *x == '\n')
-                    }
-                    Some(_) => raw[k..]
-                        .chars()
-                        .find(|x| !x.is_whitespace() || *x == '\n')
-                        .filter(|x| x.is_ascii_punctuation() || *x == '\n'),
+                let next = match bytes.get(k) {
+                    Some(&b) if b < 0x80 => Some(b as char),
+                    Some(_) => raw[k..].chars().find(|x| !x.is_whitespace() || *x == '\n'),
                     None => None,
                 };
+                let punct_after = next.filter(|x| x.is_ascii_punctuation() || *x == '\n');
                 tokens.push(Token {
                     hash: word_hash(&text),
                     own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
