@@ -83,21 +83,21 @@ fn first_records(text: &[u8], delimiter: u8, n: usize) -> Vec<(usize, Vec<String
         .has_headers(false)
         .flexible(true)
         .from_reader(text);
+    // Lines by byte offset (the parser's own line count skips blank lines), counted on
+    // from the previous record's start.
+    let (mut counted, mut line) = (0usize, 1usize);
     rdr.byte_records()
         .take(n)
         .map_while(|r| r.ok())
         .map(|r| {
-            // Lines by byte offset: the parser's own line count skips blank lines.
             let mut byte = r.position().map(|p| p.byte() as usize).unwrap_or(0);
             // The position may sit on the blank lines the parser skipped before the record.
             while matches!(text.get(byte), Some(b'\r' | b'\n')) {
                 byte += 1;
             }
-            let line = text[..byte.min(text.len())]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
+            let byte = byte.min(text.len()).max(counted);
+            line += memchr::memchr_iter(b'\n', &text[counted..byte]).count();
+            counted = byte;
             let fields = r
                 .iter()
                 .map(|f| String::from_utf8_lossy(f).into_owned())
@@ -105,6 +105,21 @@ fn first_records(text: &[u8], delimiter: u8, n: usize) -> Vec<(usize, Vec<String
             (line, fields)
         })
         .collect()
+}
+
+/// The number of records of a text (as [`first_records`] reads them, without keeping them).
+fn record_count(text: &[u8], delimiter: u8) -> usize {
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text);
+    let mut record = ::csv::ByteRecord::new();
+    let mut n = 0;
+    while let Ok(true) = rdr.read_byte_record(&mut record) {
+        n += 1;
+    }
+    n
 }
 
 /// The delimiter whose records most often share one field count above one.
@@ -218,9 +233,7 @@ pub(super) fn prepare(path: &Path, opts: &IngestOptions) -> Result<Prepared> {
             .nth(header_line.saturating_sub(1))
             .map(|i| i + 1),
     };
-    let records = first_records(&sample_text, delimiter, usize::MAX)
-        .len()
-        .max(1);
+    let records = record_count(&sample_text, delimiter).max(1);
     Ok(Prepared {
         path: path.to_path_buf(),
         enc,
@@ -627,6 +640,19 @@ mod tests {
         assert_eq!(detect_encoding(b"caf\xe9;b"), Encoding::Windows1252);
         // A two-byte character cut by the sample's end.
         assert_eq!(detect_encoding(b"abc\xC3"), Encoding::Utf8);
+    }
+
+    #[test]
+    fn records_carry_the_line_they_start_on() {
+        // A title line, a blank line, the header, a record with a quoted line break, blank
+        // lines between records, and CRLF endings.
+        let text = b"Laporan;\r\n\r\nid;teks\r\n1;\"a\r\nb\"\r\n\r\n\n2;c\r\n3;d";
+        let records = first_records(text, b';', usize::MAX);
+        let lines: Vec<usize> = records.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 3, 4, 8, 9]);
+        assert_eq!(records[2].1, ["1", "a\r\nb"]);
+        assert_eq!(first_records(text, b';', 2).len(), 2);
+        assert_eq!(record_count(text, b';'), 5);
     }
 
     #[test]

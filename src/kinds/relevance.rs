@@ -300,8 +300,20 @@ fn code_start(b: &[u8]) -> bool {
         b.get(i).is_some_and(u8::is_ascii_digit)
             || b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     };
-    (0..b.len().saturating_sub(2))
-        .any(|i| up(i) && up(i + 1) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)))
+    let mut i = 0;
+    while i + 2 < b.len() {
+        // Two capitals at `i`: when the second byte is none, no pair starts at `i` or
+        // `i + 1`.
+        if !b[i + 1].is_ascii_uppercase() {
+            i += 2;
+            continue;
+        }
+        if up(i) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether a text is written in capitals throughout (then a capital marks no name).
@@ -910,12 +922,15 @@ impl TextCheck for Relevance {
             if other_answered {
                 floor = State::Partial;
             }
-            why = tr!(
-                lang,
-                "sub-pertanyaan tidak dijawab: \"{}\"; ",
-                "sub-question not answered: \"{}\"; ",
-                super::clip(sub)
-            );
+            // Evidence only (masking the excerpt is costly): the state does not read it.
+            if row.evidence {
+                why = tr!(
+                    lang,
+                    "sub-pertanyaan tidak dijawab: \"{}\"; ",
+                    "sub-question not answered: \"{}\"; ",
+                    super::clip(sub)
+                );
+            }
         }
         let state = if share >= self.pass || handled || (yes_no && direct) {
             State::Pass
@@ -947,6 +962,40 @@ impl TextCheck for Relevance {
 mod tests {
     use super::*;
     use crate::rubric::{Kind, Rubric};
+
+    #[test]
+    fn a_code_starts_at_two_or_three_capitals_before_a_digit() {
+        // The definition, position by position.
+        let defined = |b: &[u8]| {
+            let up = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
+            let digit_at = |i: usize| {
+                b.get(i).is_some_and(u8::is_ascii_digit)
+                    || b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            };
+            (0..b.len().saturating_sub(2))
+                .any(|i| up(i) && up(i + 1) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)))
+        };
+        for s in [
+            "POM SD 181",
+            "MD 2245",
+            "NA18231200456",
+            "xSD1",
+            "aB1",
+            "AB",
+            "Ab 1",
+        ] {
+            assert_eq!(code_start(s.as_bytes()), defined(s.as_bytes()), "{s}");
+        }
+        assert!(code_start(b"no. POM NA18231200456") && !code_start(b"PT Abc 1"));
+        // Every text of up to six bytes over capitals, lower case, digits and spaces.
+        let alphabet = b"Aa1 ";
+        for len in 0..=6u32 {
+            for n in 0..4usize.pow(len) {
+                let text: Vec<u8> = (0..len).map(|k| alphabet[n / 4usize.pow(k) % 4]).collect();
+                assert_eq!(code_start(&text), defined(&text), "{:?}", text);
+            }
+        }
+    }
 
     fn relevance() -> std::sync::Arc<dyn TextCheck> {
         let rubric = Rubric::builtin().unwrap();

@@ -17,14 +17,15 @@ use super::{Sentence, Text, Token, word_hash};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Word {
-    Exact(String, bool),
+    /// The word, its [`word_hash`] (compared first), and whether punctuation must follow.
+    Exact(String, u64, bool),
     Prefix(String, bool),
 }
 
 impl Word {
     fn matches(&self, t: &super::Token) -> bool {
         let (ok, punct) = match self {
-            Word::Exact(x, p) => (*x == t.text, *p),
+            Word::Exact(x, h, p) => (*h == t.hash && *x == t.text, *p),
             Word::Prefix(x, p) => (t.text.starts_with(x.as_str()), *p),
         };
         ok && (!punct || t.punct_after.is_some())
@@ -38,22 +39,29 @@ struct Phrase {
     at_end: bool,
 }
 
-/// Words keyed by their [`word_hash`], each with the word itself (compared on a hit).
-#[derive(Debug)]
-pub struct WordMap<T>(FxHashMap<u64, Vec<(String, T)>>);
+/// Words keyed by their [`word_hash`], each with the word itself (compared on a hit): one
+/// probe of the table per look-up, by the hash a token already carries.
+pub struct WordMap<T>(hashbrown::HashTable<(u64, String, T)>);
 
 impl<T> Default for WordMap<T> {
     fn default() -> Self {
-        WordMap(FxHashMap::default())
+        WordMap(hashbrown::HashTable::new())
+    }
+}
+
+impl<T> std::fmt::Debug for WordMap<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "WordMap({} words)", self.0.len())
     }
 }
 
 impl<T> WordMap<T> {
+    /// Adds a word; a word already in the map keeps its first value.
     pub fn insert(&mut self, word: String, value: T) {
-        self.0
-            .entry(word_hash(&word))
-            .or_default()
-            .push((word, value));
+        let h = word_hash(&word);
+        if self.0.find(h, |e| e.0 == h && e.1 == word).is_none() {
+            self.0.insert_unique(h, (h, word, value), |e| e.0);
+        }
     }
 
     /// The value of `word`, inserted as the default when the map has none.
@@ -61,32 +69,24 @@ impl<T> WordMap<T> {
     where
         T: Default,
     {
-        let list = self.0.entry(word_hash(&word)).or_default();
-        let at = match list.iter().position(|(w, _)| *w == word) {
-            Some(at) => at,
-            None => {
-                list.push((word, T::default()));
-                list.len() - 1
-            }
-        };
-        &mut list[at].1
+        let h = word_hash(&word);
+        let entry = self
+            .0
+            .entry(h, |e| e.0 == h && e.1 == word, |e| e.0)
+            .or_insert_with(|| (h, word, T::default()));
+        &mut entry.into_mut().2
     }
 
     /// The entry of a token (its hash computed once when the text was analysed).
     pub fn get(&self, t: &Token) -> Option<&T> {
         self.0
-            .get(&t.hash)?
-            .iter()
-            .find(|(w, _)| *w == t.text)
-            .map(|(_, v)| v)
+            .find(t.hash, |e| e.0 == t.hash && e.1 == t.text)
+            .map(|e| &e.2)
     }
 
     pub fn get_word(&self, word: &str) -> Option<&T> {
-        self.0
-            .get(&word_hash(word))?
-            .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, v)| v)
+        let h = word_hash(word);
+        self.0.find(h, |e| e.0 == h && e.1 == word).map(|e| &e.2)
     }
 }
 
@@ -113,17 +113,20 @@ impl WordSet {
 pub struct Phrases {
     /// Phrases by their exact first word.
     by_first: FxHashMap<u64, Vec<usize>>,
-    /// Phrases whose first word is a prefix, by the prefix's first two bytes (a word can
-    /// only start with a prefix that shares them).
-    prefixed: FxHashMap<[u8; 2], Vec<usize>>,
+    /// Phrases whose first word is a prefix of four bytes or more, by its first four (a
+    /// word can only start with a prefix that shares them; by two bytes, every Indonesian
+    /// word that opens with "me", "di" or "se" would be compared with "selamat*").
+    prefixed: FxHashMap<[u8; 4], Vec<usize>>,
+    /// Phrases whose first word is a prefix of two or three bytes, by its first two.
+    prefixed_pair: FxHashMap<[u8; 2], Vec<usize>>,
     /// Phrases whose first word is a one-byte prefix.
     prefixed_short: Vec<usize>,
     phrases: Vec<Phrase>,
     /// Bits of the exact first words' hashes ([`bloom_bit`]) and of the prefixes' first
-    /// two bytes ([`pair_bit`], one bit per pair): most tokens start no phrase, and these
-    /// tell so without a map lookup.
+    /// four bytes ([`quad_bit`]): most tokens start no phrase, and these tell so without a
+    /// map lookup.
     exact_bits: [u64; 16],
-    prefix_pairs: Vec<u64>,
+    prefix_bits: [u64; 16],
 }
 
 /// A word hash's bit in [`Phrases::exact_bits`]: its top ten bits (FxHash mixes upward).
@@ -132,8 +135,9 @@ fn bloom_bit(hash: u64) -> (usize, u64) {
     (b / 64, 1 << (b % 64))
 }
 
-fn pair_bit(b: [u8; 2]) -> (usize, u64) {
-    let k = u16::from_le_bytes(b) as usize;
+/// Four bytes' bit in [`Phrases::prefix_bits`]: ten bits of a multiplicative hash.
+fn quad_bit(b: [u8; 4]) -> (usize, u64) {
+    let k = (u32::from_le_bytes(b).wrapping_mul(0x9E37_79B1) >> 22) as usize;
     (k / 64, 1 << (k % 64))
 }
 
@@ -174,7 +178,10 @@ impl Phrases {
                     None if w.contains('*') => {
                         return Err(format!("\"{raw}\": \"*\" may only end a word"));
                     }
-                    None => Word::Exact(w, punct),
+                    None => {
+                        let h = word_hash(&w);
+                        Word::Exact(w, h, punct)
+                    }
                 };
                 words.push(word);
             }
@@ -183,22 +190,19 @@ impl Phrases {
             }
             let i = out.phrases.len();
             match &words[0] {
-                Word::Exact(w, _) => {
-                    let h = word_hash(w);
-                    let (k, bit) = bloom_bit(h);
+                Word::Exact(_, h, _) => {
+                    let (k, bit) = bloom_bit(*h);
                     out.exact_bits[k] |= bit;
-                    out.by_first.entry(h).or_default().push(i)
+                    out.by_first.entry(*h).or_default().push(i)
                 }
-                Word::Prefix(p, _) => match two_bytes(p) {
-                    Some(k) => {
-                        let (w, bit) = pair_bit(k);
-                        if out.prefix_pairs.is_empty() {
-                            out.prefix_pairs = vec![0; 1 << 10];
-                        }
-                        out.prefix_pairs[w] |= bit;
+                Word::Prefix(p, _) => match (four_bytes(p), two_bytes(p)) {
+                    (Some(k), _) => {
+                        let (w, bit) = quad_bit(k);
+                        out.prefix_bits[w] |= bit;
                         out.prefixed.entry(k).or_default().push(i)
                     }
-                    None => out.prefixed_short.push(i),
+                    (None, Some(k)) => out.prefixed_pair.entry(k).or_default().push(i),
+                    (None, None) => out.prefixed_short.push(i),
                 },
             }
             out.phrases.push(Phrase {
@@ -233,19 +237,29 @@ impl Phrases {
             let exact = (self.exact_bits[k_exact] & bit != 0)
                 .then(|| self.by_first.get(&t.hash))
                 .flatten();
-            let prefixed = two_bytes(&t.text)
+            let prefixed = four_bytes(&t.text)
                 .filter(|b| {
-                    let (w, bit) = pair_bit(*b);
-                    self.prefix_pairs.get(w).is_some_and(|x| x & bit != 0)
+                    let (w, bit) = quad_bit(*b);
+                    self.prefix_bits[w] & bit != 0
                 })
                 .and_then(|k| self.prefixed.get(&k));
-            if exact.is_none() && prefixed.is_none() && self.prefixed_short.is_empty() {
+            let paired = if self.prefixed_pair.is_empty() {
+                None
+            } else {
+                two_bytes(&t.text).and_then(|k| self.prefixed_pair.get(&k))
+            };
+            if exact.is_none()
+                && prefixed.is_none()
+                && paired.is_none()
+                && self.prefixed_short.is_empty()
+            {
                 continue;
             }
             let candidates = exact
                 .into_iter()
                 .flatten()
                 .chain(prefixed.into_iter().flatten())
+                .chain(paired.into_iter().flatten())
                 .chain(self.prefixed_short.iter());
             for &p in candidates {
                 let ph = &self.phrases[p];
@@ -296,6 +310,14 @@ impl Phrases {
     /// The first match anywhere in the text.
     pub fn first_anywhere(&self, text: &Text) -> Option<Hit> {
         text.sentences.iter().find_map(|s| self.first_in(text, s))
+    }
+}
+
+/// The first four bytes of a word, if it has four.
+fn four_bytes(w: &str) -> Option<[u8; 4]> {
+    match w.as_bytes() {
+        [a, b, c, d, ..] => Some([*a, *b, *c, *d]),
+        _ => None,
     }
 }
 

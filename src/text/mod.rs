@@ -116,6 +116,17 @@ const OTHER_MARKERS: &[&str] = &[
     "berbunyi",
 ];
 
+/// The ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -145,99 +156,100 @@ impl<'a> Text<'a> {
             None => None,
         };
         let mut i = 0;
-        while let Some(c) = char_at(i) {
-            let b = i;
-            if is_word_char(c) {
-                // A word: letters and digits, with inner apostrophes, hyphens and dots
-                // between digits or letters of a domain kept inside.
-                let start = b;
-                let mut j = b;
-                let mut prev = c;
-                let mut apostrophe = false;
-                while let Some(cj) = char_at(j) {
-                    // A run of ASCII letters and digits, most of every word, byte by byte.
-                    if cj.is_ascii_alphanumeric() {
-                        let run = bytes[j..]
-                            .iter()
-                            .position(|x| !x.is_ascii_alphanumeric())
-                            .unwrap_or(bytes.len() - j);
-                        prev = bytes[j + run - 1] as char;
-                        j += run;
-                        continue;
-                    }
-                    if is_word_char(cj) {
-                        prev = cj;
-                        j += cj.len_utf8();
-                        continue;
-                    }
-                    let next = char_at(j + cj.len_utf8());
-                    if matches!(cj, '\'' | '’' | '-' | '.' | '/')
-                        && j > start
-                        && let Some(n) = next.filter(|n| is_word_char(*n))
-                    {
-                        // "assalamu'alaikum", "sama-sama", "pom.go.id", "0,5", "24/7"
-                        if matches!(cj, '.' | '/') && !joins_dot(prev, n) {
-                            break;
-                        }
-                        apostrophe |= matches!(cj, '\'' | '’');
-                        prev = cj;
-                        j += cj.len_utf8();
-                    } else {
-                        break;
-                    }
+        while i < bytes.len() {
+            let x = bytes[i];
+            // Spaces and ASCII punctuation, most of what is not a word: only a sentence's end
+            // matters.
+            if x < 0x80 && !ASCII_WORD[x as usize] {
+                if matches!(x, b'\n' | b'.' | b'!' | b'?')
+                    && ends_sentence(x as char, char_at(i + 1), &tokens, &sentences)
+                {
+                    close_sentence(&tokens, &mut sentences, i + 1);
                 }
-                let end = j;
-                let slice = &raw[start..end];
-                let text = if slice.is_ascii() && !apostrophe {
-                    let mut t = compact_str::CompactString::from(slice);
-                    t.make_ascii_lowercase();
-                    t
-                } else {
-                    let mut t = compact_str::CompactString::default();
-                    for ch in slice.chars().filter(|ch| !matches!(ch, '\'' | '’')) {
-                        t.extend(ch.to_lowercase());
-                    }
-                    t
-                };
-                // Spaces skipped byte by byte; past a non-ASCII character, by characters.
-                let mut k = j;
-                while matches!(bytes.get(k), Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C)) {
-                    k += 1;
-                }
-                let next = match bytes.get(k) {
-                    Some(&b) if b < 0x80 => Some(b as char),
-                    Some(_) => raw[k..].chars().find(|x| !x.is_whitespace() || *x == '\n'),
-                    None => None,
-                };
-                let punct_after = next.filter(|x| x.is_ascii_punctuation() || *x == '\n');
-                tokens.push(Token {
-                    hash: word_hash(&text),
-                    own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
-                    capital: c.is_uppercase(),
-                    punct_after,
-                    text,
-                    start,
-                    end,
-                    // The sentence still open: the next one after those closed.
-                    sentence: sentences.len(),
-                });
-                i = j;
+                i += 1;
                 continue;
             }
-            let ends = match c {
-                '\n' => true,
-                '.' | '!' | '?' | '…' => {
-                    // The end of a sentence when followed by space, a quote or the end.
-                    let next = char_at(i + c.len_utf8());
-                    next.is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
-                        && !abbreviation_before(&tokens, open_from(&sentences), c)
+            let Some(c) = char_at(i) else { break };
+            if !is_word_char(c) {
+                let len = c.len_utf8();
+                if c == '…' && ends_sentence(c, char_at(i + len), &tokens, &sentences) {
+                    close_sentence(&tokens, &mut sentences, i + len);
                 }
-                _ => false,
-            };
-            if ends {
-                close_sentence(&tokens, &mut sentences, b + c.len_utf8());
+                i += len;
+                continue;
             }
-            i += c.len_utf8();
+            // A word: letters and digits, with inner apostrophes, hyphens and dots between
+            // digits or letters of a domain kept inside.
+            let start = i;
+            let mut j = i;
+            let mut prev = c;
+            let (mut apostrophe, mut ascii) = (false, true);
+            loop {
+                // A run of ASCII letters and digits, most of every word, byte by byte.
+                let from = j;
+                while j < bytes.len() && ASCII_WORD[bytes[j] as usize] {
+                    j += 1;
+                }
+                if j > from {
+                    prev = bytes[j - 1] as char;
+                }
+                let Some(cj) = char_at(j) else { break };
+                if is_word_char(cj) {
+                    ascii = false;
+                    prev = cj;
+                    j += cj.len_utf8();
+                    continue;
+                }
+                // "assalamu'alaikum", "sama-sama", "pom.go.id", "0,5", "24/7"
+                if matches!(cj, '\'' | '’' | '-' | '.' | '/')
+                    && j > start
+                    && let Some(n) = char_at(j + cj.len_utf8()).filter(|n| is_word_char(*n))
+                    && (!matches!(cj, '.' | '/') || joins_dot(prev, n))
+                {
+                    apostrophe |= matches!(cj, '\'' | '’');
+                    ascii &= cj.is_ascii();
+                    prev = cj;
+                    j += cj.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            let end = j;
+            let slice = &raw[start..end];
+            let text = if ascii && !apostrophe {
+                let mut t = compact_str::CompactString::from(slice);
+                t.make_ascii_lowercase();
+                t
+            } else {
+                let mut t = compact_str::CompactString::default();
+                for ch in slice.chars().filter(|ch| !matches!(ch, '\'' | '’')) {
+                    t.extend(ch.to_lowercase());
+                }
+                t
+            };
+            // Spaces skipped byte by byte; past a non-ASCII character, by characters.
+            let mut k = j;
+            while matches!(bytes.get(k), Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C)) {
+                k += 1;
+            }
+            let next = match bytes.get(k) {
+                Some(&b) if b < 0x80 => Some(b as char),
+                Some(_) => raw[k..].chars().find(|x| !x.is_whitespace() || *x == '\n'),
+                None => None,
+            };
+            let punct_after = next.filter(|x| x.is_ascii_punctuation() || *x == '\n');
+            tokens.push(Token {
+                hash: word_hash(&text),
+                own: !quotes.iter().any(|q| start >= q.0 && start < q.1 && !q.2),
+                capital: c.is_uppercase(),
+                punct_after,
+                text,
+                start,
+                end,
+                // The sentence still open: the next one after those closed.
+                sentence: sentences.len(),
+            });
+            i = j;
         }
         close_sentence(&tokens, &mut sentences, raw.len());
         let mut text = Text {
@@ -295,6 +307,15 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Whether the mark `c` (a line break, `.`, `!`, `?` or `…`), followed by `next`, ends the
+/// open sentence: a line break always does; a mark when followed by space, a quote, `)` or
+/// the end, and not the dot of an abbreviation.
+fn ends_sentence(c: char, next: Option<char>, tokens: &[Token], sentences: &[Sentence]) -> bool {
+    c == '\n'
+        || next.is_none_or(|n| n.is_whitespace() || is_quote(n) || n == ')')
+            && !abbreviation_before(tokens, open_from(sentences), c)
+}
+
 /// The first token of the sentence still open: the one after the last sentence closed.
 fn open_from(sentences: &[Sentence]) -> usize {
     sentences.last().map_or(0, |s| s.end)
@@ -349,7 +370,7 @@ fn quoted_spans(raw: &str) -> Vec<(usize, usize, bool)> {
     let mut spans = Vec::new();
     // Most texts hold no quotation mark: `"` or the lead byte of `“ ” „` (0xE2) or `« »`
     // (0xC2).
-    if !raw.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+    if memchr::memchr3(b'"', 0xE2, 0xC2, raw.as_bytes()).is_none() {
         return spans;
     }
     let mut open: Option<usize> = None;
