@@ -273,9 +273,17 @@ impl Body {
 /// Registration numbers of a text, compacted ("POM SD 181 345 221" → "SD181345221"): two
 /// or three capitals and eight or more digits, spaces allowed between the digits.
 fn codes(raw: &str) -> Vec<String> {
-    // Most texts have no run of eight digits, or no two capitals before a digit: skip the
-    // regex for them.
-    if raw.bytes().filter(u8::is_ascii_digit).nth(7).is_none() || !code_start(raw.as_bytes()) {
+    // Most texts have no two capitals before a digit, or not eight digits after them: skip
+    // the regex for them, and start it at the first place a code can start.
+    let Some(from) = code_start(raw.as_bytes()) else {
+        return Vec::new();
+    };
+    if raw.as_bytes()[from..]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .nth(7)
+        .is_none()
+    {
         return Vec::new();
     }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
@@ -287,14 +295,22 @@ fn codes(raw: &str) -> Vec<String> {
     let Some(re) = re else {
         return Vec::new();
     };
-    let mut out: Vec<String> = re.find_iter(raw).map(|m| compact(m.as_str())).collect();
+    // As `find_iter` from the text's start (no match starts before `from`; `find_at` reads
+    // the word boundary at `from` in the whole text's context).
+    let mut out: Vec<String> = Vec::new();
+    let mut at = from;
+    while let Some(m) = re.find_at(raw, at) {
+        out.push(compact(m.as_str()));
+        at = m.end().max(m.start() + 1);
+    }
     out.dedup();
     out
 }
 
-/// Whether a text has what a registration code starts with: two or three ASCII capitals
-/// and a digit, a space allowed before the digit (a superset of [`codes`]' regex).
-fn code_start(b: &[u8]) -> bool {
+/// Where the first place is that a registration code can start: two or three ASCII
+/// capitals and a digit, a space allowed before the digit (a superset of [`codes`]' regex:
+/// no match starts before it).
+fn code_start(b: &[u8]) -> Option<usize> {
     let up = |i: usize| b.get(i).is_some_and(u8::is_ascii_uppercase);
     let digit_at = |i: usize| {
         b.get(i).is_some_and(u8::is_ascii_digit)
@@ -309,11 +325,11 @@ fn code_start(b: &[u8]) -> bool {
             continue;
         }
         if up(i) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)) {
-            return true;
+            return Some(i);
         }
         i += 1;
     }
-    false
+    None
 }
 
 /// Whether a text is written in capitals throughout (then a capital marks no name).
@@ -973,7 +989,7 @@ mod tests {
                     || b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
             };
             (0..b.len().saturating_sub(2))
-                .any(|i| up(i) && up(i + 1) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)))
+                .find(|&i| up(i) && up(i + 1) && (digit_at(i + 2) || up(i + 2) && digit_at(i + 3)))
         };
         for s in [
             "POM SD 181",
@@ -986,7 +1002,15 @@ mod tests {
         ] {
             assert_eq!(code_start(s.as_bytes()), defined(s.as_bytes()), "{s}");
         }
-        assert!(code_start(b"no. POM NA18231200456") && !code_start(b"PT Abc 1"));
+        assert_eq!(code_start(b"no. POM NA18231200456"), Some(8));
+        assert_eq!(code_start(b"PT Abc 1"), None);
+        // The codes themselves, as the regex over the whole text finds them.
+        assert_eq!(
+            codes("Nomor POM NA18231200456 dan MD 2245 1200 1234, bukan xAB12345678."),
+            ["NA18231200456", "MD224512001234"]
+        );
+        assert_eq!(codes("POM SD 181 345 221"), ["SD181345221"]);
+        assert!(codes("ABCD12345678 dan AB1234567").is_empty());
         // Every text of up to six bytes over capitals, lower case, digits and spaces.
         let alphabet = b"Aa1 ";
         for len in 0..=6u32 {
