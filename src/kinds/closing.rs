@@ -77,6 +77,10 @@ impl Closing {
 }
 
 impl TextCheck for Closing {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        vec![&mut self.phrases, &mut self.thanks]
+    }
+
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
         for s in text.sentences.iter().rev() {

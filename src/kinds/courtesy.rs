@@ -60,6 +60,10 @@ pub(crate) fn followed_by(text: &Text, at: usize, lists: &[Vec<String>]) -> bool
 }
 
 impl TextCheck for Courtesy {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        vec![&mut self.phrases]
+    }
+
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
         for s in &text.sentences {

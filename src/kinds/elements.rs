@@ -98,6 +98,10 @@ impl Elements {
 }
 
 impl TextCheck for Elements {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        self.elements.iter_mut().map(|e| &mut e.phrases).collect()
+    }
+
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
         let hits: Vec<Option<&str>> = self.elements.iter().map(|e| self.find(text, e)).collect();

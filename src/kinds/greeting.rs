@@ -64,6 +64,10 @@ pub(crate) fn to_third_party(text: &Text, end: usize, address: &[String]) -> boo
 }
 
 impl TextCheck for Greeting {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        vec![&mut self.phrases, &mut self.thanks]
+    }
+
     fn check(&self, row: &Row, _: Option<&super::Corpus>, lang: Lang) -> Verdict {
         let text = &row.answer;
         let n = text.sentences.len();

@@ -133,6 +133,12 @@ pub trait TextCheck: Send + Sync + Debug {
     fn uses_corpus(&self) -> bool {
         false
     }
+    /// The check's phrase lists, for the rubric's
+    /// [`PhraseIndex`](crate::text::lexicon::PhraseIndex) (called once, when the rubric is
+    /// read).
+    fn phrase_lists(&mut self) -> Vec<&mut crate::text::lexicon::Phrases> {
+        Vec::new()
+    }
 }
 
 /// A shareable compiled check.

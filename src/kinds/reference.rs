@@ -168,6 +168,12 @@ impl Reference {
 }
 
 impl TextCheck for Reference {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        let mut lists = vec![&mut self.needed, &mut self.not_needed, &mut self.verify];
+        lists.extend(self.needed_together.iter_mut());
+        lists
+    }
+
     fn reads_question(&self) -> bool {
         true
     }

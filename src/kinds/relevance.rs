@@ -757,6 +757,20 @@ impl Relevance {
 }
 
 impl TextCheck for Relevance {
+    fn phrase_lists(&mut self) -> Vec<&mut Phrases> {
+        vec![
+            &mut self.yes_no,
+            &mut self.deferrals,
+            &mut self.redirects,
+            &mut self.handling,
+            &mut self.courtesies,
+            &mut self.letter_heads,
+            &mut self.sign_offs,
+            &mut self.auto_replies,
+            &mut self.greetings,
+        ]
+    }
+
     fn reads_question(&self) -> bool {
         true
     }

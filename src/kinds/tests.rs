@@ -397,6 +397,47 @@ fn verdicts_do_not_depend_on_the_evidence() {
     assert!(failing > 100, "{failing} failing verdicts");
 }
 
+/// The rubric's phrase index only passes over tokens that open none of a list's phrases:
+/// every labelled answer gets the same verdict and evidence with its texts marked by the
+/// index as without.
+#[test]
+fn verdicts_do_not_depend_on_the_phrase_index() {
+    let rubric = Rubric::builtin().unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/berlabel/berlabel.csv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(path)
+        .unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (q, a, s) = (at("Isi Pertanyaan"), at("Jawaban"), at("Jenis Layanan"));
+    let (mut rows, mut tokens, mut passed_over) = (0, 0, 0);
+    for record in reader.records() {
+        let r = record.unwrap();
+        let service = r[s].to_lowercase();
+        let row = || Row::new(Some(&r[q]), &r[a]).with_service_type(Some(service.as_str()));
+        let mut marked = row();
+        rubric.phrase_index.mark(&mut marked.answer);
+        rubric.phrase_index.mark(&mut marked.question);
+        assert_eq!(marked.answer.starts.len(), marked.answer.tokens.len());
+        tokens += marked.answer.starts.len();
+        passed_over += marked.answer.starts.iter().filter(|m| **m == 0).count();
+        let plain = row();
+        rows += 1;
+        for c in &rubric.criteria {
+            let Kind::Text { check, .. } = &c.kind else {
+                continue;
+            };
+            let with = check.check(&marked, None, Lang::Id);
+            let without = check.check(&plain, None, Lang::Id);
+            assert_eq!(with, without, "{} on {}", c.id, &r[0]);
+        }
+    }
+    assert!(rows >= 400, "{rows} labelled answers");
+    // Most words open no phrase of any list.
+    assert!(passed_over * 2 > tokens, "{passed_over} of {tokens} tokens");
+}
+
 /// A lexicon entry whose standard form is the word itself would fail a standard word: the
 /// rubric is refused, naming the lexicon and the word.
 #[test]

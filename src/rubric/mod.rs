@@ -119,6 +119,9 @@ pub struct Rubric {
     pub bands: Vec<Band>,
     /// Where the rubric was read from.
     pub source: PathBuf,
+    /// The phrase lists of every text criterion, indexed together: each answer's tokens are
+    /// looked up once for all of them (see [`crate::text::lexicon::PhraseIndex`]).
+    pub phrase_index: std::sync::Arc<crate::text::lexicon::PhraseIndex>,
 }
 
 #[derive(Debug, Clone)]
@@ -572,6 +575,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         )));
     }
     let mut criteria = Vec::new();
+    let mut phrase_index = crate::text::lexicon::PhraseIndex::new();
     let mut ids = HashSet::new();
     let lines = Lines::new(text);
     let resources = crate::kinds::Resources {
@@ -677,10 +681,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
             };
             parse_kind(&ctx, &head, rest)?
         } else if let Some((name, parse_kind)) = crate::kinds::parser(&c.kind) {
-            let check = parse_kind(rest, &resources).map_err(|e| {
+            let mut check = parse_kind(rest, &resources).map_err(|e| {
                 let at = key_offset(text, off, &e).unwrap_or(off);
                 ctx.err_at(at, msg!("{key}: {e}", "{key}: {e}"))
             })?;
+            // Just parsed, so not shared yet.
+            if let Some(c) = std::sync::Arc::get_mut(&mut check) {
+                for list in c.phrase_lists() {
+                    phrase_index.add(list);
+                }
+            }
             Kind::Text { name, check }
         } else {
             let kinds: Vec<&str> = kinds::KINDS
@@ -781,6 +791,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Rubric> {
         criteria,
         bands,
         source: path.to_path_buf(),
+        phrase_index: std::sync::Arc::new(phrase_index),
     })
 }
 

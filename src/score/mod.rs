@@ -220,9 +220,11 @@ fn run_text_checks(
         .with_min_len(TEXT_ROWS_PER_TASK)
         .map(|i| {
             let answer = a[i]?;
-            let r = crate::kinds::Row::new(q[i], answer)
+            let mut r = crate::kinds::Row::new(q[i], answer)
                 .with_service_type(s[i])
                 .with_evidence(evidence);
+            rubric.phrase_index.mark(&mut r.answer);
+            rubric.phrase_index.mark(&mut r.question);
             Some(
                 checks
                     .iter()

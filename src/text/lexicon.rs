@@ -127,6 +127,83 @@ pub struct Phrases {
     /// map lookup.
     exact_bits: [u64; 16],
     prefix_bits: [u64; 16],
+    /// This list's bit in a [`PhraseIndex`] (0 when it is in none), and the index's id.
+    slot: u64,
+    index: u64,
+}
+
+/// Which phrase lists a token may open, for every list of a rubric at once: one look-up
+/// per token when a text is analysed ([`PhraseIndex::mark`]) instead of one per token in
+/// every list that scans it. A list reads a text's marks only when they come from the
+/// index it is in; the marks only rule tokens out (a list still compares the words), so a
+/// text scanned with or without them gives the same matches.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    id: u64,
+    lists: u32,
+    /// By the first word's hash alone (a collision only makes a token a candidate: the
+    /// list compares the words), by a prefix's first four bytes, or first two.
+    exact: FxHashMap<u64, u64>,
+    quads: FxHashMap<u32, u64>,
+    pairs: FxHashMap<u16, u64>,
+    short: u64,
+}
+
+impl PhraseIndex {
+    pub fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        PhraseIndex {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Default::default()
+        }
+    }
+
+    /// Adds a list (up to 64 lists; a list beyond them scans every token as before).
+    pub fn add(&mut self, list: &mut Phrases) {
+        if self.lists >= 64 {
+            return;
+        }
+        let bit = 1u64 << self.lists;
+        self.lists += 1;
+        list.slot = bit;
+        list.index = self.id;
+        for p in &list.phrases {
+            match &p.words[0] {
+                Word::Exact(_, h, _) => *self.exact.entry(*h).or_default() |= bit,
+                Word::Prefix(w, _) => match (four_bytes(w), two_bytes(w)) {
+                    (Some(k), _) => *self.quads.entry(u32::from_le_bytes(k)).or_default() |= bit,
+                    (None, Some(k)) => *self.pairs.entry(u16::from_le_bytes(k)).or_default() |= bit,
+                    (None, None) => self.short |= bit,
+                },
+            }
+        }
+    }
+
+    /// Marks each token of a text with the lists it may open.
+    pub fn mark(&self, text: &mut Text) {
+        if self.lists == 0 {
+            return;
+        }
+        text.starts.clear();
+        text.starts.extend(text.tokens.iter().map(|t| {
+            let mut bits = self.short | self.exact.get(&t.hash).copied().unwrap_or(0);
+            let w = t.text.as_bytes();
+            if let Some(k) = four_bytes_of(w) {
+                bits |= self.quads.get(&u32::from_le_bytes(k)).copied().unwrap_or(0);
+            }
+            if !self.pairs.is_empty()
+                && let [a, b, ..] = w
+            {
+                bits |= self
+                    .pairs
+                    .get(&u16::from_le_bytes([*a, *b]))
+                    .copied()
+                    .unwrap_or(0);
+            }
+            bits
+        }));
+        text.starts_of = self.id;
+    }
 }
 
 /// A word hash's bit in [`Phrases::exact_bits`]: its top ten bits (FxHash mixes upward).
@@ -228,7 +305,17 @@ impl Phrases {
     /// Calls `f` with each match in token order until it returns false.
     fn scan(&self, text: &Text, s: &Sentence, f: &mut dyn FnMut(Hit) -> bool) {
         let own = &text.own[s.own_first..s.own_end];
+        // The text's marks from the index this list is in: tokens that open none of its
+        // phrases are passed over with one test.
+        let marks = (self.slot != 0 && text.starts_of == self.index)
+            .then_some(text.starts.as_slice())
+            .filter(|m| m.len() == text.tokens.len());
         for (k, &i) in own.iter().enumerate() {
+            if let Some(m) = marks
+                && m[i] & self.slot == 0
+            {
+                continue;
+            }
             let mut best: Option<Hit> = None;
             // Exact first words by hash (the words are compared below), then prefixes. Which
             // phrase wins among equally long ones does not matter: a hit is a token range.
@@ -315,7 +402,11 @@ impl Phrases {
 
 /// The first four bytes of a word, if it has four.
 fn four_bytes(w: &str) -> Option<[u8; 4]> {
-    match w.as_bytes() {
+    four_bytes_of(w.as_bytes())
+}
+
+fn four_bytes_of(w: &[u8]) -> Option<[u8; 4]> {
+    match w {
         [a, b, c, d, ..] => Some([*a, *b, *c, *d]),
         _ => None,
     }

@@ -76,6 +76,10 @@ pub struct Text<'a> {
     pub sentences: Vec<Sentence>,
     /// Indices of the officer's own tokens, in order.
     pub own: Vec<usize>,
+    /// Per token, the phrase lists it may open, from the [`lexicon::PhraseIndex`] whose id
+    /// is `starts_of` (empty and 0 when no index marked the text).
+    pub starts: Vec<u64>,
+    pub starts_of: u64,
 }
 
 /// Words that, opening a sentence, make it the other party's (caller, visitor, reporter).
@@ -257,6 +261,8 @@ impl<'a> Text<'a> {
             tokens,
             sentences,
             own: Vec::new(),
+            starts: Vec::new(),
+            starts_of: 0,
         };
         if !whole {
             text.mark_other_party();

@@ -7,6 +7,36 @@ fn words<'a>(t: &'a Text<'a>) -> Vec<&'a str> {
 }
 
 #[test]
+fn a_list_reads_only_the_marks_of_its_own_index() {
+    let mut greetings = Phrases::new(&["selamat pagi", "terima* kasih"]).unwrap();
+    let mut other = Phrases::new(&["mohon maaf"]).unwrap();
+    let (mut mine, mut theirs) = (lexicon::PhraseIndex::new(), lexicon::PhraseIndex::new());
+    mine.add(&mut greetings);
+    theirs.add(&mut other);
+    let raw = "Selamat pagi Kak, terimakasih kasih. Mohon maaf.";
+    let hits = |t: &Text| -> Vec<(usize, usize)> {
+        t.sentences
+            .iter()
+            .flat_map(|s| greetings.find_in(t, s))
+            .map(|h| (h.first, h.end))
+            .collect()
+    };
+    let plain = Text::new(raw);
+    let mut marked = Text::new(raw);
+    mine.mark(&mut marked);
+    // "selamat" and "terimakasih" may open a greeting; nothing else does.
+    let opening: Vec<bool> = marked.starts.iter().map(|m| *m != 0).collect();
+    assert_eq!(opening, [true, false, false, true, false, false, false]);
+    assert_eq!(hits(&plain), [(0, 2), (3, 5)]);
+    assert_eq!(hits(&marked), hits(&plain));
+    // Marks of another index say nothing of this list: it scans every token.
+    let mut foreign = Text::new(raw);
+    theirs.mark(&mut foreign);
+    assert_eq!(foreign.starts.iter().filter(|m| **m != 0).count(), 1);
+    assert_eq!(hits(&foreign), hits(&plain));
+}
+
+#[test]
 fn tokens_are_lower_case_with_inner_apostrophes_removed() {
     let t = Text::new("Assalamu'alaikum, Kak! Cek di cekbpom.pom.go.id ya. Sama-sama 0,5 mg.");
     assert_eq!(
