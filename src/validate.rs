@@ -123,6 +123,8 @@ impl<'a> Checker<'a> {
         let service = str_col(df, field::SERVICE_TYPE)?;
         let service_raw = str_col(df, &format!("{}{RAW_SUFFIX}", field::SERVICE_TYPE))?;
         let unit_col = str_col(df, field::UNIT)?;
+        // Whether each distinct unit name is in the list, looked up once.
+        let mut known_unit: FxHashMap<&str, bool> = FxHashMap::default();
         let dates: Vec<(&str, Int64Chunked, &StringChunked)> = field::DATES
             .iter()
             .map(|f| {
@@ -250,7 +252,7 @@ impl<'a> Checker<'a> {
                 }
             }
             if let (Some(list), Some(u)) = (units, unit_col.get(i))
-                && list.get(u).is_none()
+                && !*known_unit.entry(u).or_insert_with(|| list.get(u).is_some())
             {
                 push(IssueKind::UnknownUnit, field::UNIT, list.unknown_message(u));
             }

@@ -137,7 +137,7 @@ pub struct Phrases {
 /// every list that scans it. A list reads a text's marks only when they come from the
 /// index it is in; the marks only rule tokens out (a list still compares the words), so a
 /// text scanned with or without them gives the same matches.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct PhraseIndex {
     id: u64,
     lists: u32,
@@ -147,6 +147,12 @@ pub struct PhraseIndex {
     quads: FxHashMap<u32, u64>,
     pairs: FxHashMap<u16, u64>,
     short: u64,
+}
+
+impl std::fmt::Debug for PhraseIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhraseIndex({} lists)", self.lists)
+    }
 }
 
 impl PhraseIndex {
