@@ -208,6 +208,13 @@ fn compact(s: &str) -> String {
 /// repeat a small vocabulary, so nearly every word is stemmed once per thread).
 fn stem_hash(t: &Token) -> u64 {
     use std::cell::RefCell;
+    // A word the stemmer leaves whole (under five letters, or with a digit or another
+    // mark: registration and ticket numbers, new in nearly every answer) is its own stem,
+    // and stays out of the memo, which then holds the vocabulary and fits in the cache.
+    let w = t.text.as_bytes();
+    if w.is_ascii() && (w.len() < 5 || !w.iter().all(u8::is_ascii_alphabetic)) {
+        return t.hash;
+    }
     thread_local! {
         static MEMO: RefCell<rustc_hash::FxHashMap<u64, u64>> = RefCell::default();
     }
@@ -992,6 +999,19 @@ impl TextCheck for Relevance {
 mod tests {
     use super::*;
     use crate::rubric::{Kind, Rubric};
+
+    #[test]
+    fn a_word_left_whole_by_the_stemmer_is_its_own_stem_hash() {
+        let text = Text::new(
+            "Mendaftarkan produk NA18231200456 ke BPOM, sama-sama, pendaftaran dan kosmétik 24/7 ya",
+        );
+        for t in &text.tokens {
+            assert_eq!(stem_hash(t), word_hash(&stem_str(&t.text)), "{}", t.text);
+        }
+        let daftar = word_hash("daftar");
+        assert_eq!(stem_hash(&text.tokens[0]), daftar);
+        assert_eq!(stem_hash(&text.tokens[6]), daftar);
+    }
 
     #[test]
     fn a_code_starts_at_two_or_three_capitals_before_a_digit() {
