@@ -360,9 +360,8 @@ fn standard_language() {
 /// A run that writes no evidence gets the same verdicts: on every answer of the labelled
 /// set and every text criterion of the shipped rubric, the state is the same with and
 /// without evidence, and without it the evidence is empty.
-#[test]
-fn verdicts_do_not_depend_on_the_evidence() {
-    let rubric = Rubric::builtin().unwrap();
+/// The labelled set's answers: (id, question, answer, service type in lower case).
+fn labelled() -> Vec<[String; 4]> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/berlabel/berlabel.csv");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -371,11 +370,26 @@ fn verdicts_do_not_depend_on_the_evidence() {
     let header = reader.headers().unwrap().clone();
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (q, a, s) = (at("Isi Pertanyaan"), at("Jawaban"), at("Jenis Layanan"));
+    reader
+        .records()
+        .map(|record| {
+            let r = record.unwrap();
+            [
+                r[0].to_string(),
+                r[q].to_string(),
+                r[a].to_string(),
+                r[s].to_lowercase(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn verdicts_do_not_depend_on_the_evidence() {
+    let rubric = Rubric::builtin().unwrap();
     let (mut rows, mut failing, mut compared) = (0, 0, 0);
-    for record in reader.records() {
-        let r = record.unwrap();
-        let service = r[s].to_lowercase();
-        let row = || Row::new(Some(&r[q]), &r[a]).with_service_type(Some(service.as_str()));
+    for r in &labelled() {
+        let row = || Row::new(Some(&r[1]), &r[2]).with_service_type(Some(r[3].as_str()));
         let (with, without) = (row(), row().with_evidence(false));
         rows += 1;
         for c in &rubric.criteria {
@@ -403,19 +417,9 @@ fn verdicts_do_not_depend_on_the_evidence() {
 #[test]
 fn verdicts_do_not_depend_on_the_phrase_index() {
     let rubric = Rubric::builtin().unwrap();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/berlabel/berlabel.csv");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_path(path)
-        .unwrap();
-    let header = reader.headers().unwrap().clone();
-    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let (q, a, s) = (at("Isi Pertanyaan"), at("Jawaban"), at("Jenis Layanan"));
     let (mut rows, mut tokens, mut passed_over) = (0, 0, 0);
-    for record in reader.records() {
-        let r = record.unwrap();
-        let service = r[s].to_lowercase();
-        let row = || Row::new(Some(&r[q]), &r[a]).with_service_type(Some(service.as_str()));
+    for r in &labelled() {
+        let row = || Row::new(Some(&r[1]), &r[2]).with_service_type(Some(r[3].as_str()));
         let mut marked = row();
         rubric.phrase_index.mark(&mut marked.answer);
         rubric.phrase_index.mark(&mut marked.question);
