@@ -113,9 +113,10 @@ fn parse_number(s: &str) -> Option<NaiveDateTime> {
         }
         return excel_serial(v as f64);
     }
-    // A serial with a fraction: digits, one '.' or ',', digits.
-    let normalized = s.replacen(',', ".", 1);
-    let (int, frac) = normalized.split_once('.')?;
+    // A serial with a fraction: digits, one '.' or ',', digits (checked before anything is
+    // allocated: nearly every date reaching here is "31/03/2026 14:05").
+    let at = s.find(['.', ','])?;
+    let (int, frac) = (&s[..at], &s[at + 1..]);
     if int.len() != 5
         || !int.bytes().all(|b| b.is_ascii_digit())
         || frac.is_empty()
@@ -123,7 +124,7 @@ fn parse_number(s: &str) -> Option<NaiveDateTime> {
     {
         return None;
     }
-    excel_serial(normalized.parse().ok()?)
+    excel_serial(format!("{int}.{frac}").parse().ok()?)
 }
 
 /// Converts an Excel serial (1900 date system) to a date-time.
@@ -478,6 +479,10 @@ mod tests {
             Some(dt(2026, 3, 12, 10, 15, 0))
         );
         assert_eq!(parse_datetime("46093,5"), Some(dt(2026, 3, 12, 12, 0, 0)));
+        // One separator only, five digits before it.
+        assert_eq!(parse_datetime("46093.5,5"), None);
+        assert_eq!(parse_datetime("4609,35"), None);
+        assert_eq!(parse_datetime("46093,"), None);
         assert_eq!(
             parse_datetime("1773310500"),
             Some(dt(2026, 3, 12, 10, 15, 0))
