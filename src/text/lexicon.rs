@@ -116,9 +116,9 @@ pub struct Phrases {
     /// Phrases whose first word is a prefix of four bytes or more, by its first four (a
     /// word can only start with a prefix that shares them; by two bytes, every Indonesian
     /// word that opens with "me", "di" or "se" would be compared with "selamat*").
-    prefixed: FxHashMap<[u8; 4], Vec<usize>>,
+    prefixed: FxHashMap<u32, Vec<usize>>,
     /// Phrases whose first word is a prefix of two or three bytes, by its first two.
-    prefixed_pair: FxHashMap<[u8; 2], Vec<usize>>,
+    prefixed_pair: FxHashMap<u16, Vec<usize>>,
     /// Phrases whose first word is a one-byte prefix.
     prefixed_short: Vec<usize>,
     phrases: Vec<Phrase>,
@@ -176,10 +176,10 @@ impl PhraseIndex {
         for p in &list.phrases {
             match &p.words[0] {
                 Word::Exact(_, h, _) => *self.exact.entry(*h).or_default() |= bit,
-                Word::Prefix(w, _) => match (four_bytes(w), two_bytes(w)) {
-                    (Some(k), _) => *self.quads.entry(u32::from_le_bytes(k)).or_default() |= bit,
-                    (None, Some(k)) => *self.pairs.entry(u16::from_le_bytes(k)).or_default() |= bit,
-                    (None, None) => self.short |= bit,
+                Word::Prefix(w, _) => match Key::of_prefix(w) {
+                    Key::Quad(k) => *self.quads.entry(k).or_default() |= bit,
+                    Key::Pair(k) => *self.pairs.entry(k).or_default() |= bit,
+                    Key::Short => self.short |= bit,
                 },
             }
         }
@@ -193,18 +193,13 @@ impl PhraseIndex {
         text.starts.clear();
         text.starts.extend(text.tokens.iter().map(|t| {
             let mut bits = self.short | self.exact.get(&t.hash).copied().unwrap_or(0);
-            let w = t.text.as_bytes();
-            if let Some(k) = four_bytes_of(w) {
-                bits |= self.quads.get(&u32::from_le_bytes(k)).copied().unwrap_or(0);
+            if let Some(k) = quad(&t.text) {
+                bits |= self.quads.get(&k).copied().unwrap_or(0);
             }
             if !self.pairs.is_empty()
-                && let [a, b, ..] = w
+                && let Some(k) = pair(&t.text)
             {
-                bits |= self
-                    .pairs
-                    .get(&u16::from_le_bytes([*a, *b]))
-                    .copied()
-                    .unwrap_or(0);
+                bits |= self.pairs.get(&k).copied().unwrap_or(0);
             }
             bits
         }));
@@ -219,8 +214,8 @@ fn bloom_bit(hash: u64) -> (usize, u64) {
 }
 
 /// Four bytes' bit in [`Phrases::prefix_bits`]: ten bits of a multiplicative hash.
-fn quad_bit(b: [u8; 4]) -> (usize, u64) {
-    let k = (u32::from_le_bytes(b).wrapping_mul(0x9E37_79B1) >> 22) as usize;
+fn quad_bit(b: u32) -> (usize, u64) {
+    let k = (b.wrapping_mul(0x9E37_79B1) >> 22) as usize;
     (k / 64, 1 << (k % 64))
 }
 
@@ -278,14 +273,14 @@ impl Phrases {
                     out.exact_bits[k] |= bit;
                     out.by_first.entry(*h).or_default().push(i)
                 }
-                Word::Prefix(p, _) => match (four_bytes(p), two_bytes(p)) {
-                    (Some(k), _) => {
+                Word::Prefix(p, _) => match Key::of_prefix(p) {
+                    Key::Quad(k) => {
                         let (w, bit) = quad_bit(k);
                         out.prefix_bits[w] |= bit;
                         out.prefixed.entry(k).or_default().push(i)
                     }
-                    (None, Some(k)) => out.prefixed_pair.entry(k).or_default().push(i),
-                    (None, None) => out.prefixed_short.push(i),
+                    Key::Pair(k) => out.prefixed_pair.entry(k).or_default().push(i),
+                    Key::Short => out.prefixed_short.push(i),
                 },
             }
             out.phrases.push(Phrase {
@@ -330,7 +325,7 @@ impl Phrases {
             let exact = (self.exact_bits[k_exact] & bit != 0)
                 .then(|| self.by_first.get(&t.hash))
                 .flatten();
-            let prefixed = four_bytes(&t.text)
+            let prefixed = quad(&t.text)
                 .filter(|b| {
                     let (w, bit) = quad_bit(*b);
                     self.prefix_bits[w] & bit != 0
@@ -339,7 +334,7 @@ impl Phrases {
             let paired = if self.prefixed_pair.is_empty() {
                 None
             } else {
-                two_bytes(&t.text).and_then(|k| self.prefixed_pair.get(&k))
+                pair(&t.text).and_then(|k| self.prefixed_pair.get(&k))
             };
             if exact.is_none()
                 && prefixed.is_none()
@@ -407,22 +402,36 @@ impl Phrases {
 }
 
 /// The first four bytes of a word, if it has four.
-fn four_bytes(w: &str) -> Option<[u8; 4]> {
-    four_bytes_of(w.as_bytes())
-}
-
-fn four_bytes_of(w: &[u8]) -> Option<[u8; 4]> {
-    match w {
-        [a, b, c, d, ..] => Some([*a, *b, *c, *d]),
+fn quad(w: &str) -> Option<u32> {
+    match w.as_bytes() {
+        [a, b, c, d, ..] => Some(u32::from_le_bytes([*a, *b, *c, *d])),
         _ => None,
     }
 }
 
 /// The first two bytes of a word, if it has two.
-fn two_bytes(w: &str) -> Option<[u8; 2]> {
+fn pair(w: &str) -> Option<u16> {
     match w.as_bytes() {
-        [a, b, ..] => Some([*a, *b]),
+        [a, b, ..] => Some(u16::from_le_bytes([*a, *b])),
         _ => None,
+    }
+}
+
+/// What a prefix phrase is keyed by, in a list and in the index alike: its first four
+/// bytes, else its first two, else nothing (a one-byte prefix is a candidate everywhere).
+enum Key {
+    Quad(u32),
+    Pair(u16),
+    Short,
+}
+
+impl Key {
+    fn of_prefix(p: &str) -> Key {
+        match (quad(p), pair(p)) {
+            (Some(k), _) => Key::Quad(k),
+            (None, Some(k)) => Key::Pair(k),
+            (None, None) => Key::Short,
+        }
     }
 }
 
