@@ -209,51 +209,88 @@ pub fn run_with(
     let mut checker = crate::validate::Checker::new(rubric, calendar, Some(units));
     let wants_corpus = crate::score::wants_corpus(rubric);
     let (mut issues, mut sources, mut kept) = (Vec::new(), Vec::new(), Vec::new());
-    let mut partials = (keep == Keep::Figures)
-        .then(|| crate::aggregate::Partials::new(&crate::aggregate::Dimension::ALL, lang));
-    for path in &inputs.files {
-        progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
-        let corpora = if wants_corpus {
-            Some(file_corpora(path, opts, rubric, chunk_rows)?)
-        } else {
-            None
-        };
-        let (mut source, chunks) = open_chunks(path, opts, chunk_rows)?;
-        for chunk in crate::ingest::prefetch(chunks) {
-            let raw = conform(chunk?, &opts.specs)?;
-            source.rows += raw.height();
-            timer.lap("ingest");
-            let mut df = setup.normalize(raw)?;
-            timer.lap("normalize");
-            issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
-            decisions.apply(&mut df)?;
-            timer.lap("validate");
-            progress.stage(tr!(
-                lang,
-                "Menilai jawaban… {} baris",
-                "Scoring answers… {} rows",
-                source.rows
-            ));
-            let scored = crate::score::score_frame_in(
-                df,
-                rubric,
-                calendar,
-                lang,
-                &decisions.overrides,
-                corpora.as_ref(),
-                keep != Keep::Figures,
-            )?;
-            timer.lap("score");
-            sink(&scored, rubric)?;
-            match partials.as_mut() {
-                Some(p) => p.add(&scored, rubric)?,
-                None if keep == Keep::All => kept.push(scored),
-                None => kept.push(slim(scored, rubric)?),
+    // With `Keep::Figures`, each scored part's partial sums are added on a thread of their
+    // own while the next part is read, checked and scored: the group-bys are short and
+    // mostly on one core, so on the main thread they left the other core idle. At most one
+    // part waits for them.
+    let partials = std::thread::scope(|scope| -> Result<_> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<DataFrame>(1);
+        let adder = (keep == Keep::Figures).then(|| {
+            scope.spawn(move || -> Result<crate::aggregate::Partials> {
+                let mut p =
+                    crate::aggregate::Partials::new(&crate::aggregate::Dimension::ALL, lang);
+                for part in rx {
+                    p.add(&part, rubric)?;
+                }
+                Ok(p)
+            })
+        });
+        let scored_all = (|| -> Result<()> {
+            for path in &inputs.files {
+                progress.stage(lang.pick("Membaca berkas…", "Reading files…"));
+                let corpora = if wants_corpus {
+                    Some(file_corpora(path, opts, rubric, chunk_rows)?)
+                } else {
+                    None
+                };
+                let (mut source, chunks) = open_chunks(path, opts, chunk_rows)?;
+                for chunk in crate::ingest::prefetch(chunks) {
+                    let raw = conform(chunk?, &opts.specs)?;
+                    source.rows += raw.height();
+                    timer.lap("ingest");
+                    let mut df = setup.normalize(raw)?;
+                    timer.lap("normalize");
+                    issues.append(&mut checker.check(&mut df, std::slice::from_ref(&source))?);
+                    decisions.apply(&mut df)?;
+                    timer.lap("validate");
+                    progress.stage(tr!(
+                        lang,
+                        "Menilai jawaban… {} baris",
+                        "Scoring answers… {} rows",
+                        source.rows
+                    ));
+                    let scored = crate::score::score_frame_in(
+                        df,
+                        rubric,
+                        calendar,
+                        lang,
+                        &decisions.overrides,
+                        corpora.as_ref(),
+                        keep != Keep::Figures,
+                    )?;
+                    timer.lap("score");
+                    sink(&scored, rubric)?;
+                    match keep {
+                        // A closed channel means the adder stopped at an error, which its join
+                        // returns below.
+                        Keep::Figures => {
+                            if tx.send(scored).is_err() {
+                                break;
+                            }
+                        }
+                        Keep::All => kept.push(scored),
+                        Keep::Slim => kept.push(slim(scored, rubric)?),
+                    }
+                    timer.lap("sink");
+                }
+                sources.push(source);
             }
-            timer.lap("sink");
-        }
-        sources.push(source);
-    }
+            Ok(())
+        })();
+        drop(tx);
+        let partials = match adder {
+            Some(h) => Some(h.join().map_err(|_| {
+                Error::plain(msg!(
+                    "ringkasan berhenti tak terduga",
+                    "the summary stopped unexpectedly"
+                ))
+            })??),
+            None => None,
+        };
+        scored_all?;
+        timer.lap("partials (wait)");
+        Ok(partials)
+    })?;
     // Only column headings: nothing to score, and every figure would be empty.
     if !sources.is_empty() && sources.iter().all(|s| s.rows == 0) {
         let names: Vec<String> = sources
@@ -385,13 +422,33 @@ pub fn absent_column_warnings(rubric: &Rubric, sources: &[SourceInfo]) -> Vec<Ms
 }
 
 /// Stage timings on stderr when `ULPK_TIMING=1`, for profiling large runs.
-pub struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+/// Each lap prints its wall seconds and the process's cpu seconds over it (Linux), so a
+/// stage that leaves a core idle shows as cpu near its wall time.
+pub struct Timer(Option<std::cell::Cell<(std::time::Instant, f64)>>);
+
+/// The process's user + system cpu seconds, where the system says them (Linux's
+/// `/proc/self/stat`, in ticks of 1/100 s); 0 elsewhere.
+fn process_cpu() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The fields after the command's closing parenthesis, from the state (field 3): utime
+    // and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: f64 = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|v| v.parse::<f64>().ok())
+        .sum();
+    ticks / 100.0
+}
 
 impl Timer {
     pub fn from_env() -> Self {
         Timer(
             (std::env::var("ULPK_TIMING").as_deref() == Ok("1"))
-                .then(|| std::cell::Cell::new(std::time::Instant::now())),
+                .then(|| std::cell::Cell::new((std::time::Instant::now(), process_cpu()))),
         )
     }
 
@@ -425,7 +482,7 @@ impl Timer {
 
     pub fn lap(&self, stage: &str) {
         if let Some(start) = &self.0 {
-            let now = std::time::Instant::now();
+            let (now, cpu) = (std::time::Instant::now(), process_cpu());
             // The peak resident set so far, where the system says it (Linux).
             let peak = std::fs::read_to_string("/proc/self/status")
                 .ok()
@@ -435,11 +492,13 @@ impl Timer {
                         .map(|v| format!(", peak {}", v.trim()))
                 })
                 .unwrap_or_default();
+            let (then, cpu_then) = start.get();
             eprintln!(
-                "[timing] {stage}: {:.3} s{peak}",
-                (now - start.get()).as_secs_f64()
+                "[timing] {stage}: {:.3} s, cpu {:.2} s{peak}",
+                (now - then).as_secs_f64(),
+                cpu - cpu_then
             );
-            start.set(now);
+            start.set((now, cpu));
         }
     }
 }
