@@ -262,10 +262,10 @@ pub fn run_with(
                     sink(&scored, rubric)?;
                     match keep {
                         // A closed channel means the adder stopped at an error, which its join
-                        // returns below.
+                        // returns below: no further part or file is read.
                         Keep::Figures => {
                             if tx.send(scored).is_err() {
-                                break;
+                                return Ok(());
                             }
                         }
                         Keep::All => kept.push(scored),
